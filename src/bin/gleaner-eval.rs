@@ -1,0 +1,2 @@
+//! Evaluation placeholder: `gleaner-eval ner|time|quotes ...`.
+fn main() {}

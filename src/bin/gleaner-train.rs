@@ -1,0 +1,2 @@
+//! Trainer placeholder (NER work).
+fn main() {}

@@ -1,0 +1,1 @@
+//! Tokenizer and sentence splitter over the original text. (Placeholder until the NER work lands.)
