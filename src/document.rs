@@ -34,7 +34,7 @@ pub enum DocumentKind {
 
 /// The structured result of parsing one dump.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Document {
     /// What the dump is.
     pub kind: DocumentKind,
@@ -63,7 +63,7 @@ pub struct Document {
 /// A piece of text with its span. `text` is the cleaned text (hard-wrapped lines rejoined
 /// with single spaces, surrounding whitespace trimmed); `span` covers the original.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Snippet {
     /// Cleaned text.
     pub text: String,
@@ -88,7 +88,7 @@ pub enum ListRole {
 
 /// A headline in a list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Headline {
     /// The headline text (without any glued timestamp).
     pub text: String,
@@ -106,7 +106,7 @@ pub struct Headline {
 
 /// A publish or update time printed on the page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Timestamp {
     /// As printed.
     pub text: String,
@@ -118,7 +118,7 @@ pub struct Timestamp {
 
 /// An article: title, dateline, byline, sections.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Article {
     /// The title, if the dump has one.
     pub title: Option<Snippet>,
@@ -138,7 +138,7 @@ pub struct Article {
 
 /// A run of paragraphs under an optional subheading.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Section {
     /// The subheading (`Dark past` for `- Dark past -`).
     pub heading: Option<Snippet>,
@@ -148,7 +148,7 @@ pub struct Section {
 
 /// A dateline split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Dateline {
     /// The dateline as printed, including its closing dash or bar.
     pub text: String,
@@ -175,7 +175,7 @@ pub enum BylinePosition {
 
 /// An author line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Byline {
     /// As printed.
     pub text: String,
@@ -216,7 +216,7 @@ pub enum BoilerplateKind {
 
 /// A block of page clutter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Boilerplate {
     /// What it is.
     pub kind: BoilerplateKind,
@@ -268,7 +268,7 @@ impl EntityLabel {
 
 /// One entity mention found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Mention {
     /// The mention as printed.
     pub text: String,
@@ -284,7 +284,7 @@ pub struct Mention {
 
 /// Counts of what was found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Stats {
     /// Input size in bytes (UTF-8).
     pub bytes: usize,

@@ -11,21 +11,11 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     ReferenceDate(String),
-    UnknownOption(String),
-    OptionType { name: String, expected: &'static str },
 }
 
 impl Error {
     pub(crate) fn reference_date(value: &str) -> Error {
         Error { kind: ErrorKind::ReferenceDate(value.to_string()) }
-    }
-
-    pub(crate) fn unknown_option(name: &str) -> Error {
-        Error { kind: ErrorKind::UnknownOption(name.to_string()) }
-    }
-
-    pub(crate) fn option_type(name: &str, expected: &'static str) -> Error {
-        Error { kind: ErrorKind::OptionType { name: name.to_string(), expected } }
     }
 }
 
@@ -36,11 +26,6 @@ impl fmt::Display for Error {
                 f,
                 "invalid referenceDate {v:?}: expected a calendar date written YYYY-MM-DD, such as \"2026-01-09\""
             ),
-            ErrorKind::UnknownOption(n) => write!(
-                f,
-                "unknown option {n:?}: the options are referenceDate (YYYY-MM-DD), entities, quotes, times, amounts, clusters (booleans)"
-            ),
-            ErrorKind::OptionType { name, expected } => write!(f, "option {name:?} must be {expected}"),
         }
     }
 }

@@ -51,7 +51,8 @@ pub mod wasm;
 
 pub use crate::document::*;
 pub use crate::error::Error;
-pub use crate::options::{Gleaner, GleanerBuilder};
+pub use crate::options::{Gleaner, GleanerBuilder, Options};
+pub use crate::pipeline::Progress;
 pub use crate::parse::{blocks, Block, BlockKind, Blocks};
 pub use crate::rules::amount::AmountKind;
 pub use crate::rules::time::TimeType;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::error::Error;
+use crate::pipeline::Progress;
 use crate::rules::time::RefDate;
 
 /// Options as they cross from JS or JSON (`{ referenceDate: "2026-01-09", quotes: false }`).
@@ -187,7 +188,12 @@ impl Gleaner {
 
     /// Parse a dump. Never fails and never panics; any string is valid input.
     pub fn parse(&self, text: &str) -> Document {
-        crate::pipeline::run(self, text)
+        crate::pipeline::run(self, text, &mut |_| {})
+    }
+
+    /// Parse a dump, calling `progress` before each stage and once when done.
+    pub fn parse_with_progress(&self, text: &str, progress: &mut dyn FnMut(Progress)) -> Document {
+        crate::pipeline::run(self, text, progress)
     }
 }
 

@@ -3,9 +3,31 @@
 use crate::document::{Document, Region};
 use crate::options::Gleaner;
 
+/// Progress through the pipeline, reported between stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Stages finished.
+    pub done: u32,
+    /// Stages in all.
+    pub total: u32,
+    /// The stage about to run (`"structure"`, `"entities"`, …) or `"done"`.
+    pub stage: &'static str,
+}
+
+const STAGES: [&str; 6] = ["structure", "entities", "quotes", "times", "amounts", "clusters"];
+
+/// Load lazily built data (model, gazetteers) now.
+pub(crate) fn warm_up() {
+    let _ = crate::tagger::tag("", &[]);
+}
+
 /// Run every enabled stage over `text`.
-pub(crate) fn run(g: &Gleaner, text: &str) -> Document {
+pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress)) -> Document {
+    let total = STAGES.len() as u32;
+    let mut step = |i: usize| progress(Progress { done: i as u32, total, stage: STAGES.get(i).copied().unwrap_or("done") });
+    step(0);
     let mut doc = crate::parse::document(text);
+    step(1);
     let regions: Vec<Region> = doc.regions();
     if g.entities {
         let (mentions, tokens) = crate::tagger::tag(text, &regions);
@@ -13,19 +35,24 @@ pub(crate) fn run(g: &Gleaner, text: &str) -> Document {
         doc.stats.tokens = tokens;
         crate::resolve::resolve(text, &mut doc);
     }
+    step(2);
     if g.quotes {
         doc.quotes = crate::quotes::extract(text, &doc);
     }
+    step(3);
     if g.times {
         let reference = g.reference.or_else(|| published_date(&doc));
         doc.times = crate::rules::time::extract(text, &doc, reference);
     }
+    step(4);
     if g.amounts {
         doc.amounts = crate::rules::amount::extract(text, &doc);
     }
+    step(5);
     if g.clusters {
         doc.clusters = crate::cluster::cluster(text, &doc);
     }
+    step(6);
     doc
 }
 
