@@ -39,6 +39,7 @@ pub mod eval;
 mod options;
 pub mod parse;
 mod pipeline;
+mod places;
 mod quotes;
 mod resolve;
 mod rules;

@@ -1,16 +1,51 @@
 //! Mentions → entities: aliases, roles and affiliations, normalised places, salience.
-//! (Owned by the entities/quotes/clusters work; placeholder until it lands.)
+//!
+//! # How mentions are grouped
+//!
+//! 1. Every mention is cleaned (possessive, leading `the`, quote marks) and typed again:
+//!    a country name or short form (`S.Africa`, `ROK`, `U.S.`) becomes a `LOC` country
+//!    with its ISO code; a demonym (`Chinese`, `South Korean`, `Swiss`) becomes a `MISC`
+//!    entity whose `related_country` is the country (it is not merged into it).
+//! 2. Person mentions lose their titles (`President Lee` → `Lee`, the title becomes a role).
+//!    Names that are not a part of a longer name are *full names*. A shorter person mention
+//!    (`Lee`, `Heng`, `Kuang Heng`) joins the full name whose words contain all its words
+//!    (surname first or last: Asian name order is handled because any word may match)
+//!    when exactly one full name in the same article fits; else when exactly one in the
+//!    whole document fits (headlines reach their article this way). When several fit, the
+//!    mention stays a separate entity: two people sharing a surname are never merged
+//!    without evidence.
+//! 3. Other mentions group by label and case-insensitive cleaned text.
+//!
+//! # Roles
+//! Rules read the words around each person mention: a role phrase just before the name
+//! (`South Korea's President Lee Jae Myung`, `presidential spokesperson Kang Yu-jung`,
+//! `Chinese leader Xi Jinping`) and an appositive just after it (`Yee Kuang Heng, a
+//! professor in international security at the University of Tokyo,`).
+//!
+//! # Salience
+//! `raw = count / max_count + 0.5·[in a headline or title] + 0.3·(1 − first / len)
+//! + 0.3·[next to a speech cue] + 0.25·[person]`, then divided by the largest raw score,
+//! so the top entity has salience 1.0. Entities are sorted by salience (ties: first
+//! mention first) and `id` is the index after sorting.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, EntityLabel};
+use crate::document::{Document, EntityLabel, Region, RegionKind};
+use crate::places;
 use crate::span::Span;
+
+pub(crate) mod words;
+
+use words::{in_list, is_cap, strip_possessive, Word};
 
 /// A role or title attached to a person (`President`, `professor`), with what it is of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Role {
-    /// The role as printed, lowercased unless it is a title (`President`, `professor`).
+    /// The role as printed: a title keeps its capitals (`President`, `Prime Minister`), a
+    /// description is lowercase (`presidential spokesperson`, `professor`).
     pub title: String,
     /// The organisation it is at, canonical name (`University of Tokyo`).
     pub organization: Option<String>,
@@ -36,7 +71,7 @@ pub struct Entity {
     pub count: usize,
     /// The first mention's span.
     pub first: Span,
-    /// Salience in [0, 1]: higher ranks the document's main actors first.
+    /// Salience in [0, 1]: higher ranks the document's main actors first (see the module docs).
     pub salience: f32,
     /// Roles stated for a person.
     pub roles: Vec<Role>,
@@ -48,5 +83,469 @@ pub struct Entity {
     pub mentions: Vec<usize>,
 }
 
+/// A mention after cleaning and re-typing.
+struct Norm {
+    label: EntityLabel,
+    /// Cleaned text as printed (no possessive, no leading `the`, no title for people).
+    core: String,
+    /// Lowercased words of `core`.
+    words: Vec<String>,
+    /// A title stripped from a person mention (`President`).
+    title: Option<(String, Span)>,
+    country: Option<places::Country>,
+    demonym: Option<places::Country>,
+    region: Option<Region>,
+}
+
+fn clean_mention(s: &str) -> &str {
+    let mut s = s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '‘' | '’' | '\'' | '-' | '–' | '—'));
+    s = strip_possessive(s);
+    for p in ["the ", "The "] {
+        if let Some(t) = s.strip_prefix(p) {
+            s = t;
+        }
+    }
+    s.trim()
+}
+
+/// Split leading titles off a person name: `President Lee` → (Some("President"), "Lee").
+fn split_title(s: &str) -> (Option<&str>, &str) {
+    let mut rest = s;
+    let mut cut = 0;
+    loop {
+        let w = rest.split_whitespace().next().unwrap_or("");
+        if w.is_empty() || !in_list(words::NAME_TITLES, w) || rest.split_whitespace().count() < 2 {
+            break;
+        }
+        let off = rest.find(w).unwrap_or(0) + w.len();
+        cut += s[cut..].find(w).unwrap_or(0) + w.len();
+        rest = rest[off..].trim_start();
+    }
+    if cut == 0 {
+        (None, s)
+    } else {
+        (Some(s[..cut].trim()), rest)
+    }
+}
+
+fn region_of(regions: &[Region], span: Span) -> Option<Region> {
+    let i = regions.partition_point(|r| r.span.start <= span.start);
+    if i == 0 {
+        return None;
+    }
+    let r = regions[i - 1];
+    (r.span.end >= span.end).then_some(r)
+}
+
+fn normalise(text: &str, doc: &Document, regions: &[Region]) -> Vec<Norm> {
+    doc.mentions
+        .iter()
+        .map(|m| {
+            let region = region_of(regions, m.span);
+            let printed = clean_mention(&m.text);
+            let mut label = m.label;
+            let mut core = printed.to_string();
+            let mut title = None;
+            let mut country = None;
+            let mut demonym = None;
+            if let Some(c) = places::country(printed) {
+                label = EntityLabel::LOC;
+                core = c.name.to_string();
+                country = Some(c);
+            } else if let Some(c) = (m.label != EntityLabel::PER).then(|| places::demonym(printed)).flatten() {
+                label = EntityLabel::MISC;
+                demonym = Some(c);
+            } else if m.label == EntityLabel::PER {
+                let (t, rest) = split_title(printed);
+                if let Some(t) = t {
+                    let keep = rest.split_whitespace().count() == 1 && in_list(words::NAME_KEEPING_TITLES, t.split_whitespace().last().unwrap_or(""));
+                    let at = text.get(m.span.start..m.span.end).and_then(|s| s.find(t)).map(|o| m.span.start + o).unwrap_or(m.span.start);
+                    title = Some((t.to_string(), Span::new(at, at + t.len())));
+                    if !keep {
+                        core = rest.to_string();
+                    }
+                }
+            }
+            let words = core.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect();
+            Norm { label, core, words, title, country, demonym, region }
+        })
+        .collect()
+}
+
 /// Group `doc.mentions` into `doc.entities` and set each mention's `entity`.
-pub fn resolve(_text: &str, _doc: &mut Document) {}
+pub fn resolve(text: &str, doc: &mut Document) {
+    doc.entities.clear();
+    for m in doc.mentions.iter_mut() {
+        m.entity = None;
+    }
+    if doc.mentions.is_empty() {
+        return;
+    }
+    let regions = doc.regions();
+    let norms = normalise(text, doc, &regions);
+
+    // Group keys.
+    let mut key_of: Vec<String> = vec![String::new(); norms.len()];
+    // Full person names: not a word-subset of a longer person name.
+    let per: Vec<usize> = (0..norms.len()).filter(|&i| norms[i].label == EntityLabel::PER && !norms[i].words.is_empty()).collect();
+    let mut full_names: Vec<(Vec<String>, Vec<Option<usize>>)> = Vec::new(); // (words, articles)
+    {
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        for &i in &per {
+            if norms[i].words.len() < 2 {
+                continue;
+            }
+            let idx = *seen.entry(norms[i].words.clone()).or_insert_with(|| {
+                full_names.push((norms[i].words.clone(), Vec::new()));
+                full_names.len() - 1
+            });
+            full_names[idx].1.push(norms[i].region.and_then(|r| r.article));
+        }
+        // drop names that are strict subsets of a longer one (they will attach like short mentions)
+        let all = full_names.clone();
+        full_names.retain(|(w, _)| !all.iter().any(|(o, _)| o.len() > w.len() && w.iter().all(|x| o.contains(x))));
+    }
+    for (i, n) in norms.iter().enumerate() {
+        key_of[i] = if let Some(c) = n.country {
+            format!("country:{}", c.iso2)
+        } else if n.demonym.is_some() {
+            format!("demonym:{}", n.core.to_lowercase())
+        } else if n.label == EntityLabel::PER && !n.words.is_empty() {
+            let article = n.region.and_then(|r| r.article);
+            let fits: Vec<usize> = (0..full_names.len()).filter(|&f| n.words.iter().all(|w| full_names[f].0.contains(w))).collect();
+            let exact = fits.iter().copied().find(|&f| full_names[f].0 == n.words);
+            let chosen = exact.or_else(|| {
+                let local: Vec<usize> = fits.iter().copied().filter(|&f| article.is_some() && full_names[f].1.contains(&article)).collect();
+                if local.len() == 1 {
+                    Some(local[0])
+                } else if local.is_empty() && fits.len() == 1 {
+                    Some(fits[0])
+                } else {
+                    None
+                }
+            });
+            match chosen {
+                Some(f) => format!("per:{}", full_names[f].0.join(" ")),
+                None => format!("per:{}", n.words.join(" ")),
+            }
+        } else {
+            format!("{}:{}", n.label.as_str(), n.core.to_lowercase())
+        };
+    }
+    // A one-word non-person mention that is uniquely a surname of a person in the same article
+    // (the tagger called `Takaichi` a place) joins the person.
+    for (i, n) in norms.iter().enumerate() {
+        if n.label == EntityLabel::PER || n.country.is_some() || n.demonym.is_some() || n.words.len() != 1 {
+            continue;
+        }
+        let Some(article) = n.region.and_then(|r| r.article) else { continue };
+        let fits: Vec<usize> = (0..full_names.len()).filter(|&f| full_names[f].0.contains(&n.words[0]) && full_names[f].1.contains(&Some(article))).collect();
+        if fits.len() == 1 && is_cap(&n.core) {
+            key_of[i] = format!("per:{}", full_names[fits[0]].0.join(" "));
+        }
+    }
+
+    // Build entities in order of first mention.
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, k) in key_of.iter().enumerate() {
+        let g = *by_key.entry(k.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+
+    let roles_by_mention = find_roles(text, doc, &norms, &regions);
+    let cue_near: Vec<bool> = doc.mentions.iter().map(|m| speech_cue_near(text, m.span)).collect();
+    let in_title: Vec<bool> = norms.iter().map(|n| matches!(n.region.map(|r| r.kind), Some(RegionKind::Headline | RegionKind::Title))).collect();
+
+    let mut entities: Vec<(Entity, f32)> = Vec::new();
+    let max_count = groups.iter().map(|g| g.len()).max().unwrap_or(1) as f32;
+    let len = text.len().max(1) as f32;
+    for g in &groups {
+        let first = g[0];
+        let n0 = &norms[first];
+        let is_person = key_of[first].starts_with("per:");
+        let label = if is_person { EntityLabel::PER } else { n0.label };
+        // Canonical name
+        let name = if let Some(c) = n0.country {
+            c.name.to_string()
+        } else if is_person {
+            // the longest core (most words), first printed
+            g.iter().map(|&i| &norms[i]).max_by_key(|n| (n.words.len(), std::cmp::Reverse(0))).map(|n| n.core.clone()).unwrap_or_default()
+        } else {
+            let mut counts: Vec<(String, usize, usize)> = Vec::new();
+            for (pos, &i) in g.iter().enumerate() {
+                let c = &norms[i].core;
+                match counts.iter_mut().find(|x| &x.0 == c) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c.clone(), 1, pos)),
+                }
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+            counts[0].0.clone()
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for &i in g {
+            let a = clean_mention(&doc.mentions[i].text).to_string();
+            if a != name && !a.is_empty() && !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        let mut roles: Vec<Role> = Vec::new();
+        if is_person {
+            for &i in g {
+                for r in roles_by_mention.get(&i).into_iter().flatten() {
+                    add_role(&mut roles, r.clone());
+                }
+            }
+        }
+        let country = n0.country.or(n0.demonym);
+        let count = g.len();
+        let first_pos = doc.mentions[first].span.start as f32;
+        let raw = count as f32 / max_count
+            + if g.iter().any(|&i| in_title[i]) { 0.5 } else { 0.0 }
+            + 0.3 * (1.0 - (first_pos / len).min(1.0))
+            + if g.iter().any(|&i| cue_near[i]) { 0.3 } else { 0.0 }
+            + if is_person { 0.25 } else { 0.0 };
+        entities.push((
+            Entity {
+                id: 0,
+                name,
+                label,
+                aliases,
+                count,
+                first: doc.mentions[first].span,
+                salience: 0.0,
+                roles,
+                country_code: country.map(|c| c.iso2.to_string()),
+                related_country: n0.demonym.map(|c| c.name.to_string()),
+                mentions: g.clone(),
+            },
+            raw,
+        ));
+    }
+    let max_raw = entities.iter().map(|e| e.1).fold(0.0f32, f32::max).max(f32::MIN_POSITIVE);
+    for (e, raw) in entities.iter_mut() {
+        e.salience = (*raw / max_raw).clamp(0.0, 1.0);
+    }
+    entities.sort_by(|a, b| b.0.salience.partial_cmp(&a.0.salience).unwrap_or(std::cmp::Ordering::Equal).then(a.0.first.start.cmp(&b.0.first.start)));
+    for (id, (e, _)) in entities.iter_mut().enumerate() {
+        e.id = id;
+        for &m in &e.mentions {
+            doc.mentions[m].entity = Some(id);
+        }
+    }
+    doc.entities = entities.into_iter().map(|x| x.0).collect();
+}
+
+fn add_role(roles: &mut Vec<Role>, r: Role) {
+    if let Some(old) = roles.iter_mut().find(|o| o.title.eq_ignore_ascii_case(&r.title)) {
+        if old.organization.is_none() {
+            old.organization = r.organization;
+        }
+        if old.country.is_none() {
+            old.country = r.country;
+        }
+        return;
+    }
+    roles.push(r);
+}
+
+/// A speech cue (`said`, `told`, `added`, `says`) right after a mention (or its `'s office`)
+/// or `said` right before it.
+fn speech_cue_near(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..(span.end + 40).min(text.len())).or_else(|| text.get(span.end..)).unwrap_or("");
+    let after = after.trim_start_matches(|c: char| c == '\'' || c == '’' || c == 's');
+    let after = after.trim_start().strip_prefix("office").unwrap_or(after).trim_start();
+    let after = ["also ", "later ", "has ", "had "].iter().fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
+    let w = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if matches!(w, "said" | "says" | "told" | "added" | "adds" | "wrote" | "stated" | "insisted" | "warned") {
+        return true;
+    }
+    let lo = span.start.saturating_sub(6);
+    text.get(lo..span.start).is_some_and(|b| b.trim_end().ends_with("said") || b.trim_end().ends_with("says"))
+}
+
+/// Roles found for each person mention (by mention index).
+fn find_roles(text: &str, doc: &Document, norms: &[Norm], _regions: &[Region]) -> HashMap<usize, Vec<Role>> {
+    let mut out: HashMap<usize, Vec<Role>> = HashMap::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        let n = &norms[i];
+        if n.label != EntityLabel::PER || n.country.is_some() {
+            continue;
+        }
+        let (rs, re) = n.region.map(|r| (r.span.start, r.span.end)).unwrap_or_else(|| line_bounds(text, m.span));
+        let mut found: Vec<Role> = Vec::new();
+        // Title inside the mention (`President Lee`): extend backwards from the mention start.
+        let before_end = n.title.as_ref().map(|t| t.1.start).unwrap_or(m.span.start);
+        let mut pre = role_before(text, rs, before_end);
+        if let Some((t, tspan)) = &n.title {
+            match &mut pre {
+                Some(r) => {
+                    r.title = format!("{} {}", r.title, t);
+                    r.span = r.span.cover(*tspan);
+                }
+                None => {
+                    let (c, cspan) = country_before(text, rs, tspan.start);
+                    pre = Some(Role { title: t.clone(), organization: None, country: c, span: cspan.map(|s| s.cover(*tspan)).unwrap_or(*tspan) });
+                }
+            }
+        }
+        if let Some(r) = pre {
+            found.push(r);
+        }
+        if let Some(r) = role_after(text, m.span.end, re) {
+            found.push(r);
+        }
+        if !found.is_empty() {
+            out.insert(i, found);
+        }
+    }
+    out
+}
+
+fn line_bounds(text: &str, span: Span) -> (usize, usize) {
+    let s = text[..span.start.min(text.len())].rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let e = text[span.end.min(text.len())..].find('\n').map(|p| span.end + p).unwrap_or(text.len());
+    (s, e)
+}
+
+/// A role phrase ending right before `end` (`South Korea's President`, `presidential spokesperson`).
+fn role_before(text: &str, start: usize, end: usize) -> Option<Role> {
+    let lo = start.max(end.saturating_sub(120));
+    let lo = (lo..=end).find(|&p| text.is_char_boundary(p)).unwrap_or(end);
+    let ws = words::words(text, lo, end);
+    // the last word must touch the name (only spaces between)
+    let last = ws.last()?;
+    if !text.get(last.end..end).is_some_and(|g| g.chars().all(char::is_whitespace)) {
+        return None;
+    }
+    if !in_list(words::ROLE_HEADS, last.text) {
+        return None;
+    }
+    let mut k = ws.len() - 1;
+    while k > 0 {
+        let w = &ws[k - 1];
+        let gap = text.get(w.end..ws[k].start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        if in_list(words::ROLE_MODIFIERS, w.text) || in_list(words::ROLE_HEADS, w.text) && is_cap(w.text) == is_cap(last.text) && k == ws.len() - 1 {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let title_start = ws[k].start;
+    let title = text[title_start..last.end].to_string();
+    let title = if is_cap(&title) { title } else { title.to_lowercase() };
+    let (country, cspan) = country_before(text, start, title_start);
+    let span = cspan.map(|s| s.cover(Span::new(title_start, last.end))).unwrap_or(Span::new(title_start, last.end));
+    Some(Role { title, organization: None, country, span })
+}
+
+/// `South Korea's` / `Chinese` / `South Korean` right before `end`.
+fn country_before(text: &str, start: usize, end: usize) -> (Option<String>, Option<Span>) {
+    let lo = start.max(end.saturating_sub(40));
+    let lo = (lo..=end).find(|&p| text.is_char_boundary(p)).unwrap_or(end);
+    let ws = words::words(text, lo, end);
+    for take in [2usize, 1] {
+        if ws.len() < take {
+            continue;
+        }
+        let a = &ws[ws.len() - take];
+        let b = &ws[ws.len() - 1];
+        if !text.get(b.end..end).is_some_and(|g| g.chars().all(char::is_whitespace)) {
+            return (None, None);
+        }
+        let phrase = &text[a.start..b.end];
+        if take == 2 && !text[a.end..b.start].chars().all(char::is_whitespace) {
+            continue;
+        }
+        if words::is_possessive(phrase) {
+            if let Some(c) = places::country(phrase) {
+                return (Some(c.name.to_string()), Some(Span::new(a.start, b.end)));
+            }
+        } else if let Some(c) = places::demonym(phrase) {
+            return (Some(c.name.to_string()), Some(Span::new(a.start, b.end)));
+        }
+    }
+    (None, None)
+}
+
+/// An appositive right after a name: `, a professor in international security at the University of Tokyo,`.
+fn role_after(text: &str, end: usize, region_end: usize) -> Option<Role> {
+    let rest = text.get(end..region_end)?;
+    let rest_trim = rest.strip_prefix(',')?.trim_start();
+    let off = end + (rest.len() - rest_trim.len());
+    let det = rest_trim.split_whitespace().next()?;
+    if !matches!(det, "a" | "an" | "the" | "who" | "now") {
+        return None;
+    }
+    let stop = rest_trim.find([',', ';', '.', '(', '"', '“']).unwrap_or(rest_trim.len()).min(200);
+    let phrase_end = off + stop;
+    let ws: Vec<Word> = words::words(text, off, phrase_end);
+    let h = ws.iter().position(|w| in_list(words::ROLE_HEADS, w.text) && !is_cap(w.text))?;
+    if h > 5 {
+        return None;
+    }
+    let mut k = h;
+    while k > 1 && (in_list(words::ROLE_MODIFIERS, ws[k - 1].text) || places::demonym(ws[k - 1].text).is_some()) {
+        k -= 1;
+    }
+    let title = ws[k..=h].iter().filter(|w| places::demonym(w.text).is_none()).map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
+    // organisation after at/of/with/for: a capitalised run (allowing of/the/and/for inside)
+    let mut organization = None;
+    let mut country = None;
+    let mut j = h + 1;
+    while j < ws.len() {
+        if matches!(ws[j].text, "at" | "of" | "with" | "for" | "from") {
+            let mut s = j + 1;
+            if s < ws.len() && matches!(ws[s].text, "the" | "The") {
+                s += 1;
+            }
+            let mut e = s;
+            while e < ws.len() && (is_cap(ws[e].text) || (e > s && matches!(ws[e].text, "of" | "for" | "and" | "the" | "on") && e + 1 < ws.len() && is_cap(ws[e + 1].text))) {
+                e += 1;
+            }
+            if e > s {
+                let name = words::strip_possessive(&text[ws[s].start..ws[e - 1].end]).to_string();
+                if let Some(c) = places::country(&name) {
+                    country.get_or_insert(c.name.to_string());
+                } else if organization.is_none() {
+                    organization = Some(name);
+                }
+                j = e;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    // a country or demonym inside the phrase before the head (`a South Korean official`)
+    if country.is_none() {
+        for a in 0..h {
+            for b in (a..h.min(a + 2)).rev() {
+                let p = &text[ws[a].start..ws[b].end];
+                if let Some(c) = places::demonym(p).or_else(|| if words::is_possessive(p) { places::country(p) } else { None }) {
+                    country = Some(c.name.to_string());
+                }
+            }
+        }
+    }
+    Some(Role { title, organization, country, span: Span::new(off, ws.last().map(|w| w.end).unwrap_or(phrase_end)) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_split() {
+        assert_eq!(split_title("President Lee"), (Some("President"), "Lee"));
+        assert_eq!(split_title("Prime Minister Sanae Takaichi"), (Some("Prime Minister"), "Sanae Takaichi"));
+        assert_eq!(split_title("Lee"), (None, "Lee"));
+        assert_eq!(split_title("President"), (None, "President"));
+    }
+}
