@@ -110,3 +110,54 @@ pub fn from_paragraphs(text: &str) -> Document {
     }
     doc
 }
+
+/// The sample dump (third-party text read from ../shared, never copied into the repo).
+const SAMPLE: &str = "samples/000_bfeed5d58f9e5359.txt";
+
+pub fn sample() -> Option<String> {
+    let dir = gleaner::eval::shared_data_dir()?;
+    std::fs::read_to_string(dir.join("..").join(SAMPLE)).ok()
+}
+
+/// The sample's article: every line after the last `-` headline marker, title first.
+pub fn article_doc(text: &str) -> Document {
+    let mut paras = Vec::new();
+    let mut title = None;
+    let mut pos = 0;
+    let mut after_list = false;
+    let last_marker = text.rfind("\n-\n").map(|p| p + 3).unwrap_or(0);
+    let body_start = text[last_marker..].find('\n').map(|p| last_marker + p + 1).unwrap_or(0);
+    for line in text.split_inclusive('\n') {
+        let s = pos;
+        pos += line.len();
+        if s < body_start {
+            continue;
+        }
+        let t = line.trim_end();
+        if t.is_empty() || (t.starts_with("- ") && t.ends_with(" -")) || t.ends_with("--AMWN") {
+            continue;
+        }
+        let sn = Snippet { text: t.to_string(), span: Span::new(s, s + t.len()) };
+        if !after_list {
+            title = Some(sn);
+            after_list = true;
+        } else {
+            paras.push(sn);
+        }
+    }
+    let mut doc = Document::empty(text);
+    let span = Span::new(body_start, text.len());
+    doc.articles.push(Article { title, dateline: None, byline: None, published: None, sections: vec![Section { heading: None, paragraphs: paras }], end_mark: None, span });
+    doc.mentions = locate(
+        text,
+        &[
+            ("Lee Jae Myung", "PER"), ("Lee", "PER"), ("President Lee", "PER"), ("Sanae Takaichi", "PER"), ("Takaichi", "PER"),
+            ("Xi Jinping", "PER"), ("Xi", "PER"), ("Shigeru Ishiba", "PER"), ("Yoon Suk Yeol", "PER"), ("Yoon", "PER"),
+            ("Kang Yu-jung", "PER"), ("Yee Kuang Heng", "PER"), ("Heng", "PER"), ("University of Tokyo", "ORG"),
+            ("South Korea", "LOC"), ("Japan", "LOC"), ("China", "LOC"), ("Chinese", "MISC"), ("South Korean", "MISC"), ("ROK", "LOC"),
+            ("Seoul", "LOC"), ("Tokyo", "LOC"), ("Beijing", "LOC"), ("Taiwan", "LOC"), ("AFP", "ORG"),
+        ],
+    );
+    doc
+}
+

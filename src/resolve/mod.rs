@@ -23,9 +23,10 @@
 //! professor in international security at the University of Tokyo,`).
 //!
 //! # Salience
-//! `raw = count / max_count + 0.5·[in a headline or title] + 0.3·(1 − first / len)
-//! + 0.3·[next to a speech cue] + 0.25·[person]`, then divided by the largest raw score,
-//! so the top entity has salience 1.0. Entities are sorted by salience (ties: first
+//! `raw = w·count / max_count + 0.5·w·[in a headline or title] + 0.3·(1 − first / len)
+//! + 0.4·[a person or organisation next to a speech cue]`, where `w` is 1.0 for people, 0.8 for organisations and
+//! 0.6 for places and other names (actors rank above settings), then divided by the
+//! largest raw score, so the top entity has salience 1.0. Entities are sorted by salience (ties: first
 //! mention first) and `id` is the index after sorting.
 
 use std::collections::HashMap;
@@ -304,11 +305,15 @@ pub fn resolve(text: &str, doc: &mut Document) {
         let country = n0.country.or(n0.demonym);
         let count = g.len();
         let first_pos = doc.mentions[first].span.start as f32;
-        let raw = count as f32 / max_count
-            + if g.iter().any(|&i| in_title[i]) { 0.5 } else { 0.0 }
+        let weight = match label {
+            EntityLabel::PER => 1.0,
+            EntityLabel::ORG => 0.8,
+            EntityLabel::LOC | EntityLabel::MISC => 0.6,
+        };
+        let raw = weight * count as f32 / max_count
+            + if g.iter().any(|&i| in_title[i]) { 0.5 * weight } else { 0.0 }
             + 0.3 * (1.0 - (first_pos / len).min(1.0))
-            + if g.iter().any(|&i| cue_near[i]) { 0.3 } else { 0.0 }
-            + if is_person { 0.25 } else { 0.0 };
+            + if matches!(label, EntityLabel::PER | EntityLabel::ORG) && g.iter().any(|&i| cue_near[i]) { 0.4 } else { 0.0 };
         entities.push((
             Entity {
                 id: 0,

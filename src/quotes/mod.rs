@@ -1,0 +1,606 @@
+//! Direct quotes and their speakers.
+//!
+//! # What counts as a direct quote
+//! The target is PolNeAR's notion of attributed content: words in quote marks that the
+//! text attributes to a source. A quoted stretch of an article paragraph is a direct quote
+//! when
+//! * a speech cue (`said`, `told AFP`, `added`, `according to`, …) is in the same sentence
+//!   (the sentence that holds the quote; sentence ends inside quotes do not count), or
+//! * the paragraph before ends with a colon (`He said:`), or
+//! * it runs over several paragraphs (AFP style: a paragraph opens a quote and does not
+//!   close it; the next paragraph re-opens; the last one closes), or
+//! * it is at least five words long (a quoted sentence whose speaker is not stated: speaker
+//!   `None`).
+//!
+//! One- to four-word quoted phrases with no cue (`'Devastated'`, scare quotes, titles) are
+//! not quotes. A short phrase with a cue is (`…, where the two will discuss "regional and
+//! global issues", Lee's office said.`). Several quoted fragments in one sentence with one
+//! cue (`"…" through an "…," his office added.`) form one [`Quote`] with several `parts`.
+//! Headlines are not searched.
+//!
+//! # Speakers
+//! After the quote: `," X said`, `," said X`, `," X told AFP`, `," she added`, `, Lee's office
+//! said`; before it: `X said: "…"`, `X told reporters "…"`, `X … has said … "…"` (the
+//! sentence subject when the cue has none), `according to X`. A paragraph that continues a
+//! quote, or opens with a quote and no cue right after a quote with a speaker, keeps that
+//! speaker. Pronouns (`he`, `she`, `they`, `it`, `his office`) resolve to the most recent
+//! compatible speaker in the article (gender from the pronoun used for that speaker
+//! earlier, or from a first-name list), else to the most recent person mention. The speaker
+//! links to its entity through the mentions inside the speaker (or the antecedent's).
+//!
+//! Scanning is linear: each paragraph is read once; speaker search looks at a bounded
+//! window around each quote, so 10k stray quote marks cost 10k bounded searches.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, EntityLabel};
+use crate::resolve::words::{self, in_list, is_cap, is_cue, Word};
+use crate::span::Span;
+
+mod names;
+
+/// A direct quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Quote {
+    /// The quoted words, without the quote marks (parts joined with ` … `; paragraphs of a
+    /// multi-paragraph quote joined with a newline).
+    pub text: String,
+    /// From the first quoted word to the last (inside the marks); may run over several paragraphs.
+    pub span: Span,
+    /// Each quoted stretch: one per paragraph of a multi-paragraph quote, one per fragment of
+    /// a sentence with several quoted fragments sharing a cue.
+    pub parts: Vec<Span>,
+    /// The speaker as printed (`she`, `Heng`, `Lee's office`), if one was found.
+    pub speaker: Option<String>,
+    /// Where the speaker is.
+    pub speaker_span: Option<Span>,
+    /// Who the speaker is: the entity's canonical name, else for a pronoun the antecedent as
+    /// printed, else the speaker as printed.
+    pub speaker_name: Option<String>,
+    /// The speaker's entity (index into [`Document::entities`]).
+    pub entity: Option<usize>,
+    /// The cue (`said`, `told AFP`, `added`, `according to`).
+    pub cue: Option<String>,
+    /// Where the cue is.
+    pub cue_span: Option<Span>,
+    /// The article it is in.
+    pub article: Option<usize>,
+}
+
+/// A quoted stretch inside one paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Frag {
+    /// Content (inside the marks).
+    start: usize,
+    end: usize,
+    /// Position of the opening mark.
+    open: usize,
+    /// One past the closing mark (== end when unclosed).
+    close: usize,
+    closed: bool,
+    /// The paragraph opens with this fragment's mark.
+    para_start: bool,
+}
+
+fn is_double_open(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+fn is_double_close(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Quoted fragments and sentence boundaries (outside quotes) of one paragraph `text[s..e]`.
+fn scan(text: &str, s: usize, e: usize) -> (Vec<Frag>, Vec<usize>) {
+    let mut frags = Vec::new();
+    let mut bounds = vec![s];
+    let Some(p) = text.get(s..e) else { return (frags, bounds) };
+    let chars: Vec<(usize, char)> = p.char_indices().map(|(i, c)| (s + i, c)).collect();
+    let first_mark = chars.iter().position(|&(_, c)| !c.is_whitespace());
+    // open: (mark position, content start, is_single)
+    let mut open: Option<(usize, usize, bool, usize)> = None;
+    let n = chars.len();
+    for k in 0..n {
+        let (pos, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|x| x.1);
+        let next_pos = chars.get(k + 1).map(|x| x.0).unwrap_or(e);
+        let is_double = c == '"' || is_double_open(c) || is_double_close(c);
+        let is_single = matches!(c, '\'' | '‘' | '’');
+        match open {
+            None => {
+                let opens = if is_double {
+                    !is_double_close(c) && next.is_some_and(|x| !x.is_whitespace())
+                } else if is_single {
+                    c != '’' && prev.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '[' | '—' | '–' | '-'))
+                        && next.is_some_and(|x| x.is_alphanumeric())
+                } else {
+                    false
+                };
+                if opens {
+                    open = Some((pos, next_pos, is_single, k));
+                } else if matches!(c, '.' | '!' | '?') && is_boundary(&chars, k) {
+                    bounds.push(next_pos);
+                }
+            }
+            Some((opos, cstart, single, ok)) => {
+                let closes = if single {
+                    is_single && c != '‘' && prev.is_some_and(|x| !x.is_whitespace()) && next.is_none_or(|x| !x.is_alphanumeric())
+                } else {
+                    is_double && !is_double_open(c)
+                };
+                let reopens = !single && is_double_open(c);
+                if closes || reopens {
+                    let _ = ok;
+                    frags.push(Frag { start: cstart, end: pos, open: opos, close: next_pos, closed: !reopens, para_start: Some(ok) == first_mark });
+                    open = None;
+                    if closes {
+                        // a sentence ending inside the quote ends the sentence after the mark
+                        let inner_end = text[cstart..pos].trim_end();
+                        if inner_end.ends_with(['.', '!', '?']) && starts_sentence(&chars, k + 1) {
+                            bounds.push(next_pos);
+                        }
+                    } else {
+                        open = Some((pos, next_pos, false, k));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((opos, cstart, _single, ok)) = open {
+        if !_single {
+            frags.push(Frag { start: cstart, end: e, open: opos, close: e, closed: false, para_start: Some(ok) == first_mark });
+        }
+    }
+    bounds.push(e);
+    bounds.sort_unstable();
+    bounds.dedup();
+    // trim content whitespace
+    for f in &mut frags {
+        let t = &text[f.start..f.end];
+        let lead = t.len() - t.trim_start().len();
+        let trail = t.len() - t.trim_end().len();
+        f.start += lead;
+        f.end = (f.end - trail).max(f.start);
+    }
+    frags.retain(|f| f.end > f.start);
+    (frags, bounds)
+}
+
+/// After chars[k] (a `.`, `!`, `?` outside quotes): whitespace then a capital or quote mark,
+/// and the word before is not an abbreviation.
+fn is_boundary(chars: &[(usize, char)], k: usize) -> bool {
+    if chars[k].1 == '.' {
+        // the word before
+        let mut j = k;
+        while j > 0 && !chars[j - 1].1.is_whitespace() {
+            j -= 1;
+        }
+        let w: String = chars[j..k].iter().map(|x| x.1).collect();
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.contains('.') || (w.len() <= 2 && is_cap(w)) || in_list(ABBREV, w) {
+            return false;
+        }
+    }
+    starts_sentence(chars, k + 1)
+}
+
+static ABBREV: &[&str] = &["mr", "mrs", "ms", "dr", "st", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "prof", "no", "vs", "jr", "sr", "inc", "corp", "ltd", "co", "lt", "col", "sgt", "capt", "rev", "ft", "mt"];
+
+fn starts_sentence(chars: &[(usize, char)], mut k: usize) -> bool {
+    let mut saw_space = false;
+    while k < chars.len() && chars[k].1.is_whitespace() {
+        saw_space = true;
+        k += 1;
+    }
+    if k >= chars.len() {
+        return true;
+    }
+    let c = chars[k].1;
+    saw_space && (c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
+}
+
+/// A found attribution.
+#[derive(Clone, Debug)]
+struct Attr {
+    speaker: Span,
+    cue: Span,
+}
+
+const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "would", "will", "previously", "once", "again", "reportedly", "repeatedly", "recently", "did", "does", "not", "further", "earlier", "simply", "just", "then-", "is", "was", "were", "are", "flatly", "publicly", "privately", "told"];
+const STOP: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when", "because", "if", "so", "where", "whom", "after", "before", "than", "since", "although", "though", "what", "how", "why"];
+
+fn gap_ok(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|g| !g.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']) && !g.contains(" - ") && !g.contains(". "))
+}
+
+/// `, X said` / `, said X` / `, according to X` right after a quote; `after` is the text
+/// between the closing mark and the end of the sentence (or the next quote).
+fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
+    let ws = words::words(text, from, to);
+    if ws.is_empty() {
+        return None;
+    }
+    // the words must start right away (only punctuation between the mark and the first word)
+    if !text.get(from..ws[0].start).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))) {
+        return None;
+    }
+    let lim = ws.len().min(10);
+    // according to X
+    for i in 0..lim.saturating_sub(1) {
+        if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
+            let sp = speaker_forward(text, &ws, i + 2)?;
+            return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
+        }
+    }
+    let c = (0..lim).find(|&i| is_cue(ws[i].text) && !(i > 0 && ws[i - 1].text.eq_ignore_ascii_case("to")))?;
+    // every word before the cue is joined without clause punctuation
+    if c > 0 && !gap_ok(text, ws[0].start, ws[c].start) {
+        return None;
+    }
+    let cue = cue_span(text, &ws, c);
+    if c == 0 {
+        let sp = speaker_forward(text, &ws, 1)?;
+        return Some(Attr { speaker: sp, cue });
+    }
+    let mut e = c;
+    while e > 0 && in_list(AUX, ws[e - 1].text) {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    if ws[..e].iter().any(|w| in_list(STOP, w.text)) {
+        return None;
+    }
+    // A speaker is a noun phrase: a pronoun, a capitalised name, or a short determiner phrase.
+    if e > 7 {
+        return None;
+    }
+    Some(Attr { speaker: Span::new(ws[0].start, ws[e - 1].end), cue })
+}
+
+/// The cue, extended by `told X` / `said in a statement` objects only for `told`.
+fn cue_span(text: &str, ws: &[Word], c: usize) -> Span {
+    let mut end = ws[c].end;
+    if ws[c].text.eq_ignore_ascii_case("told") {
+        if let Some(o) = ws.get(c + 1) {
+            if (is_cap(o.text) || matches!(o.text, "reporters" | "journalists" | "me" | "us")) && gap_ok(text, ws[c].end, o.start) {
+                end = o.end;
+            }
+        }
+    }
+    Span::new(ws[c].start, end)
+}
+
+/// The speaker after a cue (`said Smith`, `according to the source`): up to a comma or
+/// the end, at most eight words.
+fn speaker_forward(text: &str, ws: &[Word], i: usize) -> Option<Span> {
+    let first = ws.get(i)?;
+    if !(is_cap(first.text) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
+        return None;
+    }
+    if !gap_ok(text, ws[i - 1].end, first.start) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < ws.len() && e < i + 8 && gap_ok(text, ws[e - 1].end, ws[e].start) && !in_list(STOP, ws[e].text) && !is_cue(ws[e].text) && !matches!(ws[e].text, "in" | "on" | "at" | "during" | "to" | "last" | "this" | "after" | "before" | "earlier" | "late" | "told") {
+        e += 1;
+    }
+    Some(Span::new(first.start, ws[e - 1].end))
+}
+
+/// `X said "…"`, `X told reporters: "…"`: the last cue before the quote in its sentence.
+fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
+    let ws = words::words(text, from, to);
+    // according to X, "…"
+    for i in (0..ws.len().saturating_sub(1)).rev() {
+        if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
+            if let Some(sp) = speaker_forward(text, &ws, i + 2) {
+                return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
+            }
+        }
+    }
+    let c = (0..ws.len()).rev().find(|&i| is_cue(ws[i].text) && !ws[i].text.ends_with("ing"))?;
+    let cue = cue_span(text, &ws, c);
+    // the cue must be near the quote: nothing but its object/complement (≤ 12 words) in between
+    if ws.len() - c > 14 {
+        return None;
+    }
+    let mut e = c;
+    while e > 0 && in_list(AUX, ws[e - 1].text) && gap_ok(text, ws[e - 1].end, ws[e].start) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 7 && gap_ok(text, ws[s - 1].end, ws[s].start) && !in_list(STOP, ws[s - 1].text) {
+        s -= 1;
+    }
+    if s < e && gap_ok(text, ws[e - 1].end, ws[c].start) {
+        // drop a leading lowercase run that is not a determiner phrase (`on Wednesday Lee` is cut by the comma)
+        return Some(Attr { speaker: Span::new(ws[s].start, ws[e - 1].end), cue });
+    }
+    // No subject next to the cue (`…, and has said …`): the sentence's first capitalised run.
+    let mut k = 0;
+    while k < ws.len() && k < c && !is_cap(ws[k].text) {
+        k += 1;
+    }
+    if k < c {
+        let mut j = k + 1;
+        while j < c && (is_cap(ws[j].text) || words::is_possessive(ws[j - 1].text)) && gap_ok(text, ws[j - 1].end, ws[j].start) {
+            j += 1;
+        }
+        if !in_list(STOP, ws[k].text) {
+            return Some(Attr { speaker: Span::new(ws[k].start, ws[j - 1].end), cue });
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    M,
+    F,
+    Unknown,
+}
+
+/// A speaker seen so far in the article (for pronouns).
+#[derive(Clone, Debug)]
+struct Seen {
+    name: String,
+    #[allow(dead_code)]
+    span: Span,
+    entity: Option<usize>,
+    person: bool,
+    gender: Gender,
+}
+
+fn pronoun_of(s: &str) -> Option<&'static str> {
+    let l = s.to_lowercase();
+    let first = l.split_whitespace().next().unwrap_or("");
+    let rest = l.split_whitespace().nth(1);
+    match (first, rest) {
+        ("he", None) => Some("he"),
+        ("she", None) => Some("she"),
+        ("they", None) => Some("they"),
+        ("it", None) => Some("it"),
+        ("we", None) | ("i", None) => Some("we"),
+        ("his", Some(_)) => Some("his"),
+        ("her", Some(_)) => Some("her"),
+        ("its", Some(_)) => Some("it"),
+        ("their", Some(_)) => Some("they"),
+        _ => None,
+    }
+}
+
+fn gender_of_name(doc: &Document, name: &str, entity: Option<usize>) -> Gender {
+    let full = entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.as_str()).unwrap_or(name);
+    for w in full.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        match names::gender(w) {
+            Some('M') => return Gender::M,
+            Some('F') => return Gender::F,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+/// Find the quotes in `doc`'s articles.
+pub fn extract(text: &str, doc: &Document) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (ai, _) in doc.articles.iter().enumerate() {
+        let paras: Vec<Span> = doc.paragraphs(ai).map(|p| p.span).filter(|s| text.get(s.start..s.end).is_some()).collect();
+        extract_article(text, doc, ai, &paras, &mut out);
+    }
+    out
+}
+
+struct Pending {
+    parts: Vec<Span>,
+    window: (usize, usize),
+    attr: Option<Attr>,
+    para: usize,
+    multi: bool,
+    /// Inherit the previous quote's speaker (continuation).
+    continues: bool,
+}
+
+fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &mut Vec<Quote>) {
+    let mut pend: Vec<Pending> = Vec::new();
+    let mut open_multi: Option<usize> = None; // index into pend of a quote still open at paragraph end
+    for (pi, p) in paras.iter().enumerate() {
+        let (frags, bounds) = scan(text, p.start, p.end);
+        let mut fi = 0;
+        // A multi-paragraph quote continues when this paragraph opens with a quote mark.
+        if let Some(q) = open_multi.take() {
+            if let Some(f) = frags.first().filter(|f| f.para_start) {
+                pend[q].parts.push(Span::new(f.start, f.end));
+                pend[q].multi = true;
+                fi = 1;
+                if f.closed {
+                    let (ws, we) = window(&bounds, f.open, f.close);
+                    pend[q].window = (ws, we);
+                    // attribution in the closing sentence: `…," he said.`
+                    if pend[q].attr.is_none() {
+                        pend[q].attr = attr_after(text, f.close, we);
+                    }
+                } else {
+                    open_multi = Some(q);
+                }
+            }
+        }
+        // Group the remaining fragments by sentence window.
+        let mut k = fi;
+        while k < frags.len() {
+            let f = frags[k];
+            let (ws, we) = window(&bounds, f.open, f.close);
+            let mut j = k + 1;
+            while j < frags.len() && frags[j].open < we {
+                j += 1;
+            }
+            let group = &frags[k..j];
+            let last = group[group.len() - 1];
+            // Speaker: after the last fragment, else before the first, else between fragments.
+            let mut attr = attr_after(text, last.close, we).or_else(|| attr_before(text, ws, group[0].open));
+            if attr.is_none() {
+                for w in group.windows(2) {
+                    attr = attr_after(text, w[0].close, w[1].open);
+                    if attr.is_some() {
+                        break;
+                    }
+                }
+            }
+            // `He said:` closing the previous paragraph.
+            let mut continues = false;
+            if attr.is_none() && group[0].para_start && pi > 0 {
+                let prev = paras[pi - 1];
+                let pt = text[prev.start..prev.end].trim_end();
+                if pt.ends_with(':') {
+                    let (_, pb) = scan(text, prev.start, prev.end);
+                    let st = pb.iter().rev().copied().find(|&b| b < prev.start + pt.len() - 1).unwrap_or(prev.start);
+                    attr = attr_before(text, st, prev.start + pt.len());
+                } else {
+                    continues = pend.last().is_some_and(|q| q.para + 1 == pi);
+                }
+            }
+            let multi = !last.closed && j == frags.len();
+            let nwords: usize = group.iter().map(|f| text[f.start..f.end].split_whitespace().count()).sum();
+            if attr.is_some() || multi || nwords >= 5 || continues {
+                pend.push(Pending { parts: group.iter().map(|f| Span::new(f.start, f.end)).collect(), window: (ws, we), attr, para: pi, multi, continues });
+                if multi {
+                    open_multi = Some(pend.len() - 1);
+                }
+            }
+            k = j;
+        }
+        if let Some(q) = open_multi {
+            pend[q].para = pi;
+        }
+    }
+    // Speakers, pronouns, entities, in order.
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut prev_quote: Option<(Option<String>, Option<Span>, Option<String>, Option<usize>)> = None;
+    for q in pend {
+        let _ = q.window;
+        let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
+        let qtext = if q.multi {
+            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join("\n")
+        } else {
+            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join(" … ")
+        };
+        let mut quote = Quote { text: qtext, span, parts: q.parts.clone(), speaker: None, speaker_span: None, speaker_name: None, entity: None, cue: None, cue_span: None, article: Some(ai) };
+        if let Some(a) = &q.attr {
+            let sp_text = text[a.speaker.start..a.speaker.end].to_string();
+            quote.speaker = Some(sp_text.clone());
+            quote.speaker_span = Some(a.speaker);
+            quote.cue = Some(text[a.cue.start..a.cue.end].to_string());
+            quote.cue_span = Some(a.cue);
+            if let Some(pr) = pronoun_of(&sp_text) {
+                let want = match pr {
+                    "he" | "his" => Some(Gender::M),
+                    "she" | "her" => Some(Gender::F),
+                    _ => None,
+                };
+                let person = !matches!(pr, "it");
+                let ante = seen
+                    .iter()
+                    .rev()
+                    .find(|s| match pr {
+                        "it" => !s.person || s.entity.is_some() && s.name.contains("office"),
+                        "they" | "we" => true,
+                        // `his office`: a person, or a person's office
+                        "his" | "her" => (s.person || s.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == EntityLabel::PER)) && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
+                        _ => s.person && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
+                    })
+                    .cloned()
+                    .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None });
+                if let Some(s) = ante {
+                    quote.speaker_name = Some(s.name.clone());
+                    quote.entity = s.entity;
+                    // learn the gender from the pronoun
+                    if let (Some(g), Some(x)) = (want, seen.iter_mut().rev().find(|x| x.name == s.name)) {
+                        if x.gender == Gender::Unknown {
+                            x.gender = g;
+                        }
+                    }
+                }
+            } else {
+                let ent = entity_in(doc, a.speaker);
+                let name = ent.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| sp_text.clone());
+                let office = sp_text.to_lowercase().contains("office");
+                let person = !office && ent.and_then(|e| doc.entities.get(e)).is_none_or(|e| e.label == EntityLabel::PER) && (is_cap(&sp_text) || ent.is_some());
+                let gender = gender_of_name(doc, &sp_text, ent);
+                quote.speaker_name = Some(name.clone());
+                quote.entity = ent;
+                seen.push(Seen { name, span: a.speaker, entity: ent, person, gender });
+            }
+        } else if q.continues {
+            if let Some((sp, ss, sn, en)) = &prev_quote {
+                quote.speaker = sp.clone();
+                quote.speaker_span = *ss;
+                quote.speaker_name = sn.clone();
+                quote.entity = *en;
+            }
+        }
+        prev_quote = Some((quote.speaker.clone(), quote.speaker_span, quote.speaker_name.clone(), quote.entity));
+        out.push(quote);
+    }
+}
+
+/// The sentence window around a fragment: (start, end) from the sentence bounds.
+fn window(bounds: &[usize], open: usize, close: usize) -> (usize, usize) {
+    let i = bounds.partition_point(|&b| b <= open);
+    let s = if i > 0 { bounds[i - 1] } else { open };
+    let j = bounds.partition_point(|&b| b < close);
+    let e = bounds.get(j).copied().unwrap_or(close).max(close);
+    (s, e)
+}
+
+/// The entity of the first person mention inside `span`, else of any mention inside it.
+fn entity_in(doc: &Document, span: Span) -> Option<usize> {
+    let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
+    let inside: Vec<_> = doc.mentions[i..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.start >= span.start && m.span.end <= span.end).collect();
+    inside.iter().find(|m| m.label == EntityLabel::PER).or(inside.first()).and_then(|m| m.entity)
+}
+
+/// The most recent person mention before `pos` (fallback antecedent for a pronoun).
+fn recent_person(doc: &Document, pos: usize, want: Option<Gender>) -> Option<Seen> {
+    let i = doc.mentions.partition_point(|m| m.span.start < pos);
+    doc.mentions[..i].iter().rev().take(40).filter(|m| m.label == EntityLabel::PER).find_map(|m| {
+        let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
+        let g = gender_of_name(doc, &m.text, m.entity);
+        let ok = want.is_none_or(|w| g == w || g == Gender::Unknown);
+        ok.then(|| Seen { name, span: m.span, entity: m.entity, person: true, gender: g })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frag_texts(t: &str) -> Vec<(String, bool)> {
+        scan(t, 0, t.len()).0.iter().map(|f| (t[f.start..f.end].to_string(), f.closed)).collect()
+    }
+
+    #[test]
+    fn scan_straight_and_curly() {
+        assert_eq!(frag_texts(r#"He said "yes" and “no”."#), vec![("yes".into(), true), ("no".into(), true)]);
+    }
+
+    #[test]
+    fn scan_single_quotes_skip_apostrophes() {
+        assert_eq!(frag_texts("Lee's 'Devastated' town and rhinos' horns"), vec![("Devastated".into(), true)]);
+    }
+
+    #[test]
+    fn scan_unclosed_runs_to_end() {
+        assert_eq!(frag_texts(r#""We will go on. We will win."#), vec![("We will go on. We will win.".into(), false)]);
+    }
+
+    #[test]
+    fn boundaries_not_inside_quotes() {
+        let t = r#""We agree. We go," he said. Then he left."#;
+        let (_, b) = scan(t, 0, t.len());
+        assert_eq!(b, vec![0, 27, t.len()]);
+    }
+}
