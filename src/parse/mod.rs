@@ -1,27 +1,85 @@
 //! The structure layer: a dump → classified blocks with byte spans → document structure.
+//!
+//! [`blocks`] yields a balanced sequence of [`Block`]s in input order, in the style of
+//! pulldown-cmark's offset iterator: `ListStart`/`ListEnd` around the headlines of a list,
+//! `ArticleStart`/`ArticleEnd` around an article's title, byline, dateline, paragraphs and
+//! end mark; boilerplate may appear anywhere. The document layer is built from these blocks.
+//!
+//! ```
+//! use gleaner::{blocks, BlockKind};
+//! let text = "-\nFirst headline\n-\nSecond headline\n";
+//! let heads: Vec<&str> = blocks(text)
+//!     .filter(|b| b.kind == BlockKind::Headline)
+//!     .map(|b| &text[b.span.start..b.span.end])
+//!     .collect();
+//! assert_eq!(heads, ["First headline", "Second headline"]);
+//! ```
 
-use crate::document::Document;
+mod byline;
+mod clutter;
+mod dateline;
+mod lines;
+mod stamp;
+
+use crate::document::{
+    Article, BoilerplateKind, Byline, BylinePosition, Dateline, Document, DocumentKind, Headline, ListRole, Section,
+    Snippet, Timestamp,
+};
 use crate::span::Span;
+use lines::{Class, Line};
 
 /// What a block of the dump is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
+    /// Opens a headline list; its span covers the whole list.
+    ListStart(ListRole),
+    /// Closes the list opened last.
+    ListEnd,
+    /// Opens an article; its span covers the whole article.
+    ArticleStart,
+    /// Closes the article opened last.
+    ArticleEnd,
+    /// A line holding only `-` between headlines.
+    Separator,
+    /// A list heading (`Related stories`, `Most read`).
+    ListHeading,
     /// A headline in a list.
     Headline,
-    /// A paragraph.
+    /// A timestamp belonging to a headline: the next one when `before`, else the previous one.
+    HeadlineTime {
+        /// Printed before its headline.
+        before: bool,
+    },
+    /// A teaser line under a headline.
+    Teaser,
+    /// An article title.
+    Title,
+    /// An author line (top or end).
+    Byline,
+    /// An article's publish timestamp.
+    Timestamp,
+    /// The dateline at the start of the first paragraph (`Jakarta (AFP) –`).
+    Dateline,
+    /// A subheading (`Dark past` of `- Dark past -`).
+    Subheading,
+    /// A paragraph (hard-wrapped lines included).
     Paragraph,
+    /// An end mark (`END`, `[Copyright …]`).
+    EndMark,
+    /// Page clutter.
+    Boilerplate(BoilerplateKind),
 }
 
-/// One classified block.
+/// One classified block with its byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
     /// What it is.
     pub kind: BlockKind,
-    /// Where it is.
+    /// Where it is (for containers: from their first to their last block).
     pub span: Span,
 }
 
-/// Iterator over the blocks of a dump.
+/// Iterator over the blocks of a dump (see [`blocks`]).
 #[derive(Debug)]
 pub struct Blocks {
     inner: std::vec::IntoIter<Block>,
@@ -34,19 +92,761 @@ impl Iterator for Blocks {
     }
 }
 
-/// The blocks of `text`, in order.
+/// The blocks of `text`, in input order, containers balanced. Linear time; never panics.
 pub fn blocks(text: &str) -> Blocks {
-    let _ = text;
-    Blocks { inner: Vec::new().into_iter() }
+    Blocks { inner: segment(text).into_iter() }
 }
 
 /// Number of lines (a final line without a newline counts).
 pub fn count_lines(text: &str) -> usize {
     let n = text.bytes().filter(|&b| b == b'\n').count();
-    if text.is_empty() || text.ends_with('\n') { n } else { n + 1 }
+    if text.is_empty() || text.ends_with('\n') {
+        n
+    } else {
+        n + 1
+    }
+}
+
+/// The role context gives a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Sep(usize),
+    ListHeading(usize),
+    Headline(usize),
+    HeadTime(usize, bool),
+    Teaser(usize),
+    Ticker(usize),
+    Title(usize),
+    TopByline(usize),
+    Published(usize),
+    Para(usize),
+    Sub(usize),
+    EndByline(usize),
+    EndMark(usize),
+    Boiler,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Container {
+    List(usize),
+    Article(usize),
+}
+
+impl Role {
+    fn container(self) -> Option<Container> {
+        use Role::*;
+        match self {
+            Sep(l) | ListHeading(l) | Headline(l) | HeadTime(l, _) | Teaser(l) | Ticker(l) => Some(Container::List(l)),
+            Title(a) | TopByline(a) | Published(a) | Para(a) | Sub(a) | EndByline(a) | EndMark(a) => Some(Container::Article(a)),
+            Boiler => None,
+        }
+    }
+}
+
+fn is_text(l: &Line) -> Option<&lines::TextInfo> {
+    match &l.class {
+        Class::Text(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn is_prose(l: &Line) -> bool {
+    is_text(l).is_some_and(|t| t.prose)
+}
+
+fn is_head(l: &Line) -> bool {
+    is_text(l).is_some_and(|t| !t.prose)
+}
+
+struct Segmenter<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    roles: Vec<Option<Role>>,
+    list_roles: Vec<ListRole>,
+    /// For each list: first line index, whether a heading named its role.
+    list_named: Vec<bool>,
+    articles: usize,
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(text: &'a str) -> Segmenter<'a> {
+        let lines = lines::lines(text);
+        let n = lines.len();
+        Segmenter { text, lines, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
+    }
+
+    fn new_list(&mut self, role: Option<ListRole>) -> usize {
+        self.list_roles.push(role.unwrap_or(ListRole::Main));
+        self.list_named.push(role.is_some());
+        self.list_roles.len() - 1
+    }
+
+    fn free(&self, i: usize) -> bool {
+        i < self.lines.len() && self.roles[i].is_none()
+    }
+
+    /// Pass 1: `-`-separated lists.
+    fn dash_lists(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        let mut current: Option<usize> = None;
+        while i < n {
+            if self.lines[i].class != Class::Dash {
+                current = None;
+                i += 1;
+                continue;
+            }
+            let list = match current {
+                Some(l) => l,
+                None => {
+                    let heading = (i > 0 && self.roles[i - 1].is_none())
+                        .then(|| match self.lines[i - 1].class {
+                            Class::ListHeading(r) => Some(r),
+                            _ => None,
+                        })
+                        .flatten();
+                    let l = self.new_list(heading);
+                    if heading.is_some() {
+                        self.roles[i - 1] = Some(Role::ListHeading(l));
+                    }
+                    l
+                }
+            };
+            current = Some(list);
+            self.roles[i] = Some(Role::Sep(list));
+            let mut j = i + 1;
+            if j < n && matches!(self.lines[j].class, Class::Stamp(_)) && j + 1 < n && is_text(&self.lines[j + 1]).is_some() {
+                self.roles[j] = Some(Role::HeadTime(list, true));
+                j += 1;
+            }
+            if j < n && is_text(&self.lines[j]).is_some() {
+                self.roles[j] = Some(Role::Headline(list));
+                j += 1;
+                if j < n && matches!(self.lines[j].class, Class::Stamp(_)) && !matches!(self.roles[j - 2], Some(Role::HeadTime(..))) {
+                    self.roles[j] = Some(Role::HeadTime(list, false));
+                    j += 1;
+                }
+                if j < n && is_prose(&self.lines[j]) && (j + 1 == n || self.lines[j + 1].class == Class::Dash) {
+                    self.roles[j] = Some(Role::Teaser(list));
+                    j += 1;
+                }
+                while j < n && matches!(self.lines[j].class, Class::Boiler(BoilerplateKind::ReadMore)) {
+                    self.roles[j] = Some(Role::Boiler);
+                    j += 1;
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// Pass 2: article bodies, then their titles, bylines and timestamps.
+    fn articles(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            let starts = self.free(i)
+                && (is_prose(&self.lines[i]) || matches!(self.lines[i].class, Class::Subheading(_)) && (i + 1 < n && is_prose(&self.lines[i + 1])));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            // extend the body
+            let mut roles: Vec<(usize, Role)> = Vec::new();
+            let a = self.articles;
+            let mut prose = 0;
+            let mut words = 0;
+            let mut ended = false;
+            let mut has_dateline = false;
+            let mut e = i;
+            while e < n && self.free(e) {
+                let l = &self.lines[e];
+                if e > i {
+                    if let Some(t) = is_text(l) {
+                        if t.dateline.is_some() {
+                            break; // a new article's first paragraph
+                        }
+                    }
+                }
+                match &l.class {
+                    Class::Text(t) if t.prose => {
+                        prose += 1;
+                        words += t.words;
+                        has_dateline |= t.dateline.is_some();
+                        roles.push((e, Role::Para(a)));
+                    }
+                    Class::Text(t) => {
+                        let next = self.next_free(e + 1);
+                        let next_line = next.map(|x| &self.lines[x]);
+                        let next_prose_plain = next_line.is_some_and(|x| is_text(x).is_some_and(|nt| nt.prose && nt.dateline.is_none()));
+                        let next_new = next_line.is_some_and(|x| {
+                            matches!(x.class, Class::TopByline(_) | Class::Stamp(_)) || is_text(x).is_some_and(|nt| nt.dateline.is_some())
+                        });
+                        if next_new {
+                            break;
+                        }
+                        if next_prose_plain {
+                            if t.words <= 12 && !t.bullet {
+                                roles.push((e, Role::Sub(a)));
+                            } else {
+                                words += t.words;
+                                roles.push((e, Role::Para(a)));
+                            }
+                        } else if next_line.is_some_and(|x| matches!(x.class, Class::EndByline(_) | Class::EndMark)) || (next.is_none() && t.words >= 6) {
+                            words += t.words;
+                            roles.push((e, Role::Para(a)));
+                        } else {
+                            break;
+                        }
+                    }
+                    Class::Subheading(_) => roles.push((e, Role::Sub(a))),
+                    Class::Boiler(_) => roles.push((e, Role::Boiler)),
+                    Class::Stamp(_) => {
+                        if roles.iter().any(|(_, r)| matches!(r, Role::Published(_))) {
+                            break;
+                        }
+                        roles.push((e, Role::Published(a)));
+                    }
+                    Class::EndByline(_) => {
+                        roles.push((e, Role::EndByline(a)));
+                        ended = true;
+                        e += 1;
+                        // an end mark or legal line right after belongs to it too
+                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndMark) {
+                            roles.push((e, Role::EndMark(a)));
+                            e += 1;
+                        }
+                        break;
+                    }
+                    Class::EndMark => {
+                        roles.push((e, Role::EndMark(a)));
+                        ended = true;
+                        e += 1;
+                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndByline(_) | Class::EndMark) {
+                            let r = if matches!(self.lines[e].class, Class::EndMark) { Role::EndMark(a) } else { Role::EndByline(a) };
+                            roles.push((e, r));
+                            e += 1;
+                        }
+                        break;
+                    }
+                    Class::TopByline(_) if prose == 0 => roles.push((e, Role::TopByline(a))),
+                    _ => break,
+                }
+                e += 1;
+            }
+            // trailing boilerplate is not the article's
+            while matches!(roles.last(), Some((_, Role::Boiler))) {
+                roles.pop();
+            }
+            let title = self.find_title(i);
+            let qualifies = prose >= 2 || has_dateline || ended || words >= 40 || (prose >= 1 && title.is_some_and(|(_, extra)| extra));
+            if !qualifies || roles.is_empty() {
+                i = e.max(i + 1);
+                continue;
+            }
+            self.articles += 1;
+            let last = roles.last().map(|r| r.0).unwrap_or(i);
+            for (k, r) in roles {
+                self.roles[k] = Some(r);
+            }
+            if let Some((t, _)) = title {
+                self.take_title(t, a);
+            }
+            i = last + 1;
+        }
+    }
+
+    fn next_free(&self, mut i: usize) -> Option<usize> {
+        while i < self.lines.len() {
+            if self.roles[i].is_none() && !matches!(self.lines[i].class, Class::Boiler(_)) {
+                return Some(i);
+            }
+            if self.roles[i].is_some() {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Look back from a body start for a title; returns (title line, whether a byline/stamp sits between).
+    fn find_title(&self, body: usize) -> Option<(usize, bool)> {
+        let mut k = body;
+        let mut extra = false;
+        let mut steps = 0;
+        while k > 0 && steps < 8 {
+            k -= 1;
+            steps += 1;
+            if !self.free(k) {
+                return None;
+            }
+            match &self.lines[k].class {
+                Class::Stamp(_) | Class::TopByline(_) => extra = true,
+                Class::Boiler(_) => {}
+                Class::Text(t) if !t.prose => return Some((k, extra)),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn take_title(&mut self, t: usize, a: usize) {
+        self.roles[t] = Some(Role::Title(a));
+        // bylines and stamps between title and body
+        let mut k = t + 1;
+        while k < self.lines.len() && self.roles[k].is_none() {
+            match self.lines[k].class {
+                Class::Stamp(_) => self.roles[k] = Some(Role::Published(a)),
+                Class::TopByline(_) => self.roles[k] = Some(Role::TopByline(a)),
+                Class::Boiler(_) => self.roles[k] = Some(Role::Boiler),
+                _ => break,
+            }
+            k += 1;
+        }
+        // a stamp or byline directly above the title
+        let mut k = t;
+        while k > 0 && self.roles[k - 1].is_none() {
+            match self.lines[k - 1].class {
+                Class::Stamp(_) => self.roles[k - 1] = Some(Role::Published(a)),
+                Class::TopByline(_) => self.roles[k - 1] = Some(Role::TopByline(a)),
+                _ => break,
+            }
+            k -= 1;
+        }
+        // the title repeated shortly before (page header, then a ticker block, then the title again)
+        let title = lines::clean(self.text, self.content(t));
+        let lo = t.saturating_sub(15);
+        for j in lo..t {
+            if self.roles[j].is_none() && is_head(&self.lines[j]) && lines::clean(self.text, self.content(j)) == title {
+                self.roles[j] = Some(Role::Boiler);
+            }
+        }
+    }
+
+    fn content(&self, i: usize) -> Span {
+        match &self.lines[i].class {
+            Class::Text(t) => t.content,
+            Class::Subheading(s) => *s,
+            _ => self.lines[i].span,
+        }
+    }
+
+    /// Pass 3: everything left — headline lists, tickers, teasers, orphan prose, clutter.
+    fn lists(&mut self) {
+        let n = self.lines.len();
+        let mut current: Option<usize> = None;
+        let mut last_headline: Option<usize> = None;
+        let mut pending_time: Option<usize> = None;
+        let first_article = (0..n).find(|&k| matches!(self.roles[k].and_then(|r| r.container()), Some(Container::Article(_)))).unwrap_or(n);
+        let mut i = 0;
+        while i < n {
+            if self.roles[i].is_some() {
+                if !matches!(self.roles[i], Some(Role::Boiler)) {
+                    current = None;
+                    last_headline = None;
+                }
+                i += 1;
+                continue;
+            }
+            let seen_article = i > first_article;
+            let default_role = if seen_article { Some(ListRole::Related) } else { None };
+            match self.lines[i].class.clone() {
+                Class::ListHeading(r) => {
+                    let l = self.new_list(Some(r));
+                    self.roles[i] = Some(Role::ListHeading(l));
+                    current = Some(l);
+                    last_headline = None;
+                }
+                Class::BulletTicker(_) => {
+                    let l = match current {
+                        Some(l) if self.list_roles[l] == ListRole::Ticker => l,
+                        _ => {
+                            let l = self.new_list(Some(ListRole::Ticker));
+                            l
+                        }
+                    };
+                    self.roles[i] = Some(Role::Ticker(l));
+                    current = Some(l);
+                    last_headline = None;
+                }
+                Class::Text(t) if !t.prose || last_headline.is_none() && t.words <= 20 && !self.next_is_prose(i) => {
+                    let l = match current {
+                        Some(l) if self.list_roles[l] != ListRole::Ticker => l,
+                        _ => self.new_list(default_role),
+                    };
+                    self.roles[i] = Some(Role::Headline(l));
+                    if let Some(p) = pending_time.take() {
+                        self.roles[p] = Some(Role::HeadTime(l, true));
+                    }
+                    current = Some(l);
+                    last_headline = Some(i);
+                }
+                Class::Text(_) => {
+                    if let (Some(h), Some(l)) = (last_headline, current) {
+                        // a teaser directly under its headline (time lines may sit between)
+                        let adjacent = (h + 1..i).all(|k| matches!(self.roles[k], Some(Role::HeadTime(..)) | Some(Role::Boiler)));
+                        if adjacent {
+                            self.roles[i] = Some(Role::Teaser(l));
+                            last_headline = None;
+                            i += 1;
+                            continue;
+                        }
+                    }
+                    // orphan prose: an untitled article of its own
+                    let a = self.articles;
+                    self.articles += 1;
+                    let mut k = i;
+                    while k < n && self.roles[k].is_none() && is_prose(&self.lines[k]) {
+                        self.roles[k] = Some(Role::Para(a));
+                        k += 1;
+                    }
+                    current = None;
+                    last_headline = None;
+                    i = k;
+                    continue;
+                }
+                Class::Stamp(_) => {
+                    // time after the headline if that one has none yet, else before the next
+                    let prev_has_time = last_headline.is_some_and(|h| {
+                        (h + 1..i).any(|k| matches!(self.roles[k], Some(Role::HeadTime(..))))
+                            || (h > 0 && matches!(self.roles[h - 1], Some(Role::HeadTime(_, true))))
+                            || is_text(&self.lines[h]).is_some_and(|t| t.stamp.is_some())
+                    });
+                    match (last_headline, current) {
+                        (Some(h), Some(l)) if !prev_has_time && !self.stamps_lead(i) && h + 1 == i => {
+                            self.roles[i] = Some(Role::HeadTime(l, false));
+                        }
+                        _ => {
+                            if self.next_free(i + 1).is_some_and(|x| is_head(&self.lines[x])) {
+                                pending_time = Some(i);
+                                self.roles[i] = Some(Role::Boiler); // provisional; set when the headline comes
+                            } else {
+                                self.roles[i] = Some(Role::Boiler);
+                            }
+                        }
+                    }
+                }
+                Class::Boiler(_) | Class::Dash => self.roles[i] = Some(Role::Boiler),
+                Class::Subheading(_) | Class::EndByline(_) | Class::TopByline(_) | Class::EndMark => {
+                    self.roles[i] = Some(Role::Boiler);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn next_is_prose(&self, i: usize) -> bool {
+        self.next_free(i + 1).is_some_and(|x| is_prose(&self.lines[x]))
+    }
+
+    /// In this list, do stamps come before their headlines? (the first text after the stamp is a headline
+    /// and the line before the stamp is not a headline without time)
+    fn stamps_lead(&self, i: usize) -> bool {
+        // look at the previous list item: if it was preceded by a stamp, stamps lead
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.roles[k] {
+                Some(Role::Headline(_)) => {
+                    return k > 0 && matches!(self.roles[k - 1], Some(Role::HeadTime(_, true)));
+                }
+                Some(Role::HeadTime(..)) | Some(Role::Boiler) | Some(Role::Teaser(_)) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    fn boiler_kind(&self, i: usize) -> BoilerplateKind {
+        match &self.lines[i].class {
+            Class::Boiler(k) => *k,
+            Class::Dash => BoilerplateKind::Rule,
+            Class::EndMark => BoilerplateKind::Legal,
+            _ => BoilerplateKind::Other,
+        }
+    }
+
+    /// Emit the blocks, with containers balanced.
+    fn emit(mut self) -> Vec<Block> {
+        self.dash_lists();
+        self.articles();
+        self.lists();
+        let n = self.lines.len();
+        // container of each line; boilerplate takes the container around it when both sides agree
+        let mut cont: Vec<Option<Container>> = self.roles.iter().map(|r| r.and_then(|r| r.container())).collect();
+        let mut next: Option<Container> = None;
+        let mut next_of = vec![None; n];
+        for i in (0..n).rev() {
+            if cont[i].is_some() {
+                next = cont[i];
+            }
+            next_of[i] = next;
+        }
+        let mut prev: Option<Container> = None;
+        for i in 0..n {
+            if cont[i].is_none() {
+                if prev.is_some() && prev == next_of[i] {
+                    cont[i] = prev;
+                }
+            } else {
+                prev = cont[i];
+            }
+        }
+        // container spans
+        let mut spans: std::collections::HashMap<Container, Span> = std::collections::HashMap::new();
+        for i in 0..n {
+            if let Some(c) = cont[i] {
+                let sp = self.lines[i].span;
+                spans.entry(c).and_modify(|s| *s = s.cover(sp)).or_insert(sp);
+            }
+        }
+        let mut out = Vec::with_capacity(n * 2);
+        let mut open: Option<Container> = None;
+        for i in 0..n {
+            if cont[i] != open {
+                if let Some(o) = open {
+                    out.push(Block { kind: end_kind(o), span: spans[&o] });
+                }
+                if let Some(c) = cont[i] {
+                    let kind = match c {
+                        Container::List(l) => BlockKind::ListStart(self.list_roles[l]),
+                        Container::Article(_) => BlockKind::ArticleStart,
+                    };
+                    out.push(Block { kind, span: spans[&c] });
+                }
+                open = cont[i];
+            }
+            self.emit_line(i, &mut out);
+        }
+        if let Some(o) = open {
+            out.push(Block { kind: end_kind(o), span: spans[&o] });
+        }
+        out
+    }
+
+    fn emit_line(&self, i: usize, out: &mut Vec<Block>) {
+        let line = &self.lines[i];
+        let role = self.roles[i].unwrap_or(Role::Boiler);
+        let push = |out: &mut Vec<Block>, kind, span| out.push(Block { kind, span });
+        let text_parts = |out: &mut Vec<Block>, kind: BlockKind, t: &lines::TextInfo| {
+            if let Some((sp, _, true)) = &t.stamp {
+                push(out, BlockKind::HeadlineTime { before: true }, *sp);
+            }
+            push(out, kind, t.content);
+            if let Some((sp, _, false)) = &t.stamp {
+                push(out, BlockKind::HeadlineTime { before: false }, *sp);
+            }
+        };
+        match (role, &line.class) {
+            (Role::Sep(_), _) => push(out, BlockKind::Separator, line.span),
+            (Role::ListHeading(_), _) => push(out, BlockKind::ListHeading, line.span),
+            (Role::Headline(_), Class::Text(t)) => text_parts(out, BlockKind::Headline, t),
+            (Role::HeadTime(_, before), _) => push(out, BlockKind::HeadlineTime { before }, line.span),
+            (Role::Teaser(_), Class::Text(t)) => push(out, BlockKind::Teaser, t.content),
+            (Role::Ticker(_), Class::BulletTicker(segs)) => {
+                for s in segs {
+                    push(out, BlockKind::Headline, *s);
+                }
+            }
+            (Role::Title(_), Class::Text(t)) => {
+                if let Some((sp, _, true)) = &t.stamp {
+                    push(out, BlockKind::Timestamp, *sp);
+                }
+                push(out, BlockKind::Title, t.content);
+                if let Some((sp, _, false)) = &t.stamp {
+                    push(out, BlockKind::Timestamp, *sp);
+                }
+            }
+            (Role::TopByline(_) | Role::EndByline(_), _) => push(out, BlockKind::Byline, line.span),
+            (Role::Published(_), _) => push(out, BlockKind::Timestamp, line.span),
+            (Role::Para(_), Class::Text(t)) => {
+                if let Some((dl, p)) = &t.dateline {
+                    push(out, BlockKind::Dateline, *dl);
+                    let body = Span::new(t.content.start + p.body, t.content.end);
+                    if !body.is_empty() {
+                        push(out, BlockKind::Paragraph, body);
+                    }
+                } else {
+                    push(out, BlockKind::Paragraph, t.content);
+                }
+            }
+            (Role::Sub(_), Class::Subheading(inner)) => push(out, BlockKind::Subheading, *inner),
+            (Role::Sub(_), Class::Text(t)) => push(out, BlockKind::Subheading, t.content),
+            (Role::EndMark(_), _) => push(out, BlockKind::EndMark, line.span),
+            _ => push(out, BlockKind::Boilerplate(self.boiler_kind(i)), line.span),
+        }
+    }
+}
+
+fn end_kind(c: Container) -> BlockKind {
+    match c {
+        Container::List(_) => BlockKind::ListEnd,
+        Container::Article(_) => BlockKind::ArticleEnd,
+    }
+}
+
+fn segment(text: &str) -> Vec<Block> {
+    Segmenter::new(text).emit()
+}
+
+fn snippet(text: &str, span: Span) -> Snippet {
+    Snippet { text: lines::clean(text, span), span }
+}
+
+fn timestamp(text: &str, span: Span) -> Timestamp {
+    let s = &text[span.start..span.end];
+    Timestamp { text: s.to_string(), span, iso: stamp::whole(s).and_then(|x| x.iso) }
 }
 
 /// Build the document structure (no entities etc.) for `text`.
 pub(crate) fn document(text: &str) -> Document {
-    Document::empty(text)
+    let mut doc = Document::empty(text);
+    let mut list_index = 0usize;
+    let mut list_role = ListRole::Main;
+    let mut in_list = false;
+    let mut article: Option<Article> = None;
+    let mut pending_time: Option<Timestamp> = None;
+    let mut nblocks = 0;
+    let mut lists_seen = 0usize;
+    for b in blocks(text) {
+        let s = &text[b.span.start..b.span.end];
+        match b.kind {
+            BlockKind::ListStart(role) => {
+                in_list = true;
+                list_role = role;
+                list_index = lists_seen;
+                lists_seen += 1;
+                pending_time = None;
+                continue;
+            }
+            BlockKind::ListEnd => {
+                in_list = false;
+                continue;
+            }
+            BlockKind::ArticleStart => {
+                article = Some(Article {
+                    title: None,
+                    dateline: None,
+                    byline: None,
+                    published: None,
+                    sections: Vec::new(),
+                    end_mark: None,
+                    span: b.span,
+                });
+                continue;
+            }
+            BlockKind::ArticleEnd => {
+                if let Some(a) = article.take() {
+                    doc.articles.push(a);
+                }
+                continue;
+            }
+            _ => nblocks += 1,
+        }
+        match b.kind {
+            BlockKind::Headline => {
+                let time = pending_time.take();
+                doc.headlines.push(Headline {
+                    text: lines::clean(text, b.span),
+                    span: b.span,
+                    time,
+                    teaser: None,
+                    list: list_index,
+                    role: if in_list { list_role } else { ListRole::Main },
+                });
+            }
+            BlockKind::HeadlineTime { before } => {
+                let ts = timestamp(text, b.span);
+                match doc.headlines.last_mut() {
+                    Some(h) if !before && h.time.is_none() => h.time = Some(ts),
+                    _ => pending_time = Some(ts),
+                }
+            }
+            BlockKind::Teaser => {
+                if let Some(h) = doc.headlines.last_mut() {
+                    h.teaser = Some(snippet(text, b.span));
+                }
+            }
+            BlockKind::Title => {
+                if let Some(a) = article.as_mut() {
+                    a.title = Some(snippet(text, b.span));
+                }
+            }
+            BlockKind::Byline => {
+                if let Some(a) = article.as_mut() {
+                    let top = a.sections.is_empty();
+                    let parts = if top { byline::top_byline(s) } else { byline::end_byline(s) }
+                        .or_else(|| byline::end_byline(s))
+                        .or_else(|| byline::top_byline(s));
+                    if let Some(p) = parts {
+                        a.byline = Some(Byline {
+                            text: s.to_string(),
+                            span: b.span,
+                            authors: p.authors,
+                            source: p.source,
+                            position: if top { BylinePosition::Top } else { BylinePosition::End },
+                        });
+                    }
+                }
+            }
+            BlockKind::Timestamp => {
+                if let Some(a) = article.as_mut() {
+                    if a.published.is_none() {
+                        a.published = Some(timestamp(text, b.span));
+                    }
+                }
+            }
+            BlockKind::Dateline => {
+                if let Some(a) = article.as_mut() {
+                    if let Some(p) = dateline::parse(&text[b.span.start..]) {
+                        if a.dateline.is_none() {
+                            a.dateline = Some(Dateline { text: s.to_string(), span: b.span, place: p.place, date: p.date, agency: p.agency });
+                        }
+                    }
+                }
+            }
+            BlockKind::Subheading => {
+                if let Some(a) = article.as_mut() {
+                    a.sections.push(Section { heading: Some(snippet(text, b.span)), paragraphs: Vec::new() });
+                }
+            }
+            BlockKind::Paragraph => {
+                if let Some(a) = article.as_mut() {
+                    if a.sections.is_empty() {
+                        a.sections.push(Section { heading: None, paragraphs: Vec::new() });
+                    }
+                    if let Some(sec) = a.sections.last_mut() {
+                        sec.paragraphs.push(snippet(text, b.span));
+                        doc.stats.paragraphs += 1;
+                    }
+                }
+            }
+            BlockKind::EndMark => {
+                if let Some(a) = article.as_mut() {
+                    a.end_mark = Some(snippet(text, b.span));
+                }
+            }
+            BlockKind::Boilerplate(kind) => {
+                doc.boilerplate.push(crate::document::Boilerplate { kind, text: s.to_string(), span: b.span });
+                doc.stats.boilerplate_bytes += b.span.len();
+            }
+            BlockKind::ListHeading => {
+                doc.boilerplate.push(crate::document::Boilerplate { kind: BoilerplateKind::ListHeading, text: s.to_string(), span: b.span });
+                doc.stats.boilerplate_bytes += b.span.len();
+            }
+            BlockKind::Separator => {}
+            _ => {}
+        }
+    }
+    doc.stats.blocks = nblocks;
+    doc.kind = match (doc.headlines.is_empty(), doc.articles.len()) {
+        (true, 0) => DocumentKind::Empty,
+        (false, 0) => DocumentKind::Listing,
+        (true, 1) => DocumentKind::Article,
+        (true, _) => DocumentKind::Articles,
+        (false, _) => DocumentKind::Mixed,
+    };
+    doc
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,227 @@
+//! Page clutter recognised line by line: menus, share widgets, consent prompts, market
+//! tickers, `Read More »`, rules, legal lines, list headings and end marks.
+
+use crate::document::{BoilerplateKind, ListRole};
+
+/// Words that make up navigation menus (matched case-insensitively, whole line or `|`/`·` joined).
+const MENU_WORDS: &[&str] = &[
+    "africa", "americas", "analysis", "archive", "arts", "asia", "asia-pacific", "about us", "all news", "australia",
+    "books", "breaking news", "business", "contact", "contact us", "culture", "economy", "editorial", "education",
+    "entertainment", "environment", "europe", "features", "film", "finance", "food", "football", "games", "health",
+    "home", "homepage", "latest", "lifestyle", "live", "local", "markets", "media", "menu", "middle east", "money",
+    "more", "music", "national", "news", "nation", "north america", "obituaries", "opinion", "photos", "podcasts",
+    "politics", "regions", "science", "search", "section", "sections", "society", "sport", "sports", "style",
+    "subscribe", "tech", "technology", "top stories", "travel", "tv", "uk", "us", "video", "videos", "weather", "world",
+    "world news", "skip to content", "skip to main content", "log in", "login", "sign in", "sign up", "register",
+    "my account", "account", "newsletters", "newsletter", "e-paper", "epaper", "español", "english", "français",
+    "deutsch", "日本語", "中文", "한국어", "العربية", "advertisement", "advertising", "ad", "sponsored", "back to top",
+    "terms", "terms of use", "privacy", "privacy policy", "cookie policy", "cookies", "about", "careers", "help", "faq",
+    "rss", "sitemap", "site map", "corrections", "accessibility", "follow us", "next", "previous", "prev", "page",
+];
+
+const SHARE_WORDS: &[&str] = &[
+    "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+    "share on x", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print",
+    "copy link", "copy url", "link copied", "comments", "comment", "reddit", "telegram", "pinterest", "flipboard",
+    "bluesky", "threads", "messenger", "save", "bookmark", "listen", "listen to this article", "gift article",
+    "add to favourites", "follow", "text size", "a a a", "a+", "a-", "font size", "share via", "mail",
+];
+
+const CONSENT_PHRASES: &[&str] = &[
+    "cookie", "cookies", "consent", "we use cookies", "accept all", "reject all", "manage preferences",
+    "your privacy", "subscribe to our newsletter", "sign up for our newsletter", "subscribe now", "already a subscriber",
+    "create a free account", "to continue reading", "log in to continue", "support our journalism", "ad blocker",
+    "adblock", "disable your ad blocker", "javascript is disabled", "enable javascript", "this content is not available",
+    "paywall", "subscribe for unlimited access", "unlock this article", "you have reached your limit",
+];
+
+const READ_MORE: &[&str] = &[
+    "read more", "read more »", "read more >", "read more ›", "more »", "continue reading", "read the full story",
+    "read full article", "read full story", "full story", "see more", "show more", "load more", "view more",
+    "keep reading", "read on", "click here", "more stories", "see all", "view all",
+];
+
+fn norm(line: &str) -> String {
+    line.trim()
+        .trim_matches(|c: char| matches!(c, '»' | '›' | '>' | '<' | '«' | '‹' | '→' | '…' | '|' | '•' | '·' | '\u{a0}'))
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+}
+
+/// A list heading (`Related stories`, `Most read`) and the role of the list it opens.
+pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
+    let n = norm(line);
+    const RELATED: &[&str] = &[
+        "related", "related stories", "related articles", "related news", "related content", "read also", "also read",
+        "see also", "more on this story", "more on this topic", "more from", "you may also like", "you might also like",
+        "recommended", "recommended stories", "recommended for you", "more stories", "more news", "other news",
+        "further reading", "read next", "up next", "more in", "related links", "related topics", "in other news",
+    ];
+    const POPULAR: &[&str] = &[
+        "most read", "most popular", "popular", "trending", "trending now", "most viewed", "most shared", "top stories",
+        "top news", "latest news", "latest", "latest stories", "editor's picks", "editors' picks", "headlines",
+        "news in brief", "just in", "breaking", "breaking news", "don't miss", "must read", "in case you missed it",
+        "what's hot", "hot topics", "popular now", "most watched", "top headlines",
+    ];
+    if RELATED.contains(&n.as_str()) || (n.starts_with("more from ") && n.len() < 40) || (n.starts_with("more in ") && n.len() < 40) {
+        return Some(ListRole::Related);
+    }
+    if POPULAR.contains(&n.as_str()) {
+        return Some(ListRole::Popular);
+    }
+    None
+}
+
+/// A market ticker line: codes, prices and percentages only (`RBGPF 100% 61.11 $`, `NIKKEI 225 ▲ 1.2%`).
+pub(crate) fn is_market_ticker(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 40 {
+        return false;
+    }
+    let mut code = 0;
+    let mut number = 0;
+    for w in &words {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
+        if w.is_empty() {
+            continue;
+        }
+        let is_num = w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '+' | '-' | '−' | '$' | '€' | '£' | '¥'));
+        let is_sym = w.chars().all(|c| matches!(c, '%' | '$' | '€' | '£' | '¥' | '▲' | '▼' | '+' | '-' | '−' | '↑' | '↓' | '|' | '•' | '·'));
+        let is_code = w.len() >= 2 && w.len() <= 12 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '/' | '&' | '=' | '-' | '^'))
+            && w.chars().any(|c| c.is_ascii_uppercase());
+        if is_num {
+            number += 1;
+        } else if is_code {
+            code += 1;
+        } else if !is_sym {
+            return false;
+        }
+    }
+    code >= 1 && number >= 1 && line.contains(|c: char| matches!(c, '%' | '$' | '€' | '£' | '¥' | '▲' | '▼' | '+' | '.'))
+}
+
+/// A rule line: `-----`, `=====`, `***`, `___`, `———`, `• • •`.
+pub(crate) fn is_rule(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | '—' | '–' | '~' | '#' | '•' | '·' | '+'))
+}
+
+/// An end mark: `END`, `(END)`, `[Copyright …]`, `© 2026 AFP`, `(c) Yonhap`, `Copyright 2026 Kyodo News`.
+pub(crate) fn is_end_mark(line: &str) -> bool {
+    let t = line.trim();
+    let l = t.to_lowercase();
+    matches!(l.as_str(), "end" | "(end)" | "-- end --" | "--end--" | "- end -" | "###" | "-30-" | "ends")
+        || (l.starts_with("[copyright") && l.ends_with(']'))
+        || (l.starts_with('©') && t.chars().count() < 120)
+        || ((l.starts_with("(c)") || l.starts_with("copyright ") || l.starts_with("copyright©") || l.starts_with("copyright ©")) && t.chars().count() < 160)
+}
+
+/// Classify a line of clutter (not list headings or end marks).
+pub(crate) fn classify(line: &str) -> Option<BoilerplateKind> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if is_rule(t) {
+        return Some(BoilerplateKind::Rule);
+    }
+    let n = norm(t);
+    if READ_MORE.contains(&n.as_str()) {
+        return Some(BoilerplateKind::ReadMore);
+    }
+    if SHARE_WORDS.contains(&n.as_str()) {
+        return Some(BoilerplateKind::Share);
+    }
+    if is_market_ticker(t) {
+        return Some(BoilerplateKind::Ticker);
+    }
+    let words = t.split_whitespace().count();
+    if words <= 30 && CONSENT_PHRASES.iter().any(|p| n.contains(p)) && (words <= 12 || n.contains("cookie") || n.contains("consent")) {
+        return Some(BoilerplateKind::Consent);
+    }
+    if MENU_WORDS.contains(&n.as_str()) {
+        return Some(BoilerplateKind::Menu);
+    }
+    // "Home | World | Business | Sport", "Home · News · Asia"
+    for sep in ['|', '·', '•', '/', '>', '›'] {
+        let parts: Vec<&str> = t.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() >= 3 {
+            let menu = parts.iter().filter(|p| MENU_WORDS.contains(&p.to_lowercase().as_str())).count();
+            let share = parts.iter().filter(|p| SHARE_WORDS.contains(&p.to_lowercase().as_str())).count();
+            if menu * 2 >= parts.len() {
+                return Some(BoilerplateKind::Menu);
+            }
+            if share * 2 >= parts.len() {
+                return Some(BoilerplateKind::Share);
+            }
+        }
+    }
+    // "Share Tweet Email Print" on one line
+    let ws: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
+    if ws.len() >= 2 && ws.len() <= 8 && ws.iter().all(|w| SHARE_WORDS.contains(&w.as_str())) {
+        return Some(BoilerplateKind::Share);
+    }
+    if ws.len() >= 3 && ws.len() <= 12 && ws.iter().all(|w| MENU_WORDS.contains(&w.as_str())) {
+        return Some(BoilerplateKind::Menu);
+    }
+    let l = n.as_str();
+    if l.starts_with("all rights reserved") || l.contains("all rights reserved") && words < 30 {
+        return Some(BoilerplateKind::Legal);
+    }
+    if (l.starts_with("photo:") || l.starts_with("image:") || l.starts_with("(photo") || l.starts_with("photo credit")) && words < 25 {
+        return Some(BoilerplateKind::Other);
+    }
+    if (l.starts_with("advertisement") || l == "scroll to continue with content" || l == "story continues below advertisement") && words < 8 {
+        return Some(BoilerplateKind::Other);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateKind::*;
+
+    macro_rules! c {
+        ($s:expr, $k:expr) => {
+            assert_eq!(classify($s), $k, "{:?}", $s);
+        };
+    }
+
+    #[test]
+    fn clutter_lines() {
+        c!("RBGPF 100% 61.11 $", Some(Ticker));
+        c!("NIKKEI 225 ▲ 1.2% 38,441.12", Some(Ticker));
+        c!("Read More »", Some(ReadMore));
+        c!("Continue reading", Some(ReadMore));
+        c!("-----", Some(Rule));
+        c!("Share", Some(Share));
+        c!("Share Tweet Email Print", Some(Share));
+        c!("Facebook | Twitter | WhatsApp | Email", Some(Share));
+        c!("Home | World | Business | Sport", Some(Menu));
+        c!("World", Some(Menu));
+        c!("We use cookies to improve your experience. Accept all", Some(Consent));
+        c!("© 2026 All rights reserved.", Some(Legal));
+        c!("Venezuela says in talks with US to restore diplomatic ties", None);
+        c!("Stocks rise despite mixed US jobs data", None);
+        c!("US December hiring misses expectations, capping weak 2025", None);
+        c!("Swiatek wins in 58 minutes as Poland reach United Cup semis", None);
+        c!("Lee met Xi. He said 50% of it was fine.", None);
+        c!("- Dark past -", None);
+    }
+
+    #[test]
+    fn headings_and_end_marks() {
+        assert_eq!(list_heading("Related stories"), Some(ListRole::Related));
+        assert_eq!(list_heading("MOST READ"), Some(ListRole::Popular));
+        assert_eq!(list_heading("More from Asia"), Some(ListRole::Related));
+        assert_eq!(list_heading("Most people agree"), None);
+        assert!(is_end_mark("END"));
+        assert!(is_end_mark("[Copyright The Example Times]"));
+        assert!(is_end_mark("(END)"));
+        assert!(!is_end_mark("The end of an era"));
+    }
+}

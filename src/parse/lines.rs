@@ -1,0 +1,366 @@
+//! Lines: split the dump, classify each line, rejoin hard-wrapped prose.
+
+use super::byline::{self, BylineParts};
+use super::dateline::{self, DatelineParts};
+use super::{clutter, stamp};
+use crate::document::{BoilerplateKind, ListRole};
+use crate::span::Span;
+
+/// What one (logical) line is on its own, before context decides.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Class {
+    /// A line holding only `-` (headline separator).
+    Dash,
+    /// `- Dark past -`: the inner text span.
+    Subheading(Span),
+    /// A whole-line timestamp.
+    Stamp(Option<String>),
+    /// `Y.Nakamura--AMWN`, `(Reporting by …)`.
+    EndByline(BylineParts),
+    /// `BY STUART WILLIAMS`.
+    TopByline(BylineParts),
+    /// `END`, `[Copyright …]`.
+    EndMark,
+    /// `Related stories`, `Most read`.
+    ListHeading(ListRole),
+    /// Clutter.
+    Boiler(BoilerplateKind),
+    /// `A • B • C`: the segment spans.
+    BulletTicker(Vec<Span>),
+    /// Text: a headline, title, teaser or paragraph depending on context.
+    Text(TextInfo),
+}
+
+/// Facts about a text line.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TextInfo {
+    /// The content span (bullet stripped, glued/leading stamps excluded).
+    pub content: Span,
+    /// Word count of the content.
+    pub words: usize,
+    /// Prose-like: a sentence paragraph rather than a headline.
+    pub prose: bool,
+    /// A dateline at its start (offsets absolute).
+    pub dateline: Option<(Span, DatelineParts)>,
+    /// A timestamp glued to the end or printed at the start (absolute span, iso).
+    pub stamp: Option<(Span, Option<String>, bool)>,
+    /// The line started with a bullet (`•`, `*`, `▪`).
+    pub bullet: bool,
+}
+
+/// A logical line: one physical line, or several hard-wrapped lines rejoined.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Line {
+    /// Trimmed span of the content (first to last non-space byte), covering all wrapped parts.
+    pub span: Span,
+    /// Physical line spans (trimmed) that make it up.
+    pub parts: Vec<Span>,
+    /// A blank line (or the start of input) precedes it.
+    pub blank_before: bool,
+    /// Its class.
+    pub class: Class,
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let slice = &text[s.start..s.end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    Span::new(s.start + lead, s.start + lead + trimmed.len())
+}
+
+/// Physical lines, trimmed, with a flag for a preceding blank line. Blank lines are dropped.
+fn physical(text: &str) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut blank = true;
+    let bytes = text.as_bytes();
+    let mut push = |s: usize, e: usize, blank: &mut bool| {
+        let sp = trim_span(text, Span::new(s, e));
+        if sp.is_empty() {
+            *blank = true;
+        } else {
+            out.push((sp, *blank));
+            *blank = false;
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            push(start, i, &mut blank);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        push(start, text.len(), &mut blank);
+    }
+    out
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "as", "that", "which",
+    "who", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "its", "his", "her", "their", "this",
+    "into", "than", "said", "says", "not", "also", "after", "before", "over", "about", "while", "where", "when", "more",
+];
+
+fn ends_open(s: &str) -> bool {
+    let last = s.trim_end();
+    if last.ends_with([',', ';', '-', '–', '—', '(', '/']) {
+        return true;
+    }
+    let w = last.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+fn starts_lower(s: &str) -> bool {
+    let t = s.trim_start_matches(['"', '“', '\'', '‘', '(']);
+    t.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by closing quotes/brackets; or a
+/// closing quote after a comma (`…," she added` is caught by the period).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']);
+    t.ends_with(['.', '!', '?', '…', ':']) && !t.ends_with("...") || t.ends_with("...") && s.trim_end().len() > 80
+}
+
+fn bullet_len(s: &str) -> usize {
+    for b in ["• ", "· ", "▪ ", "► ", "▶ ", "◆ ", "* ", "- ", "– ", "— ", "+ "] {
+        if s.starts_with(b) {
+            return b.len();
+        }
+    }
+    0
+}
+
+/// Classify a single physical line (or a joined span when `joined`).
+fn classify(text: &str, span: Span) -> Class {
+    let s = &text[span.start..span.end];
+    if s == "-" || s == "–" || s == "—" {
+        return Class::Dash;
+    }
+    // `- Dark past -`, `- 'Disappointed' -`, `— Analysis —`
+    for d in ["- ", "– ", "— "] {
+        let close = format!(" {}", d.trim());
+        if let Some(inner) = s.strip_prefix(d).and_then(|r| r.strip_suffix(close.as_str())) {
+            let inner_t = inner.trim();
+            let n = inner_t.split_whitespace().count();
+            if n >= 1 && n <= 12 && !inner_t.is_empty() {
+                let start = span.start + d.len() + (inner.len() - inner.trim_start().len());
+                return Class::Subheading(Span::new(start, start + inner_t.len()));
+            }
+        }
+    }
+    if let Some(st) = stamp::whole(s) {
+        return Class::Stamp(st.iso);
+    }
+    if clutter::is_end_mark(s) {
+        return Class::EndMark;
+    }
+    if let Some(b) = byline::end_byline(s) {
+        return Class::EndByline(b);
+    }
+    if let Some(b) = byline::top_byline(s) {
+        return Class::TopByline(b);
+    }
+    if let Some(role) = clutter::list_heading(s) {
+        return Class::ListHeading(role);
+    }
+    if let Some(k) = clutter::classify(s) {
+        return Class::Boiler(k);
+    }
+    // `A • B • C` ticker: at least 2 separators, short segments
+    for sep in ['•', '|'] {
+        let n = s.matches(sep).count();
+        if n >= 2 || (n == 1 && sep == '•' && !s.starts_with('•')) {
+            let mut segs = Vec::new();
+            let mut ok = true;
+            let mut off = span.start;
+            for seg in s.split(sep) {
+                let sp = trim_span(text, Span::new(off, off + seg.len()));
+                off += seg.len() + sep.len_utf8();
+                if sp.is_empty() {
+                    continue;
+                }
+                let w = text[sp.start..sp.end].split_whitespace().count();
+                if !(2..=25).contains(&w) {
+                    ok = false;
+                    break;
+                }
+                segs.push(sp);
+            }
+            if ok && segs.len() >= 2 {
+                return Class::BulletTicker(segs);
+            }
+        }
+    }
+    Class::Text(text_info(text, span))
+}
+
+fn text_info(text: &str, span: Span) -> TextInfo {
+    let s = &text[span.start..span.end];
+    let bl = bullet_len(s);
+    let mut content = Span::new(span.start + bl, span.end);
+    let mut st = None;
+    let body = &text[content.start..content.end];
+    if let Some(t) = stamp::trailing(body) {
+        let abs = Span::new(content.start + t.start, content.start + t.end);
+        st = Some((abs, t.iso, false));
+        content = trim_span(text, Span::new(content.start, abs.start));
+    } else if let Some(t) = stamp::leading(body) {
+        let abs = Span::new(content.start + t.start, content.start + t.end);
+        st = Some((abs, t.iso, true));
+        content = trim_span(text, Span::new(abs.end, content.end));
+        // a separator between stamp and headline: `… GMT - Headline`, `… GMT | Headline`
+        let c = &text[content.start..content.end];
+        let skip = c.len() - c.trim_start_matches(['-', '–', '—', '|', ':', ' ']).len();
+        content = Span::new(content.start + skip, content.end);
+    }
+    let c = &text[content.start..content.end];
+    let words = c.split_whitespace().count();
+    let dl = dateline::parse(c).map(|p| (Span::new(content.start, content.start + p.end), p));
+    let sentence = ends_sentence(c);
+    let prose = dl.is_some() || (sentence && words >= 6) || words >= 28;
+    TextInfo { content, words, prose, dateline: dl, stamp: st, bullet: bl > 0 }
+}
+
+/// Decide which adjacent text lines are one hard-wrapped paragraph.
+fn should_join(text: &str, prev: Span, next: Span, group_wrapped: bool) -> bool {
+    let a = &text[prev.start..prev.end];
+    let b = &text[next.start..next.end];
+    if ends_sentence(a) && !group_wrapped {
+        return false;
+    }
+    if starts_lower(b) && !ends_sentence(a) {
+        return true;
+    }
+    if ends_open(a) && !ends_sentence(a) {
+        return true;
+    }
+    group_wrapped && !ends_sentence(a)
+}
+
+/// Lines of `text`: classified, with hard-wrapped prose rejoined.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let phys = physical(text);
+    // First pass: classify physical lines; text lines are join candidates.
+    let classes: Vec<Class> = phys.iter().map(|(sp, _)| classify(text, *sp)).collect();
+    // Wrapped groups: blank-separated runs of ≥3 text lines whose non-final lines are long and
+    // similar (within 60% of the run's longest), with at least one lowercase start.
+    let n = phys.len();
+    let mut wrapped = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && !phys[j].1 && matches!(classes[j], Class::Text(_)) && matches!(classes[i], Class::Text(_)) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let lens: Vec<usize> = (i..j).map(|k| text[phys[k].0.start..phys[k].0.end].chars().count()).collect();
+            let max = *lens.iter().max().unwrap_or(&0);
+            let long = lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6);
+            let lower = (i + 1..j).any(|k| starts_lower(&text[phys[k].0.start..phys[k].0.end]));
+            let few_ends = (i..j - 1).filter(|&k| ends_sentence(&text[phys[k].0.start..phys[k].0.end])).count() * 2 < (j - i);
+            if max >= 40 && long && lower && few_ends {
+                for w in wrapped.iter_mut().take(j).skip(i) {
+                    *w = true;
+                }
+            }
+        }
+        i = j;
+    }
+    // Group physical lines (linear: each line is looked at once), then classify joined groups.
+    let mut out: Vec<Line> = Vec::with_capacity(n);
+    let mut joined: Vec<bool> = Vec::with_capacity(n);
+    for (k, ((sp, blank), class)) in phys.into_iter().zip(classes).enumerate() {
+        if let (Class::Text(next), false) = (&class, blank) {
+            if let Some(last) = out.last_mut() {
+                if let Class::Text(first) = &last.class {
+                    let prev_part = *last.parts.last().unwrap_or(&last.span);
+                    if next.dateline.is_none() && !first.bullet && !next.bullet
+                        && should_join(text, prev_part, sp, wrapped[k] && wrapped[k - 1])
+                    {
+                        last.parts.push(sp);
+                        last.span = Span::new(last.span.start, sp.end);
+                        if let Some(j) = joined.last_mut() {
+                            *j = true;
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(Line { span: sp, parts: vec![sp], blank_before: blank, class });
+        joined.push(false);
+    }
+    for (line, j) in out.iter_mut().zip(joined) {
+        if j {
+            line.class = Class::Text(text_info(text, line.span));
+        }
+    }
+    out
+}
+
+/// The cleaned text of a logical line's content span: wrapped parts joined with single spaces.
+pub(crate) fn clean(text: &str, span: Span) -> String {
+    let s = &text[span.start..span.end];
+    let mut out = String::with_capacity(s.len());
+    let mut ws = false;
+    for c in s.chars() {
+        if c == '\n' || c == '\r' || c == '\t' {
+            ws = true;
+        } else if c == ' ' && ws {
+        } else {
+            if ws && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            ws = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        lines(text)
+            .iter()
+            .map(|l| match &l.class {
+                Class::Text(t) => format!("{}:{}", if t.prose { "P" } else { "H" }, &text[t.content.start..t.content.end]),
+                c => format!("{c:?}").split(['(', ' ']).next().unwrap_or("").to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn classes() {
+        let t = "-\nHeadline one\n- Dark past -\nThu, 03 Oct 2024 11:26:50 GMT\nY.Nakamura--AMWN\nRead More »\nThe minister said on Friday that talks would go on.\n";
+        assert_eq!(kinds(t), ["Dash", "H:Headline one", "Subheading", "Stamp", "EndByline", "Boiler", "P:The minister said on Friday that talks would go on."]);
+    }
+
+    #[test]
+    fn wrapped_prose_is_rejoined() {
+        let t = "Title of the story\n\nThe minister said on Friday that the talks with\nthe neighbouring country would continue next week,\nadding that no date had been set for a summit.\n\nSecond paragraph here is a single line that ends.\n";
+        let k = kinds(t);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(k[1].starts_with("P:The minister said") && k[1].contains("set for a summit."), "{k:?}");
+        let ls = lines(t);
+        assert_eq!(clean(t, ls[1].span), "The minister said on Friday that the talks with the neighbouring country would continue next week, adding that no date had been set for a summit.");
+    }
+
+    #[test]
+    fn headline_lines_are_not_joined() {
+        let t = "Stocks rise despite mixed US jobs data\nPolish farmers march against Mercosur trade deal\nMan City win race to sign Semenyo\n";
+        assert_eq!(kinds(t).len(), 3);
+    }
+
+    #[test]
+    fn glued_stamp_is_split_off() {
+        let t = "Zoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\n";
+        let ls = lines(t);
+        let Class::Text(ti) = &ls[0].class else { panic!() };
+        assert_eq!(&t[ti.content.start..ti.content.end], "Zoo welcomes twin chimps");
+        assert_eq!(ti.stamp.as_ref().unwrap().1.as_deref(), Some("2025-07-30T05:05:19Z"));
+    }
+}
