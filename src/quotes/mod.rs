@@ -56,7 +56,7 @@ pub struct Quote {
     /// Where the speaker is.
     pub speaker_span: Option<Span>,
     /// Who the speaker is: the entity's canonical name, else for a pronoun the antecedent as
-    /// printed, else the speaker as printed.
+    /// printed (none when no antecedent is found), else the speaker as printed.
     pub speaker_name: Option<String>,
     /// The speaker's entity (index into [`Document::entities`]).
     pub entity: Option<usize>,
@@ -210,8 +210,47 @@ struct Attr {
 const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "would", "will", "previously", "once", "again", "reportedly", "repeatedly", "recently", "did", "does", "not", "further", "earlier", "simply", "just", "then-", "is", "was", "were", "are", "flatly", "publicly", "privately", "told"];
 const STOP: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when", "because", "if", "so", "where", "whom", "after", "before", "than", "since", "although", "though", "what", "how", "why"];
 
+fn is_aux(w: &str) -> bool {
+    in_list(AUX, w) || (w.len() > 4 && w.ends_with("ly") && !is_cap(w))
+}
+
+/// The sentence subject before a quote when no cue is found (`Will called it "…"`,
+/// `He wants a "…"`): a capitalised name or a personal pronoun opening the sentence (after
+/// an opening adverbial phrase ending with a comma), followed by a lowercase word.
+fn attr_subject(text: &str, from: usize, to: usize) -> Option<Attr> {
+    let ws = words::words(text, from, to);
+    let mut k = 0;
+    // skip `On Thursday,` / `But` / `And`
+    if let Some(first) = ws.first() {
+        if in_list(&["but", "and", "yet", "still", "so", "now", "meanwhile", "however", "instead", "also", "then"], first.text) {
+            k = 1;
+        }
+    }
+    if let Some(cm) = (k..ws.len().min(k + 6)).find(|&i| text.get(ws[i].end..ws.get(i + 1).map(|w| w.start).unwrap_or(ws[i].end)).is_some_and(|g| g.contains(','))) {
+        if ws.get(k).is_some_and(|w| in_list(&["on", "in", "at", "after", "before", "during", "earlier", "later", "last", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "since", "when", "while", "speaking", "asked", "still", "however", "meanwhile", "instead", "separately", "similarly", "indeed", "now", "then", "again", "also"], w.text)) {
+            k = cm + 1;
+        }
+    }
+    let first = ws.get(k)?;
+    let pron = in_list(&["he", "she", "they", "i", "we"], first.text);
+    if !(pron || is_cap(first.text)) || in_list(STOP, first.text) || in_list(&["the", "a", "an", "this", "that", "it", "there", "in", "on", "at", "but", "and"], first.text) {
+        return None;
+    }
+    let mut e = k + 1;
+    if !pron {
+        while e < ws.len() && e < k + 5 && (is_cap(ws[e].text) || ws[e].text.chars().all(|c| c.is_ascii_uppercase() || c == '.')) && gap_ok(text, ws[e - 1].end, ws[e].start) {
+            e += 1;
+        }
+    }
+    let verb = ws.get(e)?;
+    if is_cap(verb.text) || !gap_ok(text, ws[e - 1].end, verb.start) {
+        return None;
+    }
+    Some(Attr { speaker: Span::new(first.start, ws[e - 1].end), cue: Span::new(verb.start, verb.start) })
+}
+
 fn gap_ok(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|g| !g.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']) && !g.contains(" - ") && !g.contains(". "))
+    text.get(a..b).is_some_and(|g| !g.contains([',', ';', ':', '"', '“', '”', '—', '–']) && !g.contains(" - ") && !g.contains(". "))
 }
 
 /// `, X said` / `, said X` / `, according to X` right after a quote; `after` is the text
@@ -229,22 +268,24 @@ fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
     // according to X
     for i in 0..lim.saturating_sub(1) {
         if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
-            let sp = speaker_forward(text, &ws, i + 2)?;
+            let sp = speaker_forward(text, &ws, i + 2, true)?;
             return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
         }
     }
-    let c = (0..lim).find(|&i| is_cue(ws[i].text) && !(i > 0 && ws[i - 1].text.eq_ignore_ascii_case("to")))?;
+    let Some(c) = (0..lim).find(|&i| is_cue(ws[i].text) && !(i > 0 && ws[i - 1].text.eq_ignore_ascii_case("to"))) else {
+        return appositive_speaker(text, &ws, 0);
+    };
     // every word before the cue is joined without clause punctuation
     if c > 0 && !gap_ok(text, ws[0].start, ws[c].start) {
-        return None;
+        return appositive_speaker(text, &ws, 0);
     }
     let cue = cue_span(text, &ws, c);
     if c == 0 {
-        let sp = speaker_forward(text, &ws, 1)?;
+        let sp = speaker_forward(text, &ws, 1, false)?;
         return Some(Attr { speaker: sp, cue });
     }
     let mut e = c;
-    while e > 0 && in_list(AUX, ws[e - 1].text) {
+    while e > 0 && is_aux(ws[e - 1].text) {
         e -= 1;
     }
     if e == 0 {
@@ -258,6 +299,29 @@ fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
         return None;
     }
     Some(Attr { speaker: Span::new(ws[0].start, ws[e - 1].end), cue })
+}
+
+/// `Name, a role at Org, said` from word `from`: a short name, an appositive between commas
+/// (at most 30 words), then a cue right after the second comma.
+fn appositive_speaker(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
+    let lim = ws.len().min(from + 36);
+    // the name: up to the first comma, at most 6 words
+    let mut n = from;
+    while n < lim && n < from + 6 && gap_ok(text, ws[n].end, ws.get(n + 1).map(|w| w.start).unwrap_or(ws[n].end)) {
+        n += 1;
+    }
+    if n >= lim || n + 1 >= lim || !text.get(ws[n].end..ws[n + 1].start).is_some_and(|g| g.contains(',')) {
+        return None;
+    }
+    if !ws[from..=n].iter().any(|w| is_cap(w.text)) || ws[from..=n].iter().any(|w| is_cue(w.text) || in_list(STOP, w.text)) {
+        return None;
+    }
+    // the cue right after a later comma
+    let c = (n + 2..lim).find(|&i| is_cue(ws[i].text) && text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(',')))?;
+    if text.get(ws[n].end..ws[c].start).is_some_and(|g| g.contains(['"', '“', '”', '.'])) {
+        return None;
+    }
+    Some(Attr { speaker: Span::new(ws[from].start, ws[n].end), cue: cue_span(text, ws, c) })
 }
 
 /// The cue, extended by `told X` / `said in a statement` objects only for `told`.
@@ -275,9 +339,9 @@ fn cue_span(text: &str, ws: &[Word], c: usize) -> Span {
 
 /// The speaker after a cue (`said Smith`, `according to the source`): up to a comma or
 /// the end, at most eight words.
-fn speaker_forward(text: &str, ws: &[Word], i: usize) -> Option<Span> {
+fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span> {
     let first = ws.get(i)?;
-    if !(is_cap(first.text) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
+    if !(any || is_cap(first.text) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
         return None;
     }
     if !gap_ok(text, ws[i - 1].end, first.start) {
@@ -296,7 +360,7 @@ fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
     // according to X, "…"
     for i in (0..ws.len().saturating_sub(1)).rev() {
         if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
-            if let Some(sp) = speaker_forward(text, &ws, i + 2) {
+            if let Some(sp) = speaker_forward(text, &ws, i + 2, true) {
                 return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
             }
         }
@@ -308,8 +372,21 @@ fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
         return None;
     }
     let mut e = c;
-    while e > 0 && in_list(AUX, ws[e - 1].text) && gap_ok(text, ws[e - 1].end, ws[e].start) {
+    while e > 0 && is_aux(ws[e - 1].text) && gap_ok(text, ws[e - 1].end, ws[e].start) {
         e -= 1;
+    }
+    // `Name, a role at Org, said "…"`
+    if e > 0 && text.get(ws[e - 1].end..ws[e].start).is_some_and(|g| g.contains(',')) {
+        for st in (c.saturating_sub(30)..e).rev() {
+            let starts_clause = st == 0 || text.get(ws[st - 1].end..ws[st].start).is_some_and(|g| g.contains([',', ':', ';'])) || in_list(STOP, ws[st - 1].text);
+            if starts_clause && is_cap(ws[st].text) && !in_list(STOP, ws[st].text) {
+                if let Some(a) = appositive_speaker(text, &ws[..=c], st) {
+                    if a.cue.start == ws[c].start {
+                        return Some(a);
+                    }
+                }
+            }
+        }
     }
     let mut s = e;
     while s > 0 && e - s < 7 && gap_ok(text, ws[s - 1].end, ws[s].start) && !in_list(STOP, ws[s - 1].text) {
@@ -452,7 +529,9 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
             }
             // `He said:` closing the previous paragraph.
             let mut continues = false;
-            if attr.is_none() && group[0].para_start && pi > 0 {
+            if attr.is_none() && pend.last().is_some_and(|q| q.para == pi && q.attr.is_some()) {
+                continues = true;
+            } else if attr.is_none() && group[0].para_start && pi > 0 {
                 let prev = paras[pi - 1];
                 let pt = text[prev.start..prev.end].trim_end();
                 if pt.ends_with(':') {
@@ -463,9 +542,15 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                     continues = pend.last().is_some_and(|q| q.para + 1 == pi);
                 }
             }
+            // No cue: the sentence subject speaks a quote inside the sentence (does not make a short fragment a quote).
+            let mut weak = None;
+            if attr.is_none() && !continues && group[0].open > ws {
+                weak = attr_subject(text, ws, group[0].open);
+            }
             let multi = !last.closed && j == frags.len();
             let nwords: usize = group.iter().map(|f| text[f.start..f.end].split_whitespace().count()).sum();
             if attr.is_some() || multi || nwords >= 5 || continues {
+                let attr = attr.or(weak);
                 pend.push(Pending { parts: group.iter().map(|f| Span::new(f.start, f.end)).collect(), window: (ws, we), attr, para: pi, multi, continues });
                 if multi {
                     open_multi = Some(pend.len() - 1);
@@ -493,8 +578,10 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
             let sp_text = text[a.speaker.start..a.speaker.end].to_string();
             quote.speaker = Some(sp_text.clone());
             quote.speaker_span = Some(a.speaker);
-            quote.cue = Some(text[a.cue.start..a.cue.end].to_string());
-            quote.cue_span = Some(a.cue);
+            if !a.cue.is_empty() {
+                quote.cue = Some(text[a.cue.start..a.cue.end].to_string());
+                quote.cue_span = Some(a.cue);
+            }
             if let Some(pr) = pronoun_of(&sp_text) {
                 let want = match pr {
                     "he" | "his" => Some(Gender::M),

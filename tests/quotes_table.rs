@@ -1,0 +1,83 @@
+//! Table tests for quote extraction: one line per case, grouped by behaviour. Texts are
+//! written for these tests in news shapes.
+
+#[path = "resolve_helper.rs"]
+mod helper;
+
+use gleaner::eval::quotes::stages;
+use gleaner::Quote;
+
+fn quotes(paras: &[&str], pairs: &[(&str, &str)]) -> Vec<Quote> {
+    let mut b = helper::build(&[], None, paras, pairs);
+    stages::resolve(&b.text, &mut b.doc);
+    stages::quotes(&b.text, &b.doc)
+}
+
+/// (quoted text, speaker as printed, resolved speaker name) of each quote.
+fn summary(paras: &[&str], pairs: &[(&str, &str)]) -> Vec<(String, Option<String>, Option<String>)> {
+    quotes(paras, pairs).into_iter().map(|q| (q.text, q.speaker, q.speaker_name)).collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+macro_rules! q {
+    ($name:ident, $paras:expr, $pairs:expr, [$(($t:expr, $sp:expr, $who:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got = summary(&$paras, &$pairs);
+            let want: Vec<(String, Option<String>, Option<String>)> = vec![$(($t.to_string(), $sp.map(|x: &str| x.to_string()), $who.map(|x: &str| x.to_string()))),*];
+            assert_eq!(got, want);
+        }
+    };
+}
+
+const NONE: Option<&str> = None;
+
+// ---- cues after the quote
+q!(name_said_after, [r#""We will rebuild the bridge," Maria Lopez said."#], [("Maria Lopez", "PER")], [("We will rebuild the bridge,", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(said_name_after, [r#""We will rebuild the bridge," said Maria Lopez."#], [("Maria Lopez", "PER")], [("We will rebuild the bridge,", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(told_agency, [r#""Talks broke down at dawn," Okafor told AFP."#], [("Okafor", "PER")], [("Talks broke down at dawn,", Some("Okafor"), Some("Okafor"))]);
+q!(role_before_name, [r#""Nothing was agreed," government spokesman Ali Reza said on Monday."#], [("Ali Reza", "PER")], [("Nothing was agreed,", Some("government spokesman Ali Reza"), Some("Ali Reza"))]);
+q!(appositive_speaker, [r#""The data is clear," Ana Silva, an economist at the central bank, said."#], [("Ana Silva", "PER")], [("The data is clear,", Some("Ana Silva"), Some("Ana Silva"))]);
+q!(curly_quotes, ["“Prices will fall,” Tan Wei said."], [("Tan Wei", "PER")], [("Prices will fall,", Some("Tan Wei"), Some("Tan Wei"))]);
+q!(according_to, [r#""The road is closed," according to local police."#], [], [("The road is closed,", Some("local police"), Some("local police"))]);
+
+// ---- cues before the quote
+q!(name_said_colon, [r#"Mayor Jan Novak said: "We need more buses.""#], [("Jan Novak", "PER")], [("We need more buses.", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+q!(told_reporters_before, [r#"On Monday, Novak told reporters "the budget is final"."#], [("Novak", "PER")], [("the budget is final", Some("Novak"), Some("Novak"))]);
+q!(subject_far_before, [r#"Novak favours talks, and has said the two towns are like "cousins sharing a garden"."#], [("Novak", "PER")], [("cousins sharing a garden", Some("Novak"), Some("Novak"))]);
+q!(colon_paragraph_before, ["The minister said:", r#""We will not give up on this plan.""#], [], [("We will not give up on this plan.", Some("The minister"), Some("The minister"))]);
+
+// ---- pronouns and offices
+q!(she_added, [r#""The tone was warm," spokesperson Kim Ha-na said."#, r#""No deal was signed," she added."#], [("Kim Ha-na", "PER")], [("The tone was warm,", Some("spokesperson Kim Ha-na"), Some("Kim Ha-na")), ("No deal was signed,", Some("she"), Some("Kim Ha-na"))]);
+q!(he_skips_female_speaker, [r#""Yes," said Mary Brown. "We agree on all points here," she said."#, r#""Markets will react badly to this," John Smith said."#, r#""I told you so," he added."#], [("Mary Brown", "PER"), ("John Smith", "PER")], [("Yes,", Some("Mary Brown"), Some("Mary Brown")), ("We agree on all points here,", Some("she"), Some("Mary Brown")), ("Markets will react badly to this,", Some("John Smith"), Some("John Smith")), ("I told you so,", Some("he"), Some("John Smith"))]);
+q!(office_then_it, [r#"Leaders will discuss "trade and security", Park Ji-won's office said."#, r#"They will seek ways to "deepen cooperation in every field," it added."#], [("Park Ji-won", "PER")], [("trade and security", Some("Park Ji-won's office"), Some("Park Ji-won")), ("deepen cooperation in every field,", Some("it"), Some("Park Ji-won"))]);
+q!(his_office, [r#"Park Ji-won will travel on Friday, officials said. "The trip matters," his office added."#], [("Park Ji-won", "PER")], [("The trip matters,", Some("his office"), Some("Park Ji-won"))]);
+
+// ---- fragments, paragraphs, continuation
+q!(two_fragments_one_cue, [r#""The visit should help build a stable path" through an "early meeting after the election," his office added."#], [], [("The visit should help build a stable path … early meeting after the election,", Some("his office"), NONE)]);
+q!(split_quote_around_cue, [r#""We are ready," Novak said, "and we will act soon.""#], [("Novak", "PER")], [("We are ready, … and we will act soon.", Some("Novak"), Some("Novak"))]);
+q!(next_sentence_inherits, [r#""We are ready," Novak said. "The plan is on the table now.""#], [("Novak", "PER")], [("We are ready,", Some("Novak"), Some("Novak")), ("The plan is on the table now.", Some("Novak"), Some("Novak"))]);
+q!(multi_paragraph_afp, [r#"Novak said: "The first part of the plan is simple."#, r#""The second part is harder and will take years."#, r#""The third part is up to voters.""#], [("Novak", "PER")], [("The first part of the plan is simple.\nThe second part is harder and will take years.\nThe third part is up to voters.", Some("Novak"), Some("Novak"))]);
+
+// ---- what is not a quote
+q!(scare_quote_no_cue, ["The so-called 'Devastated' town held a vigil."], [], []);
+q!(short_quote_no_cue, [r#"Critics call the plan "reckless" and "late"."#], [], []);
+q!(long_quote_no_speaker, [r#"A sign read "We will never forget the victims of this fire"."#], [], [("We will never forget the victims of this fire", NONE, NONE)]);
+q!(apostrophes_are_not_quotes, ["Takaichi's rivals and the farmers' union met."], [], []);
+
+#[test]
+fn spans_and_parts_are_inside_the_marks() {
+    let mut b = helper::build(&[], None, &[r#""We are ready," Novak said, "and we will act soon.""#], &[("Novak", "PER")]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = &stages::quotes(&b.text, &b.doc)[0];
+    assert_eq!(q.parts.len(), 2);
+    assert_eq!(&b.text[q.parts[0].start..q.parts[0].end], "We are ready,");
+    assert_eq!(&b.text[q.parts[1].start..q.parts[1].end], "and we will act soon.");
+    assert_eq!(q.span, q.parts[0].cover(q.parts[1]));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.article, Some(0));
+    assert!(q.entity.is_some());
+}
