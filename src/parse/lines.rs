@@ -98,7 +98,7 @@ fn physical(text: &str) -> Vec<(Span, bool)> {
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "as", "that", "which",
     "who", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "its", "his", "her", "their", "this",
-    "into", "than", "said", "says", "not", "also", "after", "before", "over", "about", "while", "where", "when", "more",
+    "into", "than",
 ];
 
 fn ends_open(s: &str) -> bool {

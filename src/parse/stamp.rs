@@ -64,7 +64,20 @@ fn toks(s: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok { s: &s[i..end], start: i, end });
+            // ISO glue: `09T10` → `09` `T` `10`; `24Z` → `24` `Z`
+            let run = &s[i..end];
+            let b = run.as_bytes();
+            let t_at = run.find('T').filter(|&k| k > 0 && k + 1 < run.len() && b[..k].iter().all(u8::is_ascii_digit) && b[k + 1..].iter().all(u8::is_ascii_digit));
+            if let Some(k) = t_at {
+                out.push(Tok { s: &s[i..i + k], start: i, end: i + k });
+                out.push(Tok { s: &s[i + k..i + k + 1], start: i + k, end: i + k + 1 });
+                out.push(Tok { s: &s[i + k + 1..end], start: i + k + 1, end });
+            } else if run.len() >= 2 && run.ends_with('Z') && b[..b.len() - 1].iter().all(u8::is_ascii_digit) {
+                out.push(Tok { s: &s[i..end - 1], start: i, end: end - 1 });
+                out.push(Tok { s: &s[end - 1..end], start: end - 1, end });
+            } else {
+                out.push(Tok { s: run, start: i, end });
+            }
         } else {
             let end = i + c.len_utf8();
             out.push(Tok { s: &s[i..end], start: i, end });
@@ -139,17 +152,6 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
         if let (Some(y), Some(m), Some(d)) = (num(&t[0], 4), num(&t[2], 2), num(&t[4], 2)) {
             if valid(y, m, d) {
                 return Some((5, y, m, d));
-            }
-        }
-        // 2026-01-09T10 : the "09T10" case is tokenised as one alnum run
-        if let (Some(y), Some(m)) = (num(&t[0], 4), num(&t[2], 2)) {
-            let s = t[4].s;
-            if s.len() > 3 && s.as_bytes()[2] == b'T' {
-                if let Ok(d) = s[..2].parse::<u32>() {
-                    if valid(y, m, d) {
-                        return Some((5, y, m, d));
-                    }
-                }
             }
         }
     }

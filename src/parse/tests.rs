@@ -2,6 +2,196 @@
 
 use super::*;
 
-fn kinds(text: &str) -> Vec<(BlockKind, String)> {
-    blocks(text).map(|b| (b.kind, text[b.span.start..b.span.end].to_string())).collect()
+/// (kind, text) of every non-container block.
+fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+    blocks(text)
+        .filter(|b| !matches!(b.kind, BlockKind::ListStart(_) | BlockKind::ListEnd | BlockKind::ArticleStart | BlockKind::ArticleEnd))
+        .map(|b| (b.kind, &text[b.span.start..b.span.end]))
+        .collect()
+}
+
+fn of(text: &str, kind: BlockKind) -> Vec<&str> {
+    kinds(text).into_iter().filter(|(k, _)| *k == kind).map(|(_, s)| s).collect()
+}
+
+use BlockKind::*;
+
+#[test]
+fn dash_separated_headlines_then_article() {
+    let t = "-\nFirst story here\n-\nSecond story here\nTitle of the article\nThe minister said on Friday that the talks would go on.\nA second paragraph follows here with more words.\nA.Writer--ABCD";
+    assert_eq!(of(t, Headline), ["First story here", "Second story here"]);
+    assert_eq!(of(t, Title), ["Title of the article"]);
+    assert_eq!(of(t, Paragraph).len(), 2);
+    assert_eq!(of(t, Byline), ["A.Writer--ABCD"]);
+    let d = document(t);
+    assert_eq!(d.articles[0].byline.as_ref().unwrap().authors, ["A. Writer"]);
+    assert_eq!(d.articles[0].byline.as_ref().unwrap().source.as_deref(), Some("ABCD"));
+    assert_eq!(d.kind, DocumentKind::Mixed);
+}
+
+#[test]
+fn dash_list_teaser() {
+    let t = "-\nStorm hits coast\nThousands were left without power after the storm made landfall overnight.\n-\nMarkets fall\n";
+    let d = document(t);
+    assert_eq!(d.headlines.len(), 2);
+    assert_eq!(d.headlines[0].teaser.as_ref().unwrap().text, "Thousands were left without power after the storm made landfall overnight.");
+    assert!(d.articles.is_empty());
+}
+
+#[test]
+fn subheadings_dashed_and_plain() {
+    let t = "Title here\nFirst paragraph of the story says something useful today.\n- Dark past -\nSecond paragraph of the story says something else again.\nWhat comes next\nThird paragraph of the story closes the piece for now.\n";
+    assert_eq!(of(t, Subheading), ["Dark past", "What comes next"]);
+    let d = document(t);
+    assert_eq!(d.articles[0].sections.len(), 3);
+    assert_eq!(d.articles[0].sections[1].heading.as_ref().unwrap().text, "Dark past");
+}
+
+#[test]
+fn datelines_split_off_the_first_paragraph() {
+    let cases = [
+        ("Jakarta (AFP) – Rescuers searched for survivors on Monday after the quake.", "Jakarta", None, Some("AFP")),
+        ("Tokyo, Jan. 9 (Jiji Press)--Japan's cabinet approved the plan on Friday.", "Tokyo", Some("Jan. 9"), Some("Jiji Press")),
+        ("SEOUL, Feb. 10 (Yonhap) -- The assembly passed the bill on Tuesday.", "SEOUL", Some("Feb. 10"), Some("Yonhap")),
+        ("LONDON (Reuters) -The pound rose on Thursday against the dollar.", "LONDON", None, Some("Reuters")),
+    ];
+    for (para, place, date, agency) in cases {
+        let t = format!("A title for the story\n{para}\nA second paragraph with enough words to count.\n");
+        let d = document(&t);
+        let dl = d.articles[0].dateline.as_ref().unwrap_or_else(|| panic!("no dateline: {para}"));
+        assert_eq!(dl.place.as_deref(), Some(place), "{para}");
+        assert_eq!(dl.date.as_deref(), date, "{para}");
+        assert_eq!(dl.agency.as_deref(), agency, "{para}");
+        let p = &d.articles[0].sections[0].paragraphs[0];
+        assert!(!p.text.contains(dl.text.as_str()), "dateline left in the paragraph: {}", p.text);
+        assert_eq!(&t[p.span.start..p.span.end], p.text);
+    }
+}
+
+#[test]
+fn top_byline_and_timestamp() {
+    let t = "Thu, 03 Oct 2024 11:26:50 GMT\nPound slips after rate signal\nBy Jane Doe, Reuters\nLONDON (Reuters) - The pound fell on Thursday after the governor spoke.\nSterling was last down 0.9% at its weakest in three weeks.\n";
+    let d = document(t);
+    let a = &d.articles[0];
+    assert_eq!(a.published.as_ref().unwrap().iso.as_deref(), Some("2024-10-03T11:26:50Z"));
+    assert_eq!(a.byline.as_ref().unwrap().authors, ["Jane Doe"]);
+    assert_eq!(a.byline.as_ref().unwrap().source.as_deref(), Some("Reuters"));
+    assert_eq!(a.byline.as_ref().unwrap().position, BylinePosition::Top);
+    assert_eq!(a.title.as_ref().unwrap().text, "Pound slips after rate signal");
+}
+
+#[test]
+fn headline_times_before_after_and_glued() {
+    let after = "Storm hits coast\nThu, 03 Oct 2024 11:26:50 GMT\nMarkets fall sharply\nThu, 03 Oct 2024 10:00:00 GMT\n";
+    let d = document(after);
+    assert_eq!(d.headlines.len(), 2);
+    assert_eq!(d.headlines[0].time.as_ref().unwrap().iso.as_deref(), Some("2024-10-03T11:26:50Z"));
+    assert_eq!(d.headlines[1].time.as_ref().unwrap().iso.as_deref(), Some("2024-10-03T10:00:00Z"));
+    let before = "Thu, 03 Oct 2024 11:26:50 GMT\nStorm hits coast\nThu, 03 Oct 2024 10:00:00 GMT\nMarkets fall sharply\n";
+    let d = document(before);
+    assert_eq!(d.headlines.len(), 2);
+    assert_eq!(d.headlines[0].time.as_ref().unwrap().iso.as_deref(), Some("2024-10-03T11:26:50Z"));
+    assert_eq!(d.headlines[1].time.as_ref().unwrap().iso.as_deref(), Some("2024-10-03T10:00:00Z"));
+    let glued = "Zoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\nHeat grips EuropeWed, 30 Jul 2025 04:00:00 GMT\n";
+    let d = document(glued);
+    assert_eq!(d.headlines[0].text, "Zoo welcomes twin chimps");
+    assert_eq!(d.headlines[1].time.as_ref().unwrap().text, "Wed, 30 Jul 2025 04:00:00 GMT");
+}
+
+#[test]
+fn chrome_lists_are_marked_not_merged() {
+    let t = "Title of the story\nThe first paragraph of the story has enough words to be prose.\nThe second paragraph of the story also has enough words.\nRelated stories\nOther story one\nOther story two\nMost read\nPopular story\n";
+    let d = document(t);
+    assert_eq!(d.articles.len(), 1);
+    assert_eq!(d.articles[0].sections[0].paragraphs.len(), 2);
+    let roles: Vec<(String, ListRole)> = d.headlines.iter().map(|h| (h.text.clone(), h.role)).collect();
+    assert_eq!(
+        roles,
+        [
+            ("Other story one".to_string(), ListRole::Related),
+            ("Other story two".to_string(), ListRole::Related),
+            ("Popular story".to_string(), ListRole::Popular)
+        ]
+    );
+    assert_eq!(d.headlines[2].list, 1);
+}
+
+#[test]
+fn ticker_lines() {
+    let t = "Breaking: Quake shakes Chile • Storm forces evacuations in Manila • Markets open lower\nRBGPF 100% 61.11 $\n";
+    let d = document(t);
+    assert_eq!(d.headlines.len(), 3);
+    assert!(d.headlines.iter().all(|h| h.role == ListRole::Ticker));
+    assert_eq!(d.boilerplate[0].kind, BoilerplateKind::Ticker);
+}
+
+#[test]
+fn clutter_is_boilerplate_never_paragraphs() {
+    let t = "Home | World | Business | Sport\nShare\nTitle of the story\nThe first paragraph of the story has enough words to be prose.\nPrint\nThe second paragraph of the story also has enough words.\nRead More »\nWe use cookies to improve your experience. Accept all\n";
+    let d = document(t);
+    let paras: Vec<&str> = d.paragraphs(0).map(|p| p.text.as_str()).collect();
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    let kinds: Vec<BoilerplateKind> = d.boilerplate.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BoilerplateKind::Menu, BoilerplateKind::Share, BoilerplateKind::Share, BoilerplateKind::ReadMore, BoilerplateKind::Consent]);
+}
+
+#[test]
+fn several_articles_and_end_marks() {
+    let t = "First title here\nJakarta (AFP) – The first story starts here with enough words.\nIt goes on for another paragraph of words.\nEND\nSecond title here\nThe second story starts without a dateline and runs on.\nIt also has a second paragraph that is long enough.\n[Copyright Example Press]\n";
+    let d = document(t);
+    assert_eq!(d.kind, DocumentKind::Articles);
+    assert_eq!(d.articles.len(), 2);
+    assert_eq!(d.articles[0].end_mark.as_ref().unwrap().text, "END");
+    assert_eq!(d.articles[1].title.as_ref().unwrap().text, "Second title here");
+    assert_eq!(d.articles[1].end_mark.as_ref().unwrap().text, "[Copyright Example Press]");
+}
+
+#[test]
+fn hard_wrapped_paragraphs_rejoined() {
+    let t = "A title\n\nThe minister said on Friday that the talks with the\nneighbouring country would continue next week, adding\nthat no date had been set.\n\nA second paragraph, also wrapped, which goes on for\na while before it ends.\n";
+    let d = document(t);
+    let paras: Vec<&str> = d.paragraphs(0).map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        paras,
+        [
+            "The minister said on Friday that the talks with the neighbouring country would continue next week, adding that no date had been set.",
+            "A second paragraph, also wrapped, which goes on for a while before it ends."
+        ]
+    );
+}
+
+#[test]
+fn empty_and_odd_inputs() {
+    for t in ["", "\n\n", "   ", "-", "-\n-\n-", "\u{feff}", "\r\n\r\n", "—", "•"] {
+        let d = document(t);
+        assert!(d.articles.is_empty() && d.headlines.len() <= 1, "{t:?}");
+    }
+    let d = document("Just one line");
+    assert_eq!(d.kind, DocumentKind::Listing);
+}
+
+#[test]
+fn crlf_input() {
+    let t = "-\r\nFirst story here\r\n-\r\nSecond story here\r\n";
+    let d = document(t);
+    assert_eq!(d.headlines.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["First story here", "Second story here"]);
+}
+
+#[test]
+fn blocks_are_balanced_and_ordered() {
+    let t = "-\nA headline\nTitle\nThe first paragraph of the story has enough words to be prose.\nThe second one too has enough words to be a paragraph.\nRelated\nAnother headline\n";
+    let mut depth = 0i32;
+    let mut last = 0;
+    for b in blocks(t) {
+        match b.kind {
+            ListStart(_) | ArticleStart => depth += 1,
+            ListEnd | ArticleEnd => depth -= 1,
+            _ => {
+                assert!(b.span.start >= last, "out of order: {b:?}");
+                last = b.span.end;
+            }
+        }
+        assert!((0..=1).contains(&depth));
+    }
+    assert_eq!(depth, 0);
 }
