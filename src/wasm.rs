@@ -79,6 +79,9 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+/// The keys an options object may have (serde-wasm-bindgen ignores unknown ones, so they are checked here).
+const OPTION_KEYS: [&str; 6] = ["referenceDate", "entities", "quotes", "times", "amounts", "clusters"];
+
 fn build(options: Option<JsOptions>) -> Result<crate::Gleaner, JsError> {
     let opts: Options = match options {
         None => Options::default(),
@@ -89,7 +92,20 @@ fn build(options: Option<JsOptions>) -> Result<crate::Gleaner, JsError> {
             } else if !v.is_object() || js_sys::Array::is_array(&v) {
                 return Err(JsError::new("invalid options: expected an object such as { referenceDate: \"2026-01-09\" }"));
             } else {
-                serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+                let obj: &js_sys::Object = v.unchecked_ref();
+                for key in js_sys::Object::keys(obj).iter() {
+                    let key = key.as_string().unwrap_or_default();
+                    if !OPTION_KEYS.contains(&key.as_str()) {
+                        return Err(JsError::new(&format!(
+                            "invalid options: unknown option {key:?}; expected one of {}",
+                            OPTION_KEYS.join(", ")
+                        )));
+                    }
+                }
+                serde_wasm_bindgen::from_value(v).map_err(|e| {
+                    let msg = e.to_string();
+                    JsError::new(&format!("invalid options: {}", msg.strip_prefix("Error: ").unwrap_or(&msg)))
+                })?
             }
         }
     };

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: any input is valid input. No panic; spans in bounds, on char boundaries and
 //! ordered; the same output twice; linear time on pathological inputs.
 
