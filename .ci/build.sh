@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Build the wasm module and the JS package (one package for browsers, bundlers, Node and workers):
+#   pkg/       gleaner.js + gleaner_bg.wasm + gleaner.d.ts (wasm-bindgen --target web),
+#              node.js (Node entry: instantiates from the bytes), worker.js + worker.d.ts
+#              (module Web Worker entry), package.json with "exports"
+#   www/pkg/   a copy of pkg/, served with the page
+# wasm-opt -Oz comes from npm binaryen (>= 116). Debian's binaryen 108 corrupts the module.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+cargo build --locked --target wasm32-unknown-unknown --release --features wasm --lib
+WASM="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/gleaner.wasm"
+
+rm -rf pkg www/pkg
+wasm-bindgen --target web --out-dir pkg --out-name gleaner "$WASM"
+rm -f pkg/gleaner_bg.wasm.d.ts
+
+if [[ "${NO_WASM_OPT:-}" != 1 ]]; then
+  WASM_OPT="${WASM_OPT:-node_modules/.bin/wasm-opt}"
+  ver=$("$WASM_OPT" --version | grep -oE '[0-9]+' | head -1)
+  if (( ver < 116 )); then
+    echo "build.sh: $WASM_OPT is binaryen $ver (< 116 writes broken modules); refusing" >&2; exit 1
+  fi
+  "$WASM_OPT" -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
+  mv pkg/gleaner_bg.wasm.opt pkg/gleaner_bg.wasm
+fi
+
+VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s/@VERSION@/$VERSION/" .ci/pkg/package.json > pkg/package.json
+cp .ci/pkg/node.js .ci/pkg/node.d.ts .ci/pkg/worker.d.ts .ci/pkg/README.md pkg/
+# the page's worker imports ./pkg/gleaner.js; inside the package it sits next to gleaner.js
+sed "s#'./pkg/gleaner.js'#'./gleaner.js'#" www/worker.js > pkg/worker.js
+grep -q "from './gleaner.js'" pkg/worker.js || { echo "build.sh: worker import not rewritten" >&2; exit 1; }
+cp -r pkg www/pkg
+
+raw=$(stat -c %s pkg/gleaner_bg.wasm)
+gz=$(gzip -9 -c pkg/gleaner_bg.wasm | wc -c)
+awk -v r="$raw" -v g="$gz" 'BEGIN { printf "gleaner_bg.wasm (wasm-opt -Oz): %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB)\n", r, r/1024, g, g/1024 }'

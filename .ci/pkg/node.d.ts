@@ -1,0 +1,3 @@
+export * from './gleaner.js';
+/** Already initialised on import in Node; resolves immediately. */
+export default function init(): Promise<void>;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian + rustup + Node machine that reaches only the package
+# registries (crates.io, npm, Debian apt). Installs only what is missing; safe to re-run.
+#   chromium + chromium-driver (apt)   headless browser for wasm-bindgen-test and Playwright
+#   wasm32-unknown-unknown (rustup)    the wasm target
+#   wasm-bindgen-cli (cargo install)   exactly the wasm-bindgen version in Cargo.lock
+#   node_modules (npm ci)              playwright-core, binaryen (wasm-opt), typescript: pinned
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+log() { printf '== setup: %s\n' "$*"; }
+
+missing=()
+command -v chromium     >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v node         >/dev/null 2>&1 || missing+=(nodejs npm)
+if ((${#missing[@]})); then
+  log "apt-get install ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+WB_VER=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+[[ -n "$WB_VER" ]] || { echo "setup: wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VER" ]] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  log "cargo install wasm-bindgen-cli $WB_VER (3.5-9 min on 2 cores)"
+  # not --locked: its shipped lockfile pins a crate version the registry does not serve
+  cargo install wasm-bindgen-cli --version "$WB_VER" --force
+fi
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "ok: $(rustc --version) | $(wasm-bindgen --version) | $(chromium --version 2>/dev/null) | node $(node --version)"

@@ -1,0 +1,78 @@
+// Real use of the generated declarations (pkg/gleaner.d.ts, pkg/worker.d.ts), type-checked by
+// tests/js/types.test.mjs with `tsc --noEmit --strict` (see tsconfig.json). No `any` anywhere.
+import init, {
+  Gleaner, parse, version,
+  type Amount, type Article, type Document, type Entity, type EntityLabel, type Headline,
+  type Mention, type Options, type Quote, type Span, type StoryCluster, type TimeExpr,
+} from '../../../pkg/gleaner.js';
+import type { ParseRequest, WorkerMessage } from '../../../pkg/worker.js';
+
+const slice = (text: string, span: Span): string => text.slice(span.start, span.end);
+
+export async function summarise(text: string): Promise<string[]> {
+  await init();
+  const options: Options = { referenceDate: '2026-01-09', quotes: true, clusters: false };
+  const g = new Gleaner(options);
+  const doc: Document = g.parse(text);
+  const out: string[] = [`gleaner ${version()}: ${doc.kind}, ${doc.stats.bytes} bytes`];
+
+  const headline = (h: Headline): string => `${h.list}/${h.role} ${slice(text, h.span)} ${h.time?.iso ?? h.time?.text ?? ''} ${h.teaser?.text ?? ''}`;
+  out.push(...doc.headlines.map(headline));
+
+  const article = (a: Article): string[] => [
+    a.title ? a.title.text : '(untitled)',
+    [a.dateline?.place, a.dateline?.date, a.dateline?.agency].filter((x): x is string => typeof x === 'string').join(' / '),
+    a.byline ? `${a.byline.authors.join(', ')} (${a.byline.source ?? 'no source'}, ${a.byline.position})` : '',
+    a.published?.iso ?? '',
+    ...a.sections.flatMap((s) => [s.heading?.text ?? '', ...s.paragraphs.map((p) => p.text)]),
+    a.end_mark?.text ?? '',
+  ];
+  out.push(...doc.articles.flatMap(article));
+
+  const byLabel = new Map<EntityLabel, Entity[]>();
+  for (const e of doc.entities) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
+  for (const [label, ents] of byLabel) {
+    out.push(`${label}: ${ents.map((e) => `${e.name} ×${e.count} ${e.salience.toFixed(2)} ${e.aliases.join('|')} ${e.roles.map((r) => r.title).join('|')} ${e.country_code ?? ''}`).join('; ')}`);
+  }
+  const mention = (m: Mention): string => {
+    const ent: Entity | undefined = m.entity === null ? undefined : doc.entities[m.entity];
+    return `${m.label} ${slice(text, m.span)} ${m.confidence.toFixed(2)} → ${ent?.name ?? '-'}`;
+  };
+  out.push(...doc.mentions.map(mention));
+  out.push(...doc.quotes.map((q: Quote) => `${q.speaker ?? 'unattributed'}${q.cue ? ` (${q.cue})` : ''}: ${q.text}`));
+  out.push(...doc.times.map((t: TimeExpr) => `${t.type} ${t.text} = ${t.value ?? 'unresolved'}`));
+  out.push(...doc.amounts.map((a: Amount) => `${a.kind} ${a.value} ${a.currency ?? a.unit ?? ''}`));
+  out.push(...doc.clusters.map((c: StoryCluster) => `${c.label}: ${c.headlines.length} headlines, ${c.shared_entities.join(', ')}`));
+
+  const stages: string[] = [];
+  g.parseWithProgress(text, (done: number, total: number, stage: string) => { stages.push(`${stage} ${done}/${total}`); });
+  out.push(stages.join(', '));
+  g.free();
+
+  // @ts-expect-error unknown option keys are a type error (and a thrown Error at run time)
+  new Gleaner({ colour: 1 });
+  // @ts-expect-error referenceDate is a string
+  parse(text, { referenceDate: 20260109 });
+  // @ts-expect-error nullable fields must be narrowed under --strict
+  out.push(doc.articles[0]!.title.text);
+  // @ts-expect-error results are typed: no unknown fields
+  out.push(doc.heading);
+  return out;
+}
+
+/** The worker protocol, as an app would use it. */
+export function parseInWorker(worker: Worker, text: string, onProgress: (stage: string) => void): Promise<Document> {
+  return new Promise((resolve, reject) => {
+    const request: ParseRequest = { id: 1, text, options: { referenceDate: '2026-01-09' } };
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      switch (m.type) {
+        case 'ready': onProgress(`ready ${m.version}`); break;
+        case 'progress': onProgress(`${m.stage} ${m.done}/${m.total}`); break;
+        case 'result': resolve(m.document); break;
+        case 'error': reject(new Error(m.message)); break;
+      }
+    };
+    worker.postMessage(request);
+  });
+}

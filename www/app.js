@@ -1,0 +1,1046 @@
+// gleaner page: parse in a module worker (./worker.js), render with createElement/textContent only.
+// Dump text is NEVER turned into markup: no innerHTML anywhere in this file.
+
+const $ = (id) => document.getElementById(id);
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+const TYPE_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
+const EXTRA = { QUOTE: 'quote', TIME: 'time expression', AMOUNT: 'amount' };
+const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
+const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'clusters', 'json'];
+const RENDER_CHUNK = 200_000; // UTF-16 units of dump rendered at a time
+const LIST_LIMIT = 2000; // items per list before "N more"
+const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
+const PREVIEW = 20_000;
+
+/** Page state that lives in the URL hash. */
+const state = {
+  tab: 'text',
+  off: new Set(), // extractors switched off
+  ref: '', // referenceDate
+  hidden: new Set(), // highlight types hidden (PER, ORG, LOC, MISC, QUOTE, TIME, AMOUNT)
+  hideBp: false,
+  entity: null, // selected entity id
+};
+
+let doc = null; // the current Document
+let docText = ''; // the text it was parsed from
+let resultCount = 0;
+let dirty = new Set(TABS); // views that need re-rendering
+let stepIndex = -1; // current mention of the selected entity
+let intervals = []; // highlight intervals of the dump view
+let rendered = 0; // how far (UTF-16 units) the dump view is rendered
+let carry = []; // intervals crossing the render boundary
+let bigText = null; // a large dump loaded from a file or drop; the textarea shows a read-only preview
+
+// ---------------------------------------------------------------- small DOM helpers
+
+/** createElement with class and text (text always via textContent). */
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function button(text, cls, onClick) {
+  const b = el('button', cls, text);
+  b.type = 'button';
+  if (onClick) b.addEventListener('click', onClick);
+  return b;
+}
+
+function fmtBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function plural(n, word, many = `${word}s`) {
+  return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
+}
+
+// ---------------------------------------------------------------- URL hash state
+
+function readHash() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const tab = p.get('tab');
+  state.tab = TABS.includes(tab) ? tab : 'text';
+  state.off = new Set((p.get('off') ?? '').split(',').filter((k) => OPTION_KEYS.includes(k)));
+  const ref = p.get('ref') ?? '';
+  state.ref = /^\d{4}-\d{2}-\d{2}$/.test(ref) ? ref : '';
+  state.hidden = new Set((p.get('hide') ?? '').split(',').filter((k) => k in TYPE_NAMES || k in EXTRA));
+  state.hideBp = p.get('bp') === 'hide';
+  const e = p.get('e');
+  state.entity = e !== null && /^\d+$/.test(e) ? Number(e) : null;
+}
+
+function writeHash() {
+  const p = new URLSearchParams();
+  if (state.tab !== 'text') p.set('tab', state.tab);
+  if (state.off.size) p.set('off', [...state.off].join(','));
+  if (state.ref) p.set('ref', state.ref);
+  if (state.hidden.size) p.set('hide', [...state.hidden].join(','));
+  if (state.hideBp) p.set('bp', 'hide');
+  if (state.entity !== null) p.set('e', String(state.entity));
+  const h = p.toString();
+  const url = `${location.pathname}${location.search}${h ? `#${h}` : ''}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+}
+
+function currentOptions() {
+  const o = {};
+  for (const k of OPTION_KEYS) if (state.off.has(k)) o[k] = false;
+  if (state.ref) o.referenceDate = state.ref;
+  return o;
+}
+
+function syncControls() {
+  for (const k of OPTION_KEYS) $(`opt-${k}`).checked = !state.off.has(k);
+  $('refdate').value = state.ref;
+  $('hide-bp').checked = state.hideBp;
+  $('dump').classList.toggle('hide-bp', state.hideBp);
+  for (const t of [...TYPES, ...Object.keys(EXTRA)]) {
+    $('dump').classList.toggle(`hide-${t}`, state.hidden.has(t));
+    for (const box of document.querySelectorAll(`input[data-type="${t}"]`)) box.checked = !state.hidden.has(t);
+  }
+}
+
+// ---------------------------------------------------------------- the worker
+
+let worker = null;
+let workerReady = false;
+let nextId = 1;
+let inflight = null; // { id, text, options, t0 }
+let pending = null; // { text, options } waiting for the worker
+let busyTimer = 0;
+
+function startWorker() {
+  workerReady = false;
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = onWorkerMessage;
+  worker.onerror = (e) => {
+    e.preventDefault();
+    showError(`The parser worker failed: ${e.message || 'could not load it'}`);
+    setBusy(false);
+  };
+}
+
+function onWorkerMessage({ data: m }) {
+  if (m.type === 'ready') {
+    workerReady = true;
+    $('version').textContent = `v${m.version}`;
+    document.body.dataset.ready = 'true';
+    if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
+    if (pending) { const p = pending; pending = null; send(p.text, p.options); }
+    return;
+  }
+  if (m.type === 'error' && m.id === null) {
+    showError(m.message);
+    setBusy(false);
+    return;
+  }
+  if (!inflight || m.id !== inflight.id) return; // a stale answer
+  if (m.type === 'progress') {
+    $('progress').max = m.total;
+    $('progress').value = m.done;
+    inflight.stage = `${m.stage} (${m.done}/${m.total})`;
+    updateBusyStatus();
+  } else if (m.type === 'result') {
+    performance.mark('gleaner:result-received');
+    const req = inflight;
+    inflight = null;
+    setBusy(false);
+    showError('');
+    doc = m.document;
+    docText = req.text;
+    const total = performance.now() - req.t0;
+    onResult(m.ms, total);
+    flushPending();
+  } else if (m.type === 'error') {
+    inflight = null;
+    setBusy(false);
+    showError(m.message);
+    setStatus('Not parsed: fix the options above.');
+    flushPending();
+  }
+}
+
+function flushPending() {
+  if (pending) { const p = pending; pending = null; send(p.text, p.options); }
+}
+
+function inputText() { return bigText ?? $('input').value; }
+
+function requestParse() {
+  const text = inputText();
+  const options = currentOptions();
+  if (inflight) {
+    // a big parse is not worth finishing when the text changed: restart the worker
+    if (inflight.text.length > 1_000_000 && inflight.text !== text) { cancel(false); send(text, options); return; }
+    pending = { text, options };
+    return;
+  }
+  send(text, options);
+}
+
+function send(text, options) {
+  if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
+  const id = nextId++;
+  inflight = { id, text, options, t0: performance.now(), stage: 'starting' };
+  performance.mark('gleaner:parse-sent');
+  worker.postMessage({ id, text, options });
+  setBusy(true);
+}
+
+function setBusy(on) {
+  clearInterval(busyTimer);
+  document.body.dataset.state = on ? 'busy' : 'idle';
+  $('progress').hidden = !on;
+  $('cancel').hidden = !on;
+  if (on) {
+    $('progress').value = 0;
+    updateBusyStatus();
+    busyTimer = setInterval(updateBusyStatus, 100);
+  }
+}
+
+function updateBusyStatus() {
+  if (!inflight) return;
+  const secs = ((performance.now() - inflight.t0) / 1000).toFixed(1);
+  setStatus(`Parsing ${fmtBytes(inflight.text.length)}… ${inflight.stage} · ${secs} s`);
+}
+
+/** Stop the current parse: terminate the worker and start a fresh one. */
+function cancel(announce = true) {
+  worker.terminate();
+  inflight = null;
+  pending = null;
+  setBusy(false);
+  startWorker();
+  if (announce) setStatus('Cancelled. Edit the text or pick a sample to parse again.');
+}
+
+function setStatus(s) { $('status').textContent = s; }
+function showError(s) { $('error').textContent = s; }
+
+// ---------------------------------------------------------------- results
+
+function onResult(workerMs, totalMs) {
+  resultCount += 1;
+  dirty = new Set(TABS);
+  if (state.entity !== null && !(doc.entities[state.entity])) state.entity = null;
+  stepIndex = -1;
+  const counts = [
+    plural(doc.headlines.length, 'headline'), plural(doc.articles.length, 'article'),
+    plural(doc.entities.length, 'entity', 'entities'), plural(doc.mentions.length, 'mention'),
+    plural(doc.quotes.length, 'quote'), plural(doc.times.length, 'time expression'),
+    plural(doc.amounts.length, 'amount'), plural(doc.clusters.length, 'story cluster'),
+  ];
+  $('summary').textContent = `${doc.kind} · ${counts.join(' · ')} · ${fmtBytes(doc.stats.bytes)}, ${plural(doc.stats.lines, 'line')}`;
+  setStatus(`Parsed in ${workerMs.toFixed(0)} ms (${totalMs.toFixed(0)} ms with transfer).`);
+  for (const id of ['dl-json', 'copy-json', 'dl-entities', 'dl-mentions', 'dl-quotes']) $(id).disabled = false;
+  const tabCounts = {
+    structure: doc.headlines.length + doc.articles.length, entities: doc.entities.length,
+    quotes: doc.quotes.length, times: doc.times.length, clusters: doc.clusters.length,
+  };
+  for (const [tab, n] of Object.entries(tabCounts)) {
+    const t = $(`tab-${tab}`);
+    let c = t.querySelector('.count');
+    if (!c) { c = el('span', 'count'); t.append(c); }
+    c.textContent = `(${n})`;
+  }
+  renderTab(state.tab);
+  writeHash();
+  document.body.dataset.results = String(resultCount);
+  performance.mark('gleaner:rendered');
+  if (resultCount === 1) performance.mark('gleaner:first-result');
+}
+
+function renderTab(tab) {
+  if (!doc || !dirty.has(tab)) return;
+  dirty.delete(tab);
+  ({ text: renderText, structure: renderStructure, entities: renderEntities, quotes: renderQuotes,
+    times: renderTimes, clusters: renderClusters, json: renderJson })[tab]();
+}
+
+function selectTab(tab, focus = false) {
+  state.tab = tab;
+  for (const t of TABS) {
+    const b = $(`tab-${t}`);
+    const on = t === tab;
+    b.setAttribute('aria-selected', String(on));
+    b.tabIndex = on ? 0 : -1;
+    $(`view-${t}`).hidden = !on;
+  }
+  if (focus) $(`tab-${tab}`).focus();
+  renderTab(tab);
+  writeHash();
+}
+
+// ---------------------------------------------------------------- text view (highlighted dump)
+
+function buildIntervals() {
+  const out = [];
+  const add = (span, layer, tag, cls, data) => {
+    if (span && span.end > span.start) out.push({ start: span.start, end: span.end, layer, tag, cls, data });
+  };
+  doc.boilerplate.forEach((b, i) => add(b.span, 0, 'span', `bp bp-${b.kind}`, { kind: 'boilerplate', i }));
+  doc.headlines.forEach((h, i) => {
+    add(h.span, 0, 'span', `hl role-${h.role}`, { kind: 'headline', i });
+    if (h.time) add(h.time.span, 1, 'span', 'ts', { kind: 'timestamp' });
+    if (h.teaser) add(h.teaser.span, 0, 'span', 'teaser', { kind: 'teaser' });
+  });
+  doc.articles.forEach((a, i) => {
+    if (a.title) add(a.title.span, 0, 'span', 'title', { kind: 'title', i });
+    if (a.dateline) add(a.dateline.span, 1, 'span', 'dl', { kind: 'dateline', i });
+    if (a.byline) add(a.byline.span, 0, 'span', 'by', { kind: 'byline', i });
+    if (a.published) add(a.published.span, 0, 'span', 'ts', { kind: 'published', i });
+    if (a.end_mark) add(a.end_mark.span, 0, 'span', 'endm', { kind: 'end mark', i });
+    for (const s of a.sections) if (s.heading) add(s.heading.span, 0, 'span', 'sub', { kind: 'subheading', i });
+  });
+  doc.quotes.forEach((q, i) => add(q.span, 2, 'span', 'q', { kind: 'quote', i }));
+  doc.times.forEach((t, i) => add(t.span, 3, 'span', 'tx', { kind: 'time', i }));
+  doc.amounts.forEach((a, i) => add(a.span, 3, 'span', 'amt', { kind: 'amount', i }));
+  doc.mentions.forEach((m, i) => add(m.span, 4, 'mark', `m m-${m.label}`, { kind: 'mention', i }));
+  out.sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer);
+  return out;
+}
+
+function makeNode(iv) {
+  const e = el(iv.tag, iv.cls);
+  const d = iv.data;
+  if (d.kind === 'mention') {
+    const m = doc.mentions[d.i];
+    e.dataset.m = String(d.i);
+    e.dataset.label = m.label;
+    if (m.entity !== null && m.entity !== undefined) e.dataset.entity = String(m.entity);
+    e.tabIndex = -1;
+    if (state.entity !== null && m.entity === state.entity) e.classList.add('sel');
+  } else if (d.kind === 'quote') {
+    e.dataset.q = String(d.i);
+  } else if (d.kind === 'time') {
+    e.dataset.t = String(d.i);
+  } else if (d.kind === 'amount') {
+    e.dataset.a = String(d.i);
+  } else if (d.kind === 'headline') {
+    e.dataset.h = String(d.i);
+  } else if (d.kind === 'title') {
+    e.dataset.article = String(d.i);
+  }
+  if (d.kind !== 'mention') e.dataset.kind = d.kind;
+  return e;
+}
+
+/** Render [from, to) of the dump into the <pre>, nesting intervals (clipped to their parents). */
+function renderRange(from, to) {
+  const frag = document.createDocumentFragment();
+  const stack = [{ end: to, node: frag }];
+  let pos = from;
+  const flush = (upto) => {
+    if (upto > pos) stack[stack.length - 1].node.append(docText.slice(pos, upto));
+    pos = Math.max(pos, upto);
+  };
+  const list = carry.concat(intervalsIn(from, to));
+  carry = [];
+  for (const iv0 of list) {
+    const iv = { ...iv0, start: Math.max(iv0.start, from) };
+    while (stack.length > 1 && stack[stack.length - 1].end <= iv.start) {
+      flush(stack[stack.length - 1].end);
+      stack.pop();
+    }
+    if (iv.start < pos) iv.start = pos; // overlaps a closed sibling: start after it
+    const end = Math.min(iv.end, stack[stack.length - 1].end);
+    if (iv0.end > to) carry.push(iv0);
+    if (end <= iv.start) continue;
+    flush(iv.start);
+    const node = makeNode(iv);
+    stack[stack.length - 1].node.append(node);
+    stack.push({ end, node });
+  }
+  while (stack.length > 1) { flush(stack[stack.length - 1].end); stack.pop(); }
+  flush(to);
+  $('dump').append(frag);
+  rendered = to;
+  const more = rendered < docText.length;
+  $('dump-more-wrap').hidden = !more;
+  if (more) $('dump-more-info').textContent = `showing ${fmtBytes(rendered)} of ${fmtBytes(docText.length)}`;
+}
+
+let ivIndex = 0;
+function intervalsIn(from, to) {
+  if (from === 0) ivIndex = 0;
+  const out = [];
+  while (ivIndex < intervals.length && intervals[ivIndex].start < to) {
+    if (intervals[ivIndex].start >= from) out.push(intervals[ivIndex]);
+    ivIndex++;
+  }
+  return out;
+}
+
+/** The end of the next render chunk after `from`, moved to a line end. */
+function chunkEnd(from) {
+  let to = Math.min(docText.length, from + RENDER_CHUNK);
+  if (to < docText.length) {
+    const nl = docText.indexOf('\n', to);
+    to = nl === -1 || nl - to > 10_000 ? to : nl + 1;
+    // never split a surrogate pair
+    const c = docText.charCodeAt(to);
+    if (c >= 0xdc00 && c < 0xe000) to += 1;
+  }
+  return to;
+}
+
+function renderText() {
+  $('dump').replaceChildren();
+  intervals = buildIntervals();
+  carry = [];
+  rendered = 0;
+  renderLegend();
+  if (!docText) { $('dump').append(el('span', 'empty', 'Nothing to show: the text box is empty.')); $('dump-more-wrap').hidden = true; return; }
+  renderRange(0, chunkEnd(0));
+  updateStepper();
+}
+
+/** Make sure the dump view covers `offset`. */
+function ensureRendered(offset) {
+  if (dirty.has('text')) renderTab('text');
+  while (rendered < docText.length && rendered <= offset) renderRange(rendered, chunkEnd(rendered));
+}
+
+function renderLegend() {
+  const counts = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
+  for (const m of doc.mentions) counts[m.label] = (counts[m.label] ?? 0) + 1;
+  const extraCounts = { QUOTE: doc.quotes.length, TIME: doc.times.length, AMOUNT: doc.amounts.length };
+  const items = [
+    ...TYPES.map((t) => [t, `${t} ${TYPE_NAMES[t]}`, counts[t], `swatch m m-${t}`]),
+    ...Object.keys(EXTRA).map((t) => [t, EXTRA[t], extraCounts[t], `swatch k-${t}`]),
+  ];
+  const legend = $('legend');
+  legend.replaceChildren(el('span', 'muted', 'Highlight:'));
+  for (const [t, name, n, cls] of items) {
+    const label = el('label');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.dataset.type = t;
+    box.checked = !state.hidden.has(t);
+    box.addEventListener('change', () => toggleType(t, box.checked));
+    label.append(box, el('span', cls, name), el('span', 'muted small', `(${n})`));
+    legend.append(label);
+  }
+}
+
+function toggleType(t, on) {
+  if (on) state.hidden.delete(t); else state.hidden.add(t);
+  syncControls();
+  if (TYPES.includes(t)) { dirty.add('entities'); if (state.tab === 'entities') renderTab('entities'); }
+  writeHash();
+}
+
+// tooltip for mentions and other highlighted spans
+function tipFor(target) {
+  const parts = [];
+  if (target.dataset.m !== undefined) {
+    const m = doc.mentions[Number(target.dataset.m)];
+    const ent = m.entity !== null && m.entity !== undefined ? doc.entities[m.entity] : null;
+    parts.push([`${m.label} · ${TYPE_NAMES[m.label]}`, true]);
+    parts.push([ent ? `Entity: ${ent.name}` : 'Entity: (not grouped)']);
+    if (ent && ent.roles.length) parts.push([`Role: ${ent.roles.map(roleText).join('; ')}`]);
+    if (ent && ent.country_code) parts.push([`Country: ${ent.country_code}`]);
+    parts.push([`Confidence: ${(m.confidence * 100).toFixed(0)}%`]);
+    if (ent) parts.push([`${plural(ent.count, 'mention')} · salience ${ent.salience.toFixed(2)}`]);
+  } else if (target.dataset.q !== undefined) {
+    const q = doc.quotes[Number(target.dataset.q)];
+    parts.push(['Quote', true], [`Speaker: ${q.speaker ?? 'unattributed'}${q.entity != null && doc.entities[q.entity] ? ` (${doc.entities[q.entity].name})` : ''}`]);
+    if (q.cue) parts.push([`Cue: ${q.cue}`]);
+  } else if (target.dataset.t !== undefined) {
+    const t = doc.times[Number(target.dataset.t)];
+    parts.push([`Time · ${t.type}`, true], [`Value: ${t.value ?? 'unresolved'}`]);
+  } else if (target.dataset.a !== undefined) {
+    const a = doc.amounts[Number(target.dataset.a)];
+    parts.push([`Amount · ${a.kind}`, true], [`Value: ${a.value.toLocaleString('en')}${a.currency ? ` ${a.currency}` : ''}${a.unit ? ` ${a.unit}` : ''}`]);
+  } else if (target.dataset.kind) {
+    parts.push([target.dataset.kind, true]);
+  } else {
+    return null;
+  }
+  return parts;
+}
+
+function roleText(r) {
+  return [r.title, r.organization && `at ${r.organization}`, r.country && `of ${r.country}`].filter(Boolean).join(' ');
+}
+
+function showTip(target) {
+  const parts = tipFor(target);
+  const tip = $('tip');
+  if (!parts) { hideTip(); return; }
+  tip.replaceChildren();
+  parts.forEach(([text, bold], i) => {
+    if (i) tip.append(el('br'));
+    tip.append(bold ? el('b', null, text) : document.createTextNode(text));
+  });
+  tip.hidden = false;
+  const r = target.getBoundingClientRect();
+  const w = tip.offsetWidth;
+  const h = tip.offsetHeight;
+  let top = r.bottom + 6;
+  if (top + h > innerHeight) top = Math.max(4, r.top - h - 6);
+  tip.style.setProperty('top', `${top}px`);
+  tip.style.setProperty('left', `${Math.max(4, Math.min(innerWidth - w - 4, r.left))}px`);
+  target.setAttribute('aria-describedby', 'tip');
+}
+
+function hideTip() { $('tip').hidden = true; }
+
+function tipTarget(node) {
+  return node instanceof Element ? node.closest('mark.m, [data-q], [data-t], [data-a], [data-kind]') : null;
+}
+
+// ---------------------------------------------------------------- entity selection and stepping
+
+function selectEntity(id, { jump = true } = {}) {
+  state.entity = id;
+  stepIndex = -1;
+  for (const m of $('dump').querySelectorAll('mark.m.sel, mark.m.current')) m.classList.remove('sel', 'current');
+  if (id !== null) {
+    for (const m of $('dump').querySelectorAll(`mark.m[data-entity="${id}"]`)) m.classList.add('sel');
+  }
+  for (const b of document.querySelectorAll('button.ent')) b.setAttribute('aria-pressed', String(Number(b.dataset.id) === id));
+  updateStepper();
+  writeHash();
+  if (id !== null && jump) { selectTab('text'); step(1); }
+}
+
+function entityMentions() {
+  const e = state.entity !== null ? doc?.entities[state.entity] : null;
+  return e ? e.mentions : [];
+}
+
+function updateStepper() {
+  const ms = entityMentions();
+  const e = state.entity !== null ? doc?.entities[state.entity] : null;
+  $('stepper').hidden = !e;
+  if (!e) return;
+  const where = stepIndex >= 0 ? `mention ${stepIndex + 1} of ${ms.length}` : plural(ms.length, 'mention');
+  $('stepper-label').textContent = `${e.name} (${e.label}) · ${where}`;
+}
+
+function step(dir) {
+  const ms = entityMentions();
+  if (!ms.length) return;
+  stepIndex = stepIndex < 0 ? (dir > 0 ? 0 : ms.length - 1) : (stepIndex + dir + ms.length) % ms.length;
+  const mi = ms[stepIndex];
+  ensureRendered(doc.mentions[mi].span.start);
+  for (const m of $('dump').querySelectorAll('mark.m.current')) m.classList.remove('current');
+  const node = $('dump').querySelector(`mark.m[data-m="${mi}"]`);
+  if (node) {
+    node.classList.add('current', 'sel');
+    node.scrollIntoView({ block: 'center' });
+    node.focus({ preventScroll: true });
+  }
+  updateStepper();
+}
+
+/** Switch to the text view and flash the element for `selector` covering `offset`. */
+function jumpTo(offset, selector) {
+  selectTab('text');
+  ensureRendered(offset);
+  const node = $('dump').querySelector(selector);
+  if (!node) return;
+  for (const f of $('dump').querySelectorAll('.flash')) f.classList.remove('flash');
+  node.classList.add('flash');
+  node.scrollIntoView({ block: 'center' });
+  if (!node.hasAttribute('tabindex')) node.tabIndex = -1;
+  node.focus({ preventScroll: true });
+}
+
+// ---------------------------------------------------------------- structure view
+
+function spanOf(x) { return x ? docText.slice(x.span.start, x.span.end) : ''; }
+
+function renderStructure() {
+  const v = $('view-structure');
+  v.replaceChildren();
+  // headlines, grouped by list
+  const h3 = el('h3', null, `Headlines (${doc.headlines.length})`);
+  v.append(h3);
+  if (!doc.headlines.length) v.append(el('p', 'empty', 'No headline lists found.'));
+  let list = null;
+  let listNo = -1;
+  doc.headlines.slice(0, LIST_LIMIT).forEach((h, i) => {
+    if (h.list !== listNo) {
+      listNo = h.list;
+      const n = doc.headlines.filter((x) => x.list === listNo).length;
+      const head = el('h4', 'list-h', `List ${listNo + 1} `);
+      head.append(el('span', 'tag', h.role), el('span', 'muted small', ` ${plural(n, 'headline')}`));
+      list = el('ol', `headlines role-${h.role}`);
+      list.start = i + 1;
+      v.append(head, list);
+    }
+    const li = el('li');
+    li.append(el('span', 'hl-text', h.text));
+    if (h.time) {
+      const t = el('time', null, h.time.text);
+      if (h.time.iso) t.dateTime = h.time.iso;
+      li.append(t);
+    }
+    if (h.teaser) li.append(el('span', 'teaser', h.teaser.text));
+    list.append(li);
+  });
+  if (doc.headlines.length > LIST_LIMIT) v.append(el('p', 'more', `… ${doc.headlines.length - LIST_LIMIT} more headlines (see JSON).`));
+
+  v.append(el('h3', null, `Articles (${doc.articles.length})`));
+  if (!doc.articles.length) v.append(el('p', 'empty', 'No articles found.'));
+  let paras = 0;
+  doc.articles.forEach((a, i) => {
+    const art = el('article', 'art');
+    art.append(el('h4', 'art-title', a.title ? a.title.text : '(untitled article)'));
+    if (a.dateline) {
+      const p = el('p', 'meta dateline');
+      p.append(el('span', 'tag', 'dateline'), ' ', el('b', null, a.dateline.text));
+      const parts = [['place', a.dateline.place], ['date', a.dateline.date], ['agency', a.dateline.agency]].filter(([, x]) => x);
+      if (parts.length) p.append(` → ${parts.map(([k, x]) => `${k}: ${x}`).join(' · ')}`);
+      art.append(p);
+    }
+    if (a.byline) {
+      const p = el('p', 'meta byline');
+      p.append(el('span', 'tag', `byline (${a.byline.position})`), ' ', el('b', 'authors', a.byline.authors.join(', ') || a.byline.text));
+      if (a.byline.source) p.append(' · source ', el('b', 'source', a.byline.source));
+      art.append(p);
+    }
+    if (a.published) {
+      const p = el('p', 'meta');
+      const t = el('time', null, a.published.text);
+      if (a.published.iso) t.dateTime = a.published.iso;
+      p.append(el('span', 'tag', 'published'), ' ', t);
+      art.append(p);
+    }
+    for (const s of a.sections) {
+      if (s.heading) art.append(el('h5', 'subheading', s.heading.text));
+      for (const para of s.paragraphs) {
+        if (paras++ < 5 * LIST_LIMIT) art.append(el('p', 'para', para.text));
+      }
+    }
+    if (a.end_mark) art.append(el('p', 'meta', `End mark: ${a.end_mark.text}`));
+    art.append(el('p', 'meta', `${plural(a.sections.reduce((n, s) => n + s.paragraphs.length, 0), 'paragraph')} · ${plural(a.sections.length, 'section')}`));
+    art.dataset.article = String(i);
+    v.append(art);
+  });
+
+  const bp = el('details', 'bp-list');
+  bp.append(el('summary', null, `Boilerplate: ${plural(doc.boilerplate.length, 'block')}, ${fmtBytes(doc.stats.boilerplate_bytes)} (hidden from the structure)`));
+  const ul = el('ul');
+  for (const b of doc.boilerplate.slice(0, LIST_LIMIT)) {
+    const li = el('li');
+    li.append(el('span', 'tag', b.kind), ' ', b.text);
+    ul.append(li);
+  }
+  bp.append(ul);
+  v.append(bp);
+}
+
+// ---------------------------------------------------------------- entities view
+
+function renderEntityTypeToggles() {
+  const box = $('ent-types');
+  box.replaceChildren();
+  for (const t of TYPES) {
+    const n = doc ? doc.entities.filter((e) => e.label === t).length : 0;
+    const label = el('label');
+    const cb = el('input');
+    cb.type = 'checkbox';
+    cb.dataset.type = t;
+    cb.checked = !state.hidden.has(t);
+    cb.addEventListener('change', () => toggleType(t, cb.checked));
+    label.append(cb, el('span', `swatch m m-${t}`, t), el('span', 'muted small', `(${n})`));
+    box.append(label);
+  }
+}
+
+function renderEntities() {
+  renderEntityTypeToggles();
+  const list = $('ent-list');
+  list.replaceChildren();
+  if (state.off.has('entities')) { list.append(el('p', 'empty', 'Entity recognition is switched off (see Extract).')); return; }
+  if (!doc.entities.length) { list.append(el('p', 'empty', 'No entities found.')); return; }
+  const q = $('ent-filter').value.trim().toLowerCase();
+  const match = (e) => !q || e.name.toLowerCase().includes(q) || e.aliases.some((a) => a.toLowerCase().includes(q));
+  let shown = 0;
+  for (const t of TYPES) {
+    if (state.hidden.has(t)) continue;
+    const ents = doc.entities.filter((e) => e.label === t && match(e)).sort((a, b) => b.salience - a.salience || b.count - a.count);
+    if (!ents.length) continue;
+    const sec = el('section', 'ent-group');
+    sec.dataset.type = t;
+    const h = el('h3');
+    h.append(el('span', `swatch m m-${t}`, t), `${TYPE_NAMES[t]}s (${ents.length})`);
+    const ol = el('ol', 'ents');
+    for (const e of ents.slice(0, LIST_LIMIT)) {
+      const b = button(null, 'ent');
+      b.dataset.id = String(e.id);
+      b.setAttribute('aria-pressed', String(e.id === state.entity));
+      b.append(el('span', 'name', e.name));
+      const right = el('span', 'cnt');
+      const meter = el('span', 'meter');
+      meter.title = `salience ${e.salience.toFixed(2)}`;
+      const fill = el('span');
+      fill.style.setProperty('width', `${Math.round(Math.max(0, Math.min(1, e.salience)) * 100)}%`);
+      meter.append(fill);
+      right.append(meter, ` ×${e.count}`);
+      b.append(right);
+      const sub = [];
+      if (e.aliases.length) sub.push(`also: ${e.aliases.join(', ')}`);
+      if (e.roles.length) sub.push(`role: ${e.roles.map(roleText).join('; ')}`);
+      if (e.country_code) sub.push(`country: ${e.country_code}`);
+      if (e.related_country) sub.push(`of ${e.related_country}`);
+      if (sub.length) b.append(el('span', 'sub', sub.join(' · ')));
+      b.setAttribute('aria-label', `${e.name}, ${TYPE_NAMES[t]}, ${plural(e.count, 'mention')}${sub.length ? `, ${sub.join(', ')}` : ''}`);
+      b.addEventListener('click', () => selectEntity(e.id));
+      const li = el('li');
+      li.append(b);
+      ol.append(li);
+      shown++;
+    }
+    sec.append(h, ol);
+    list.append(sec);
+  }
+  if (!shown) list.append(el('p', 'empty', 'No entity matches the filter and type toggles.'));
+}
+
+// ---------------------------------------------------------------- quotes view
+
+function renderQuotes() {
+  const v = $('view-quotes');
+  v.replaceChildren();
+  if (state.off.has('quotes')) { v.append(el('p', 'empty', 'Quote extraction is switched off (see Extract).')); return; }
+  if (!doc.quotes.length) { v.append(el('p', 'empty', 'No quotes found.')); return; }
+  const indexed = doc.quotes.map((q, i) => [q, i]);
+  const groups = [
+    ['Attributed', indexed.filter(([q]) => q.speaker != null || q.entity != null)],
+    ['Unattributed', indexed.filter(([q]) => q.speaker == null && q.entity == null)],
+  ];
+  for (const [title, qs] of groups) {
+    const sec = el('section', `quotes-${title.toLowerCase()}`);
+    sec.append(el('h3', null, `${title} (${qs.length})`));
+    if (!qs.length) { sec.append(el('p', 'empty', 'None.')); v.append(sec); continue; }
+    const ol = el('ol', 'quotes');
+    for (const [q, i] of qs.slice(0, LIST_LIMIT)) {
+      const ent = q.entity != null ? doc.entities[q.entity] : null;
+      const b = button(null, 'jump');
+      b.dataset.q = String(i);
+      const who = el('span', 'speaker', q.speaker ?? (ent ? ent.name : 'unattributed'));
+      b.append(who);
+      if (ent && ent.name !== q.speaker) b.append(el('span', 'muted', ` (${ent.name})`));
+      b.append(el('span', 'arrow', '→'), el('q', null, q.text));
+      if (q.cue) b.append(el('span', 'muted small', ` · ${q.cue}`));
+      b.addEventListener('click', () => jumpTo(q.span.start, `[data-q="${i}"]`));
+      const li = el('li');
+      li.append(b);
+      ol.append(li);
+    }
+    sec.append(ol);
+    v.append(sec);
+  }
+}
+
+// ---------------------------------------------------------------- times view
+
+/** A TIMEX3 value → [start, end) in ms since the epoch, for calendar values only. */
+function timeRange(value) {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (m) {
+    const t = Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0);
+    return [t, m[4] ? t : t + 864e5];
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) { const t = Date.UTC(+m[1], 0, 1 + (+m[2] - 1) * 7); return [t, t + 7 * 864e5]; }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return [Date.UTC(+m[1], +m[2] - 1, 1), Date.UTC(+m[1], +m[2], 1)];
+  m = /^(\d{4})$/.exec(value);
+  if (m) return [Date.UTC(+m[1], 0, 1), Date.UTC(+m[1] + 1, 0, 1)];
+  return null;
+}
+
+function renderTimes() {
+  const v = $('times-body');
+  v.replaceChildren();
+  if (state.off.has('times')) { v.append(el('p', 'empty', 'Time expressions are switched off (see Extract).')); return; }
+  if (!doc.times.length) { v.append(el('p', 'empty', 'No time expressions found.')); return; }
+  const dated = doc.times.map((t, i) => [t, i, timeRange(t.value)]).filter(([, , r]) => r);
+  v.append(el('p', 'muted small', `${plural(dated.length, 'resolved date')} on the timeline${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
+  if (dated.length) {
+    const min = Math.min(...dated.map(([, , r]) => r[0]));
+    const max = Math.max(...dated.map(([, , r]) => r[1]));
+    const spanMs = Math.max(max - min, 864e5);
+    const tl = el('div', 'timeline');
+    tl.setAttribute('role', 'group');
+    tl.setAttribute('aria-label', 'Timeline of resolved dates');
+    const pos = (t) => `${((t - min) / spanMs) * 100}%`;
+    for (const [label, t] of [[new Date(min).toISOString().slice(0, 10), min], [new Date(max).toISOString().slice(0, 10), max]]) {
+      const tick = el('span', 'tick', label);
+      tick.style.setProperty('left', pos(t));
+      tl.append(tick);
+    }
+    const lanes = new Map();
+    for (const [t, i, r] of dated.sort((a, b) => a[2][0] - b[2][0])) {
+      const key = pos(r[0]);
+      const lane = lanes.get(key) ?? 0;
+      lanes.set(key, lane + 1);
+      const dot = button(null, `dot${r[1] - r[0] > 864e5 ? ' range' : ''}`);
+      dot.style.setProperty('left', key);
+      dot.style.setProperty('bottom', `calc(-.55rem + ${lane * 1.15}rem)`);
+      dot.setAttribute('aria-label', `${t.text} → ${t.value}`);
+      dot.title = `${t.text} → ${t.value}`;
+      dot.addEventListener('click', () => jumpTo(t.span.start, `[data-t="${i}"]`));
+      tl.append(dot);
+    }
+    v.append(tl);
+  }
+  const table = el('table', 'times');
+  const head = el('tr');
+  for (const h of ['As written', 'Type', 'Value']) head.append(el('th', null, h));
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  doc.times.slice(0, LIST_LIMIT).forEach((t, i) => {
+    const tr = el('tr');
+    const td = el('td');
+    td.append(button(t.text, 'jump', () => jumpTo(t.span.start, `[data-t="${i}"]`)));
+    tr.append(td, el('td', null, t.type), el('td', 'value', t.value ?? 'unresolved'));
+    tbody.append(tr);
+  });
+  table.append(thead, tbody);
+  v.append(table);
+}
+
+// ---------------------------------------------------------------- clusters view
+
+function renderClusters() {
+  const v = $('view-clusters');
+  v.replaceChildren();
+  if (state.off.has('clusters')) { v.append(el('p', 'empty', 'Story clustering is switched off (see Extract).')); return; }
+  if (!doc.clusters.length) { v.append(el('p', 'empty', 'No story clusters: no two headlines report the same story.')); return; }
+  doc.clusters.forEach((c) => {
+    const box = el('section', 'cluster');
+    box.append(el('h3', null, c.label));
+    const why = [];
+    if (c.shared_entities.length) why.push(`shared entities: ${c.shared_entities.join(', ')}`);
+    if (c.shared_terms.length) why.push(`shared terms: ${c.shared_terms.join(', ')}`);
+    box.append(el('p', 'reason', `Why: ${why.join(' · ') || 'similar wording'}`));
+    const ul = el('ul');
+    for (const hi of c.headlines) {
+      const h = doc.headlines[hi];
+      if (!h) continue;
+      const li = el('li');
+      li.append(button(h.text, 'jump', () => jumpTo(h.span.start, `[data-h="${hi}"]`)));
+      ul.append(li);
+    }
+    for (const ai of c.articles) {
+      const a = doc.articles[ai];
+      if (!a || !a.title) continue;
+      const li = el('li');
+      li.append(el('span', 'tag', 'article'), ' ', button(a.title.text, 'jump', () => jumpTo(a.title.span.start, `[data-article="${ai}"]`)));
+      ul.append(li);
+    }
+    box.append(ul);
+    v.append(box);
+  });
+}
+
+// ---------------------------------------------------------------- JSON view and exports
+
+const JSON_VIEW_LIMIT = 2_000_000;
+
+function renderJson() {
+  const s = JSON.stringify(doc, null, 2);
+  $('json').textContent = s.length > JSON_VIEW_LIMIT ? `${s.slice(0, JSON_VIEW_LIMIT)}\n… (${fmtBytes(s.length)} in all: use Download JSON)` : s;
+}
+
+function csvCell(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(rows) {
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function entitiesCsv() {
+  return csv([
+    ['id', 'name', 'label', 'count', 'salience', 'aliases', 'roles', 'country_code', 'related_country', 'first_start', 'first_end'],
+    ...doc.entities.map((e) => [e.id, e.name, e.label, e.count, e.salience, e.aliases.join('; '), e.roles.map(roleText).join('; '),
+      e.country_code, e.related_country, e.first.start, e.first.end]),
+  ]);
+}
+
+function mentionsCsv() {
+  return csv([
+    ['index', 'text', 'label', 'start', 'end', 'confidence', 'entity_id', 'entity_name'],
+    ...doc.mentions.map((m, i) => [i, m.text, m.label, m.span.start, m.span.end, m.confidence, m.entity,
+      m.entity != null && doc.entities[m.entity] ? doc.entities[m.entity].name : '']),
+  ]);
+}
+
+function quotesCsv() {
+  return csv([
+    ['index', 'speaker', 'entity_id', 'entity_name', 'cue', 'text', 'start', 'end', 'article'],
+    ...doc.quotes.map((q, i) => [i, q.speaker, q.entity, q.entity != null && doc.entities[q.entity] ? doc.entities[q.entity].name : '',
+      q.cue, q.text, q.span.start, q.span.end, q.article]),
+  ]);
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setStatus(`Downloaded ${name}.`);
+}
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    setStatus(`Copied ${what} to the clipboard.`);
+  } catch (err) {
+    showError(`Could not copy to the clipboard: ${err.message}`);
+  }
+}
+
+// ---------------------------------------------------------------- input: typing, samples, files
+
+let debounce = 0;
+function scheduleParse() {
+  clearTimeout(debounce);
+  const n = inputText().length;
+  debounce = setTimeout(requestParse, n > 1_000_000 ? 600 : 200);
+}
+
+async function loadSample(name) {
+  try {
+    const res = await fetch(`./samples/${encodeURIComponent(name)}.txt`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    setText(await res.text());
+  } catch (err) {
+    showError(`Could not load the sample ${name}: ${err.message}`);
+  }
+}
+
+function setText(text, name = 'the dump') {
+  const ta = $('input');
+  if (text.length > BIG_TEXT) {
+    bigText = text;
+    ta.value = `${text.slice(0, PREVIEW)}\n\n[… ${fmtBytes(text.length)} in all: only the start is shown here; the whole text is parsed. Clear to type again.]`;
+    ta.readOnly = true;
+    $('big-note').textContent = `${name}: ${fmtBytes(text.length)}. The box shows the first ${fmtBytes(PREVIEW)} (read-only); the highlighted text view shows it all, in chunks.`;
+    $('big-note').hidden = false;
+  } else {
+    bigText = null;
+    ta.readOnly = false;
+    $('big-note').hidden = true;
+    ta.value = text;
+  }
+  clearTimeout(debounce);
+  requestParse();
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  const ok = /\.(txt|text)$/i.test(file.name) || file.type === 'text/plain';
+  if (!ok) { showError(`${file.name}: only .txt or .text files can be opened.`); return; }
+  showError('');
+  setStatus(`Reading ${file.name} (${fmtBytes(file.size)})…`);
+  setText(await file.text(), file.name);
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  $('input').addEventListener('input', scheduleParse);
+  for (const b of document.querySelectorAll('button.sample')) b.addEventListener('click', () => loadSample(b.dataset.sample));
+  $('file').addEventListener('change', (e) => { loadFile(e.target.files[0]); e.target.value = ''; });
+  $('clear').addEventListener('click', () => { setText(''); $('input').focus(); });
+  const ta = $('input');
+  for (const t of ['dragenter', 'dragover']) ta.addEventListener(t, (e) => { e.preventDefault(); ta.classList.add('drop'); });
+  ta.addEventListener('dragleave', () => ta.classList.remove('drop'));
+  ta.addEventListener('drop', (e) => {
+    ta.classList.remove('drop');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) { e.preventDefault(); e.stopPropagation(); loadFile(file); }
+  });
+  // a file dropped anywhere else must not navigate away from the page
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => { e.preventDefault(); if (e.dataTransfer?.files?.[0]) loadFile(e.dataTransfer.files[0]); });
+
+  for (const k of OPTION_KEYS) {
+    $(`opt-${k}`).addEventListener('change', (e) => {
+      if (e.target.checked) state.off.delete(k); else state.off.add(k);
+      writeHash();
+      requestParse();
+    });
+  }
+  $('refdate').addEventListener('change', (e) => { state.ref = e.target.value; writeHash(); requestParse(); });
+  $('refdate-clear').addEventListener('click', () => { state.ref = ''; syncControls(); writeHash(); requestParse(); });
+  $('cancel').addEventListener('click', () => cancel());
+  $('hide-bp').addEventListener('change', (e) => { state.hideBp = e.target.checked; syncControls(); writeHash(); });
+  $('show-labels').addEventListener('change', (e) => $('dump').classList.toggle('labels', e.target.checked));
+
+  // tabs: click, arrows, Home/End
+  for (const t of TABS) $(`tab-${t}`).addEventListener('click', () => selectTab(t));
+  $('tabs').addEventListener('keydown', (e) => {
+    const i = TABS.indexOf(state.tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    selectTab(TABS[(next + TABS.length) % TABS.length], true);
+  });
+
+  // dump: tooltips on hover and focus; Enter/click on a mention selects its entity
+  const dump = $('dump');
+  dump.addEventListener('mouseover', (e) => { const t = tipTarget(e.target); if (t) showTip(t); else hideTip(); });
+  dump.addEventListener('mouseleave', hideTip);
+  dump.addEventListener('focusin', (e) => { const t = tipTarget(e.target); if (t) showTip(t); });
+  dump.addEventListener('focusout', hideTip);
+  dump.addEventListener('scroll', hideTip, { passive: true });
+  dump.addEventListener('click', (e) => {
+    const m = e.target instanceof Element ? e.target.closest('mark.m[data-entity]') : null;
+    if (m) { selectEntity(Number(m.dataset.entity), { jump: false }); stepIndex = entityMentions().indexOf(Number(m.dataset.m)); updateStepper(); }
+  });
+  $('dump-more').addEventListener('click', () => renderRange(rendered, chunkEnd(rendered)));
+  $('next-mention').addEventListener('click', () => step(1));
+  $('prev-mention').addEventListener('click', () => step(-1));
+  $('clear-entity').addEventListener('click', () => selectEntity(null));
+  $('view-text').addEventListener('keydown', (e) => {
+    if (state.entity === null || e.target instanceof HTMLInputElement) return;
+    if (e.key === 'n') { e.preventDefault(); step(1); } else if (e.key === 'N') { e.preventDefault(); step(-1); }
+  });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTip(); });
+
+  $('ent-filter').addEventListener('input', () => { if (doc) renderEntities(); });
+
+  $('dl-json').addEventListener('click', () => download('gleaner.json', 'application/json', `${JSON.stringify(doc, null, 2)}\n`));
+  $('copy-json').addEventListener('click', () => copy(JSON.stringify(doc, null, 2), 'the JSON'));
+  $('dl-entities').addEventListener('click', () => download('entities.csv', 'text/csv', entitiesCsv()));
+  $('dl-mentions').addEventListener('click', () => download('mentions.csv', 'text/csv', mentionsCsv()));
+  $('dl-quotes').addEventListener('click', () => download('quotes.csv', 'text/csv', quotesCsv()));
+
+  window.addEventListener('hashchange', () => {
+    const before = JSON.stringify(currentOptions());
+    readHash();
+    syncControls();
+    selectTab(state.tab);
+    if (JSON.stringify(currentOptions()) !== before) requestParse();
+    else if (doc) selectEntity(state.entity, { jump: false });
+  });
+}
+
+readHash();
+wire();
+syncControls();
+selectTab(state.tab);
+startWorker();
+if (inputText()) requestParse(); // text restored by the browser, or typed before the module ran

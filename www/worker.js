@@ -1,0 +1,45 @@
+// gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
+//   in:  { id, text, options? }
+//   out: { type: 'ready', version }                      once, when the module is loaded
+//        { type: 'progress', id, done, total, stage }    between pipeline stages
+//        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
+//        { type: 'error', id, message }                  bad options, or the module failed to load
+// Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
+import init, { Gleaner, version } from './pkg/gleaner.js';
+
+const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
+const ready = init().then(
+  () => { self.postMessage({ type: 'ready', version: version() }); return true; },
+  (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
+);
+
+function handleFor(options) {
+  const key = JSON.stringify(options ?? {});
+  let g = handles.get(key);
+  if (!g) {
+    g = new Gleaner(options ?? undefined); // throws an Error with a clear message for bad options
+    if (handles.size >= 8) {
+      const [oldKey, old] = handles.entries().next().value;
+      handles.delete(oldKey);
+      old.free();
+    }
+    handles.set(key, g);
+  }
+  return g;
+}
+
+self.onmessage = async (event) => {
+  const { id = null, text, options } = event.data ?? {};
+  if (!(await ready)) return;
+  try {
+    if (typeof text !== 'string') throw new TypeError('expected a message { id, text: string, options? }');
+    const g = handleFor(options);
+    const t0 = performance.now();
+    const document = g.parseWithProgress(text, (done, total, stage) => {
+      self.postMessage({ type: 'progress', id, done, total, stage });
+    });
+    self.postMessage({ type: 'result', id, document, ms: performance.now() - t0 });
+  } catch (err) {
+    self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });
+  }
+};
