@@ -81,23 +81,50 @@ pub(crate) fn end_byline(line: &str) -> Option<BylineParts> {
 }
 
 /// `(Reporting by Jane Doe and John Roe in Tokyo; Editing by Ann Poe)` → reporters.
+/// Reuters-style credits, with or without parentheses: `(Reporting by A and B in Tokyo; Writing by C;
+/// Editing by D)`. Reporters and writers are the authors; an editing-only line has none.
 fn reporting_by(line: &str) -> Option<BylineParts> {
-    let inner = line.strip_prefix('(')?.strip_suffix(')')?;
-    let first = inner.split(';').next()?.trim();
-    let lower = first.to_lowercase();
-    let rest = if lower.starts_with("reporting by ") {
-        &first["reporting by ".len()..]
-    } else if lower.starts_with("writing by ") {
-        &first["writing by ".len()..]
-    } else {
+    let inner = match line.strip_prefix('(') {
+        Some(r) => r.strip_suffix(')')?,
+        None => line,
+    };
+    if inner.len() > 300 {
         return None;
-    };
-    let rest = match rest.find(" in ") {
-        Some(i) => &rest[..i],
-        None => rest,
-    };
-    let authors = split_names(rest)?;
-    Some(BylineParts { authors, source: None })
+    }
+    let mut authors = Vec::new();
+    let mut any = false;
+    for part in inner.split(';') {
+        let part = part.trim();
+        let lower = part.to_lowercase();
+        let (prefix_len, is_author) = if lower.starts_with("reporting by ") {
+            ("reporting by ".len(), true)
+        } else if lower.starts_with("additional reporting by ") {
+            ("additional reporting by ".len(), true)
+        } else if lower.starts_with("writing by ") {
+            ("writing by ".len(), true)
+        } else if lower.starts_with("editing by ") {
+            ("editing by ".len(), false)
+        } else if lower.starts_with("compiled by ") {
+            ("compiled by ".len(), true)
+        } else {
+            return None;
+        };
+        let rest = &part[prefix_len..];
+        let rest = match rest.find(" in ") {
+            Some(i) => &rest[..i],
+            None => rest,
+        };
+        let names = split_names(rest)?;
+        any = true;
+        if is_author {
+            for n in names {
+                if !authors.contains(&n) {
+                    authors.push(n);
+                }
+            }
+        }
+    }
+    any.then_some(BylineParts { authors, source: None })
 }
 
 /// `Jane Doe, John Roe and Ann Poe` → names (each 1–4 capitalised words).
@@ -172,6 +199,9 @@ mod tests {
         end!("J.-P.Dupont--XYZ1", ["J.-P. Dupont"], Some("XYZ1"));
         end!("Yuki Nakamura--AMWN", ["Yuki Nakamura"], Some("AMWN"));
         end!("(Reporting by Jane Doe and John Roe in Tokyo; Editing by Ann Poe)", ["Jane Doe", "John Roe"], None::<&str>);
+        end!("Editing by Jane Roe", [], None::<&str>);
+        end!("Reporting by Ann Lee; Additional reporting by Bo Kim; Editing by Jane Roe", ["Ann Lee", "Bo Kim"], None::<&str>);
+        end!("Reporting on the war is hard", none);
         end!("Lee met Xi--then left", none);
         end!("2024--2025", none);
         end!("--AMWN", none);

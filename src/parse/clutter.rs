@@ -14,7 +14,7 @@ const MENU_WORDS: &[&str] = &[
     "subscribe", "tech", "technology", "top stories", "travel", "tv", "uk", "us", "video", "videos", "weather", "world",
     "world news", "skip to content", "skip to main content", "log in", "login", "sign in", "sign up", "register",
     "my account", "account", "newsletters", "newsletter", "e-paper", "epaper", "español", "english", "français",
-    "deutsch", "日本語", "中文", "한국어", "العربية", "advertisement", "advertising", "ad", "sponsored", "back to top",
+    "deutsch", "日本語", "中文", "한국어", "العربية", "back to top",
     "terms", "terms of use", "privacy", "privacy policy", "cookie policy", "cookies", "about", "careers", "help", "faq",
     "rss", "sitemap", "site map", "corrections", "accessibility", "follow us", "next", "previous", "prev", "page",
 ];
@@ -174,7 +174,9 @@ pub(crate) fn classify(line: &str) -> Option<BoilerplateKind> {
     if (l.starts_with("photo:") || l.starts_with("image:") || l.starts_with("(photo") || l.starts_with("photo credit")) && words < 25 {
         return Some(BoilerplateKind::Other);
     }
-    if (l.starts_with("advertisement") || l == "scroll to continue with content" || l == "story continues below advertisement") && words < 8 {
+    if (l.starts_with("advertisement") || l == "advertising" || l == "ad" || l == "sponsored" || l == "sponsored content"
+        || l == "scroll to continue with content" || l == "story continues below advertisement") && words < 8
+    {
         return Some(BoilerplateKind::Other);
     }
     None

@@ -285,6 +285,11 @@ impl<'a> Segmenter<'a> {
                             break;
                         }
                         if next_prose_plain {
+                            // a plain subheading needs paragraphs before it: H/P/H/P with one
+                            // paragraph each is a list of headlines with teasers
+                            if prose < 2 && words < 60 {
+                                break;
+                            }
                             if t.words <= 12 && !t.bullet {
                                 roles.push((e, Role::Sub(a)));
                             } else {
@@ -402,9 +407,9 @@ impl<'a> Segmenter<'a> {
             }
             k += 1;
         }
-        // a stamp or byline directly above the title
+        // a stamp or byline directly above the title (no blank line between)
         let mut k = t;
-        while k > 0 && self.roles[k - 1].is_none() {
+        while k > 0 && self.roles[k - 1].is_none() && !self.lines[k].blank_before {
             match self.lines[k - 1].class {
                 Class::Stamp(_) => self.roles[k - 1] = Some(Role::Published(a)),
                 Class::TopByline(_) => self.roles[k - 1] = Some(Role::TopByline(a)),
@@ -413,11 +418,18 @@ impl<'a> Segmenter<'a> {
             k -= 1;
         }
         // the title repeated shortly before (page header, then a ticker block, then the title again)
+        // (only clutter between the two)
         let title = lines::clean(self.text, self.content(t));
-        let lo = t.saturating_sub(15);
-        for j in lo..t {
-            if self.roles[j].is_none() && is_head(&self.lines[j]) && lines::clean(self.text, self.content(j)) == title {
-                self.roles[j] = Some(Role::Boiler);
+        let mut j = k;
+        while j > 0 && t - j < 15 && self.roles[j - 1].is_none() {
+            j -= 1;
+            match &self.lines[j].class {
+                Class::Boiler(_) | Class::BulletTicker(_) => {}
+                Class::Text(x) if !x.prose && lines::clean(self.text, self.content(j)) == title => {
+                    self.roles[j] = Some(Role::Boiler);
+                    break;
+                }
+                _ => break,
             }
         }
     }
@@ -777,7 +789,8 @@ pub(crate) fn document(text: &str) -> Document {
                     let parts = if top { byline::top_byline(s) } else { byline::end_byline(s) }
                         .or_else(|| byline::end_byline(s))
                         .or_else(|| byline::top_byline(s));
-                    if let Some(p) = parts {
+                    let keep = a.byline.as_ref().is_some_and(|b| !b.authors.is_empty());
+                    if let (Some(p), false) = (parts, keep) {
                         a.byline = Some(Byline {
                             text: s.to_string(),
                             span: b.span,
