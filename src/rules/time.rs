@@ -69,7 +69,7 @@ impl TimeType {
 
 /// A time expression.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct TimeExpr {
     /// As printed.
     pub text: String,
@@ -853,8 +853,14 @@ fn best_match(cx: &Cx, i: usize) -> M {
         m_set,
         m_century,
     ];
+    let ms: &[fn(&Cx, usize) -> M] = match cx.kind(i) {
+        Some(Kind::Word) => &ms,
+        Some(Kind::Num) => &ms[..],
+        _ if matches!(cx.s(i), "'" | "’") => &[m_year],
+        _ => return None,
+    };
     let mut best: M = None;
-    for m in ms {
+    for &m in ms {
         if let Some((e, s)) = m(cx, i) {
             if e > i && best.as_ref().map_or(true, |(b, _)| e > *b) {
                 best = Some((e, s));
@@ -947,7 +953,7 @@ fn cue(cx: &Cx, i: usize) -> Option<Tense> {
         return None;
     }
     let s = cx.s(i);
-    if !s.chars().all(|c| c.is_ascii_alphabetic()) {
+    if s.len() > 20 || !s.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let l = s.to_ascii_lowercase();
@@ -973,7 +979,7 @@ fn cue(cx: &Cx, i: usize) -> Option<Tense> {
     if past {
         // `will be held`, `is being built`: a participle after a form of `be` is not the tense.
         let passive = (1..=2).any(|k| i >= k && cx.any(i - k, &["be", "been", "being", "is", "are", "to"]));
-        if passive && !PAST_CUES[..20].contains(&l.as_str()) {
+        if passive && !matches!(l.as_str(), "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier") {
             return None;
         }
         return Some(Tense::Past);
@@ -981,22 +987,22 @@ fn cue(cx: &Cx, i: usize) -> Option<Tense> {
     None
 }
 
-/// The tense for an expression covering tokens `s..e`.
-fn tense_for(cx: &Cx, sent: &[usize], s: usize, e: usize, carry: Tense) -> Tense {
+/// The tense for an expression covering tokens `s..e`, from the per-token cues.
+fn tense_for(cues: &[Option<Tense>], sent: &[usize], s: usize, e: usize, carry: Tense) -> Tense {
     let start = sent.get(s).copied().unwrap_or(0);
     let mut k = s;
     let mut steps = 0;
     while k > start && steps < 30 {
         k -= 1;
         steps += 1;
-        if let Some(t) = cue(cx, k) {
+        if let Some(t) = cues[k] {
             return t;
         }
     }
     let mut k = e;
     let mut steps = 0;
-    while k < cx.toks.len() && sent[k] == start && steps < 30 {
-        if let Some(t) = cue(cx, k) {
+    while k < cues.len() && sent[k] == start && steps < 30 {
+        if let Some(t) = cues[k] {
             return t;
         }
         k += 1;
@@ -1012,23 +1018,18 @@ fn scan_region(text: &str, span: Span, reference: Option<RefDate>, toks: &mut Ve
     tokenize(text, span, toks);
     let cx = Cx { text, toks };
     let sent = sentence_starts(text, toks);
-    // The first tense cue of each sentence, for carrying over to the next sentences.
+    // Tense cues per token, and the first cue of each sentence (carried over to the next ones).
+    let cues: Vec<Option<Tense>> = (0..toks.len()).map(|i| cue(&cx, i)).collect();
     let mut sent_tense: Vec<(usize, Tense)> = Vec::new();
-    {
-        let mut cur = usize::MAX;
-        for i in 0..toks.len() {
-            if sent[i] != cur {
-                cur = sent[i];
-                sent_tense.push((cur, Tense::Unknown));
-            }
-            if let Some(last) = sent_tense.last_mut() {
-                if last.1 == Tense::Unknown {
-                    if let Some(t) = cue(&cx, i) {
-                        if !matches!(cx.s(i).to_ascii_lowercase().as_str(), "next" | "last" | "earlier" | "tomorrow" | "yesterday" | "ago") {
-                            last.1 = t;
-                        }
-                    }
-                }
+    for i in 0..toks.len() {
+        if sent_tense.last().map_or(true, |l| l.0 != sent[i]) {
+            sent_tense.push((sent[i], Tense::Unknown));
+        }
+        if let (Some(last), Some(t)) = (sent_tense.last_mut(), cues[i]) {
+            if last.1 == Tense::Unknown
+                && !matches!(cx.s(i).to_ascii_lowercase().as_str(), "next" | "last" | "earlier" | "tomorrow" | "yesterday" | "ago")
+            {
+                last.1 = t;
             }
         }
     }
@@ -1049,7 +1050,7 @@ fn scan_region(text: &str, span: Span, reference: Option<RefDate>, toks: &mut Ve
         };
         let sent_floor = floor.max(sent[i]);
         let s = extend_back(&cx, i, &sem, sent_floor);
-        let tense = if sem.needs_tense() { tense_for(&cx, &sent, s, e, carry_here) } else { Tense::Unknown };
+        let tense = if sem.needs_tense() { tense_for(&cues, &sent, s, e, carry_here) } else { Tense::Unknown };
         let (kind, value, offset) = resolve(&sem, reference, tense);
         let sp = Span::new(toks[s].s, toks[e - 1].e);
         out.push(TimeExpr { text: text[sp.start..sp.end].to_string(), span: sp, kind, value, offset });
