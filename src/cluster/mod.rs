@@ -1,0 +1,379 @@
+//! Story clusters: headlines and titles that report the same story.
+//!
+//! # How
+//! Each headline and article title becomes a set of *terms*: content words, lowercased and
+//! crudely stemmed (`grieves`/`grieve` → `griev`), with stop words and reporting verbs
+//! (`says`) dropped. Places are normalised first (`S.Africa` and `South Africa` are both the
+//! term `ZA`; the demonym `Swiss` is `CH`), and tagged mentions become their entity's name.
+//! A term is an *entity term* when it is a place, a tagged mention, or a capitalised word
+//! that is not just the first word of a sentence-case headline (capitals elsewhere in the
+//! dump count as evidence for a first word).
+//!
+//! Two items report the same story when they share at least two terms and either
+//! * the Dice overlap of their term sets is at least 0.75 (duplicates and near
+//!   duplicates: `…sign Semenyo` / `…sign forward Semenyo`), or
+//! * the shared terms include an entity term and a term that is not a country, and the
+//!   Dice overlap is at least 0.2 (paraphrases: `'Devastated' Switzerland grieves deadly New
+//!   Year fire` / `Switzerland holds day of mourning after deadly New Year fire`). Sharing
+//!   only a country (`Switzerland`) or only common words never links two stories.
+//!
+//! Candidate pairs come from an inverted index over terms; terms held by more than
+//! `max(8, n/50)` items are not used to propose pairs (they still count in the overlap),
+//! so 10k headlines do not cost 10k² comparisons. Linked items are joined transitively
+//! (union-find); items with the same term set join whatever their terms' frequencies.
+//! Clusters of two or more are reported in input order. The result is
+//! deterministic.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::places;
+use crate::resolve::words;
+use crate::span::Span;
+
+/// Headlines (and article titles) that report the same story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+pub struct StoryCluster {
+    /// A short label: the terms most members share, as printed in the first member.
+    pub label: String,
+    /// Indices into [`Document::headlines`].
+    pub headlines: Vec<usize>,
+    /// Indices into [`Document::articles`] whose titles belong here.
+    pub articles: Vec<usize>,
+    /// Where each member is (headlines, then titles, in input order).
+    pub spans: Vec<Span>,
+    /// Shared entities (canonical names) — why the members belong together.
+    pub shared_entities: Vec<String>,
+    /// Shared content terms (as printed in the first member that has them) — why the members belong together.
+    pub shared_terms: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Term {
+    key: String,
+    /// Display form (canonical name for places/entities, printed word otherwise).
+    display: String,
+    entity: bool,
+    country: bool,
+    /// Word index in the item (for label order and entity phrase grouping).
+    pos: usize,
+}
+
+struct Item {
+    headline: Option<usize>,
+    article: Option<usize>,
+    span: Span,
+    terms: Vec<Term>,
+}
+
+static STOP: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "ahead", "all", "also", "am", "amid", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+    "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "more", "most",
+    "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same",
+    "say", "says", "said", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "despite",
+    "via", "new", "news", "report", "reports", "live", "update", "updates", "video", "videos", "photos", "watch", "latest",
+    "first", "year", "years", "day", "days", "week", "two", "one", "three", "get", "gets", "set", "sets", "make", "makes",
+    "back", "could", "amid", "near", "within", "without", "against", "across", "per", "vs", "v",
+];
+
+/// Crude stemmer shared by both sides of every comparison.
+fn stem(w: &str) -> String {
+    let mut s = w.to_lowercase();
+    for p in ["'s", "’s"] {
+        if let Some(t) = s.strip_suffix(p) {
+            s = t.to_string();
+        }
+    }
+    s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    if s.chars().count() > 4 {
+        if let Some(t) = s.strip_suffix("ies") {
+            s = format!("{t}y");
+        } else if s.ends_with("sses") || s.ends_with("ches") || s.ends_with("shes") || s.ends_with("xes") {
+            s.truncate(s.len() - 2);
+        } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+            s.pop();
+        }
+    }
+    if s.chars().count() > 5 {
+        if let Some(t) = s.strip_suffix("ing") {
+            s = t.to_string();
+        } else if let Some(t) = s.strip_suffix("ed") {
+            s = t.to_string();
+        }
+    }
+    if s.chars().count() > 3 && s.ends_with('e') {
+        s.pop();
+    }
+    s
+}
+
+fn is_stop(w: &str) -> bool {
+    let l = w.to_lowercase();
+    STOP.contains(&l.as_str())
+}
+
+/// Cluster the headlines and titles of `doc`.
+pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
+    let mut items: Vec<Item> = Vec::new();
+    for (i, h) in doc.headlines.iter().enumerate() {
+        items.push(Item { headline: Some(i), article: None, span: h.span, terms: Vec::new() });
+    }
+    for (i, a) in doc.articles.iter().enumerate() {
+        if let Some(t) = &a.title {
+            items.push(Item { headline: None, article: Some(i), span: t.span, terms: Vec::new() });
+        }
+    }
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    // Words per item; capitalised words seen after the first word anywhere are entity evidence.
+    let item_words: Vec<Vec<words::Word>> = items.iter().map(|it| words::words(text, it.span.start.min(text.len()), it.span.end.min(text.len()))).collect();
+    let title_case: Vec<bool> = item_words
+        .iter()
+        .map(|ws| {
+            let long: Vec<_> = ws.iter().filter(|w| w.text.len() > 3).collect();
+            long.len() >= 3 && long.iter().filter(|w| words::is_cap(w.text)).count() * 10 >= long.len() * 7
+        })
+        .collect();
+    let mut cap_mid: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (k, ws) in item_words.iter().enumerate() {
+        if title_case[k] {
+            continue;
+        }
+        for w in ws.iter().skip(1) {
+            if words::is_cap(w.text) && !is_stop(w.text) {
+                cap_mid.insert(stem(words::strip_possessive(w.text)));
+            }
+        }
+    }
+    for (k, it) in items.iter_mut().enumerate() {
+        it.terms = terms_of(text, doc, &item_words[k], title_case[k], &cap_mid);
+    }
+
+    // Inverted index.
+    let n = items.len();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for t in &it.terms {
+            let v = index.entry(t.key.as_str()).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let cap = (n / 50).max(8);
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    // Exact duplicates after normalisation (same term set) always join, whatever the term frequencies.
+    let mut by_sig: HashMap<Vec<&str>, usize> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let mut sig: Vec<&str> = it.terms.iter().map(|t| t.key.as_str()).collect();
+        if sig.len() < 2 {
+            continue;
+        }
+        sig.sort_unstable();
+        match by_sig.get(&sig) {
+            Some(&j) => {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+            None => {
+                by_sig.insert(sig, i);
+            }
+        }
+    }
+    let mut seen_pair: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for i in 0..n {
+        let mut cands: Vec<usize> = Vec::new();
+        for t in &items[i].terms {
+            if let Some(post) = index.get(t.key.as_str()) {
+                if post.len() <= cap {
+                    cands.extend(post.iter().copied().filter(|&j| j > i));
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for j in cands {
+            if !seen_pair.insert((i, j)) {
+                continue;
+            }
+            if same_story(&items[i].terms, &items[j].terms) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut gid: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let g = *gid.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut out = Vec::new();
+    for g in groups.into_iter().filter(|g| g.len() >= 2) {
+        out.push(describe(&items, &g));
+    }
+    out
+}
+
+fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, cap_mid: &std::collections::HashSet<String>) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        // places: two words then one
+        let mut took = 0;
+        for len in [3usize, 2, 1] {
+            if k + len > ws.len() {
+                continue;
+            }
+            let phrase = &text[ws[k].start..ws[k + len - 1].end];
+            if len > 1 && !text[ws[k].end..ws[k + len - 1].start].chars().all(|c| c == ' ') {
+                continue;
+            }
+            if let Some(c) = places::country(phrase).or_else(|| places::demonym(phrase)) {
+                out.push(Term { key: format!("@{}", c.iso2), display: c.name.to_string(), entity: true, country: true, pos: k });
+                took = len;
+                break;
+            }
+        }
+        if took > 0 {
+            k += took;
+            continue;
+        }
+        let w = ws[k];
+        let base = words::strip_possessive(w.text);
+        // a tagged mention with an entity
+        let mi = doc.mentions.partition_point(|m| m.span.end <= w.start);
+        let ment = doc.mentions[mi..].iter().take_while(|m| m.span.start <= w.start).find(|m| w.end <= m.span.end && m.entity.is_some());
+        if let Some(m) = ment {
+            let e = &doc.entities[m.entity.unwrap_or(0)];
+            let key = format!("#{}", e.name.to_lowercase());
+            if !out.iter().any(|t| t.key == key) {
+                out.push(Term { key, display: e.name.clone(), entity: true, country: e.country_code.is_some() && e.related_country.is_none(), pos: k });
+            }
+            k += 1;
+            continue;
+        }
+        if is_stop(base) || base.chars().all(|c| !c.is_alphanumeric()) {
+            k += 1;
+            continue;
+        }
+        let key = stem(base);
+        if key.is_empty() || is_stop(&key) {
+            k += 1;
+            continue;
+        }
+        let cap = words::is_cap(base);
+        // an opening capital counts when capitals elsewhere say so, or when the next word is a
+        // capitalised name too (`Man City`, `Princess Catherine`)
+        let quoted = text[..w.start].ends_with(['\'', '"', '‘', '“']);
+        let next_cap = k == 0 && !title_case && !quoted && ws.get(1).is_some_and(|n| words::is_cap(n.text) && !is_stop(n.text));
+        let entity = cap && ((k > 0 && !title_case) || cap_mid.contains(&key) || next_cap);
+        if !out.iter().any(|t| t.key == key) {
+            out.push(Term { key, display: base.to_string(), entity, country: false, pos: k });
+        }
+        k += 1;
+    }
+    out
+}
+
+fn same_story(a: &[Term], b: &[Term]) -> bool {
+    let shared: Vec<&Term> = a.iter().filter(|t| b.iter().any(|u| u.key == t.key)).collect();
+    if shared.len() < 2 {
+        return false;
+    }
+    let dice = 2.0 * shared.len() as f32 / (a.len() + b.len()) as f32;
+    if dice >= 0.75 {
+        return true;
+    }
+    let entity = shared.iter().any(|t| t.entity || b.iter().any(|u| u.key == t.key && u.entity));
+    let non_country = shared.iter().any(|t| !t.country);
+    entity && non_country && dice >= 0.2
+}
+
+fn describe(items: &[Item], g: &[usize]) -> StoryCluster {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in g {
+        for t in &items[i].terms {
+            *counts.entry(t.key.as_str()).or_default() += 1;
+        }
+    }
+    let count = |key: &str| counts.get(key).copied().unwrap_or(0);
+    let need = g.len().div_ceil(2).max(2);
+    // the member holding the most terms shared by at least half the members (at least two)
+    let rep = g.iter().copied().max_by_key(|&i| (items[i].terms.iter().filter(|t| count(&t.key) >= need).count(), std::cmp::Reverse(i))).unwrap_or(g[0]);
+    let mut common: Vec<&Term> = items[rep].terms.iter().filter(|t| count(&t.key) >= need).collect();
+    common.sort_by_key(|t| t.pos);
+    let mut have: std::collections::HashSet<&str> = common.iter().map(|t| t.key.as_str()).collect();
+    for &i in g {
+        for t in &items[i].terms {
+            if count(&t.key) >= need && have.insert(t.key.as_str()) {
+                common.push(t);
+            }
+        }
+    }
+    // entity phrases: adjacent entity terms join (`Man City`, `United Cup`)
+    let mut shared_entities: Vec<String> = Vec::new();
+    let mut prev_pos: Option<usize> = None;
+    for t in common.iter().filter(|t| t.entity) {
+        if t.country || t.key.starts_with('#') {
+            shared_entities.push(t.display.clone());
+            prev_pos = None;
+            continue;
+        }
+        match (prev_pos, shared_entities.last_mut()) {
+            (Some(p), Some(last)) if p + 1 == t.pos => {
+                last.push(' ');
+                last.push_str(&t.display);
+            }
+            _ => shared_entities.push(t.display.clone()),
+        }
+        prev_pos = Some(t.pos);
+    }
+    shared_entities.dedup();
+    let shared_terms: Vec<String> = common.iter().filter(|t| !t.entity).map(|t| t.display.clone()).collect();
+    let label_words: Vec<String> = common.iter().take(6).map(|t| t.display.clone()).collect();
+    let label = if label_words.is_empty() { String::new() } else { label_words.join(" ") };
+    let mut headlines: Vec<usize> = g.iter().filter_map(|&i| items[i].headline).collect();
+    let mut articles: Vec<usize> = g.iter().filter_map(|&i| items[i].article).collect();
+    headlines.sort_unstable();
+    articles.sort_unstable();
+    let spans = g.iter().map(|&i| items[i].span).collect();
+    StoryCluster { label, headlines, articles, spans, shared_entities, shared_terms }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn stems_agree() {
+        assert_eq!(stem("grieves"), stem("grieve"));
+        assert_eq!(stem("Storms"), stem("storm"));
+        assert_eq!(stem("protests"), stem("protest"));
+        assert_eq!(stem("strikes"), stem("strike"));
+        assert_eq!(stem("Olympics"), stem("Olympic"));
+    }
+}
