@@ -470,7 +470,10 @@ function roleText(r) {
   return [r.title, r.organization && `at ${r.organization}`, r.country && `of ${r.country}`].filter(Boolean).join(' ');
 }
 
+let tipAnchor = null;
+
 function showTip(target) {
+  tipAnchor = target;
   const parts = tipFor(target);
   const tip = $('tip');
   if (!parts) { hideTip(); return; }
@@ -490,7 +493,15 @@ function showTip(target) {
   target.setAttribute('aria-describedby', 'tip');
 }
 
-function hideTip() { $('tip').hidden = true; }
+function hideTip() { $('tip').hidden = true; tipAnchor = null; }
+
+/** Keep the tooltip on its (focused) anchor while the dump scrolls; hide it when the anchor leaves the view. */
+function followTip() {
+  if (!tipAnchor) return;
+  const r = tipAnchor.getBoundingClientRect();
+  const box = $('dump').getBoundingClientRect();
+  if (r.bottom < box.top || r.top > box.bottom) hideTip(); else showTip(tipAnchor);
+}
 
 function tipTarget(node) {
   return node instanceof Element ? node.closest('mark.m, [data-q], [data-t], [data-a], [data-kind]') : null;
@@ -1001,11 +1012,14 @@ function wire() {
 
   // dump: tooltips on hover and focus; Enter/click on a mention selects its entity
   const dump = $('dump');
-  dump.addEventListener('mouseover', (e) => { const t = tipTarget(e.target); if (t) showTip(t); else hideTip(); });
-  dump.addEventListener('mouseleave', hideTip);
+  // the pointer hides a tooltip it opened, not one that belongs to the keyboard focus
+  const hideHoverTip = () => { if (!tipAnchor || tipAnchor !== document.activeElement) hideTip(); };
+  dump.addEventListener('mouseover', (e) => { const t = tipTarget(e.target); if (t) showTip(t); else hideHoverTip(); });
+  dump.addEventListener('mouseleave', hideHoverTip);
   dump.addEventListener('focusin', (e) => { const t = tipTarget(e.target); if (t) showTip(t); });
   dump.addEventListener('focusout', hideTip);
-  dump.addEventListener('scroll', hideTip, { passive: true });
+  dump.addEventListener('scroll', followTip, { passive: true });
+  window.addEventListener('scroll', followTip, { passive: true });
   dump.addEventListener('click', (e) => {
     const m = e.target instanceof Element ? e.target.closest('mark.m[data-entity]') : null;
     if (m) { selectEntity(Number(m.dataset.entity), { jump: false }); stepIndex = entityMentions().indexOf(Number(m.dataset.m)); updateStepper(); }
