@@ -273,7 +273,8 @@ pub fn score_doc(doc: &TmlDoc, report: &mut Report) {
                     report.errors.push((doc.name.clone(), "span", format!("{} | {}", text(g.span), s.text), gv.clone(), sv.clone()));
                 }
                 if s.value.as_deref().map(norm_value) != Some(norm_value(&g.value)) || s.kind.as_str() != g.kind {
-                    report.errors.push((doc.name.clone(), "value", text(g.span), gv, sv));
+                    let ctx = Span::new(floor_char(&doc.text, g.span.start.saturating_sub(70)), floor_char(&doc.text, (g.span.end + 30).min(doc.text.len())));
+                    report.errors.push((doc.name.clone(), "value", text(g.span), gv, format!("{sv}  «{}»", text(ctx))));
                 }
             }
         }
@@ -299,6 +300,13 @@ pub fn score_doc(doc: &TmlDoc, report: &mut Report) {
             ));
         }
     }
+}
+
+fn floor_char(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The `.tml` files under `dir` (recursively), sorted.

@@ -154,6 +154,8 @@ enum Sem {
     /// A season with a year, a shift from the reference (`last summer`), or neither (by tense).
     Season { s: &'static str, y: Option<i32>, shift: Option<i32> },
     Ref(&'static str),
+    /// `the weekend`: the last or the coming one, by tense.
+    Weekend,
     Duration(String),
     Set(String),
     Time { base: Option<Box<Sem>>, h: u32, min: u32, utc: bool },
@@ -163,7 +165,7 @@ enum Sem {
 impl Sem {
     fn needs_tense(&self) -> bool {
         match self {
-            Sem::Date { y: None, .. } | Sem::Weekday { shift: None, .. } | Sem::Season { y: None, shift: None, .. } => true,
+            Sem::Date { y: None, .. } | Sem::Weekday { shift: None, .. } | Sem::Season { y: None, shift: None, .. } | Sem::Weekend => true,
             Sem::Time { base: Some(b), .. } | Sem::Part { base: b, .. } => b.needs_tense(),
             _ => false,
         }
@@ -362,7 +364,7 @@ type M = Option<(usize, Sem)>;
 fn m_month_date(cx: &Cx, i: usize) -> M {
     let (m, j, abbr) = month_at(cx, i)?;
     if let Some((d, k)) = day_at(cx, j) {
-        if cx.s(k) == ":" || (cx.att(k) && cx.kind(k) == Some(Kind::Num)) {
+        if cx.att(k) && cx.kind(k) == Some(Kind::Num) {
             return None;
         }
         if d > days_in_month(2000, m) {
@@ -542,6 +544,9 @@ fn m_year(cx: &Cx, i: usize) -> M {
             }
         }
     }
+    if let Some((e, Sem::Quarter { q, y: None })) = m_quarter(cx, i + 1) {
+        return Some((e, Sem::Quarter { q, y: Some(y) }));
+    }
     let prev = i.wrapping_sub(1);
     let cued = cx.any(prev, DATE_PREP);
     if !cued && !(1900..=2099).contains(&y) {
@@ -672,10 +677,14 @@ fn m_duration(cx: &Cx, i: usize) -> M {
     if article && unit == "S" {
         return None; // `a second visit`
     }
-    let mut e = j + 1;
-    // `8-month-old`
-    if hy && cx.dash(e) && cx.att(e) && cx.is(e + 1, "old") {
-        e += 2;
+    let e = j + 1;
+    // ages (`6-year-old`, `52 years old`) are not time expressions
+    if (hy && cx.dash(e) && cx.att(e) && cx.is(e + 1, "old")) || cx.is(e, "old") {
+        return None;
+    }
+    // `second(s)` only after a spelled or small number (`1988 second quarter` is not a duration)
+    if unit == "S" && (cx.kind(i) == Some(Kind::Num) && n.is_some_and(|v| v >= 1000.0) || ordinal_word(cx.s(j)).is_some() && (cx.is(e, "quarter") || cx.is(e, "half"))) {
+        return None;
     }
     if !hy && (cx.is(e, "ago") || (cx.is(e, "earlier") && n.is_some())) {
         let rel = match (n, unit) {
@@ -708,6 +717,9 @@ fn m_bare_units(cx: &Cx, i: usize) -> M {
         return None;
     }
     let p = i.wrapping_sub(1);
+    if cx.is(p, "recent") && unit != "Y" {
+        return Some((i + 1, Sem::Duration(duration_value(None, unit))));
+    }
     if cx.any(p, &["recent", "past"]) && !cx.is(p.wrapping_sub(1), "the") {
         return Some((i + 1, Sem::Ref("PAST_REF")));
     }
@@ -770,8 +782,7 @@ fn m_ref(cx: &Cx, i: usize) -> M {
     let s = cx.s(i).to_ascii_lowercase();
     let r = match s.as_str() {
         "now" | "currently" | "nowadays" => "PRESENT_REF",
-        "recently" | "lately" | "previously" | "formerly" => "PAST_REF",
-        "soon" => "FUTURE_REF",
+        "recently" | "lately" => "PAST_REF",
         "these" if cx.is(i + 1, "days") => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
         "the" if cx.is(i + 1, "past") && cx.any(i.wrapping_sub(1), &["in", "than"]) && !cx.word(i + 2) => {
             return Some((i + 2, Sem::Ref("PAST_REF")))
@@ -780,6 +791,22 @@ fn m_ref(cx: &Cx, i: usize) -> M {
             return Some((i + 2, Sem::Ref("FUTURE_REF")))
         }
         "the" if cx.is(i + 1, "near") && cx.is(i + 2, "future") => return Some((i + 3, Sem::Ref("FUTURE_REF"))),
+        // `the quarter`, `the latest quarter` (financial copy: the quarter just reported), `the current quarter`
+        "the" => {
+            let (n, j) = match cx.s(i + 1).to_ascii_lowercase().as_str() {
+                "latest" | "past" | "previous" => (-1, i + 2),
+                "current" => (0, i + 2),
+                "most" if cx.is(i + 2, "recent") => (-1, i + 3),
+                _ => (-1, i + 1),
+            };
+            if cx.is(j, "quarter") && !(cx.att(j + 1) && cx.dash(j + 1)) {
+                return Some((j + 1, Sem::Rel { unit: Unit::Quarter, n }));
+            }
+            if j == i + 1 && cx.is(j, "weekend") {
+                return Some((j + 1, Sem::Weekend));
+            }
+            return None;
+        }
         _ => return None,
     };
     // `now` as a discourse word at the head of a clause is still PRESENT_REF in TimeML.
@@ -877,6 +904,9 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
         sem,
         Sem::Duration(_) | Sem::Quarter { .. } | Sem::Decade(_) | Sem::Century(_) | Sem::Season { .. } | Sem::Rel { unit: Unit::Weekend, .. }
     );
+    // TimeML leaves `the` out of bare plurals (`the weeks before`) and adjectival quarters (`the third-quarter loss`)
+    let start = s;
+    let bare = matches!(sem, Sem::Duration(v) if v.contains('X')) || (matches!(sem, Sem::Quarter { .. }) && cx.dash(s + 1));
     for _ in 0..4 {
         if s <= floor {
             break;
@@ -909,7 +939,7 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
             s = p;
             continue;
         }
-        if dur && matches!(w.as_str(), "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "over" | "within" | "approximately") {
+        if dur && matches!(w.as_str(), "nearly" | "almost") {
             s = p;
             continue;
         }
@@ -917,7 +947,11 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
             s = p - 1;
             continue;
         }
-        if w == "the" && the_ok {
+        if w == "recent" && matches!(sem, Sem::Duration(_) | Sem::Ref("PAST_REF")) && s == start && cx.word(start) && unit_of(cx.s(start)).is_some() {
+            s = p;
+            continue;
+        }
+        if w == "the" && the_ok && (!bare || s < start) {
             s = p;
             continue;
         }
@@ -930,7 +964,7 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
 // Tense
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "would", "plans", "plan", "planned", "planning", "scheduled", "slated", "expected", "due",
+    "will", "shall", "would", "plans", "plan", "planning", "scheduled", "slated", "expected", "due",
     "upcoming", "intends", "intend", "aims", "hopes", "next", "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
@@ -983,6 +1017,22 @@ fn cue(cx: &Cx, i: usize) -> Option<Tense> {
             return None;
         }
         return Some(Tense::Past);
+    }
+    None
+}
+
+/// Cues right next to the expression: `Wednesday's ruling` (past), `until Tuesday`,
+/// `by Jan. 14`, `as soon as Tuesday` (future).
+fn local_tense(cx: &Cx, s: usize, e: usize) -> Option<Tense> {
+    if matches!(cx.s(e), "'" | "’") && cx.att(e) && cx.is(e + 1, "s") && cx.att(e + 1) {
+        return Some(Tense::Past);
+    }
+    let p = s.checked_sub(1)?;
+    if cx.any(p, &["until", "till", "by"]) {
+        return Some(Tense::Future);
+    }
+    if p >= 2 && cx.is(p, "as") && cx.any(p - 1, &["soon", "early"]) && cx.is(p - 2, "as") {
+        return Some(Tense::Future);
     }
     None
 }
@@ -1050,7 +1100,11 @@ fn scan_region(text: &str, span: Span, reference: Option<RefDate>, toks: &mut Ve
         };
         let sent_floor = floor.max(sent[i]);
         let s = extend_back(&cx, i, &sem, sent_floor);
-        let tense = if sem.needs_tense() { tense_for(&cues, &sent, s, e, carry_here) } else { Tense::Unknown };
+        let tense = if sem.needs_tense() {
+            local_tense(&cx, s, e).unwrap_or_else(|| tense_for(&cues, &sent, s, e, carry_here))
+        } else {
+            Tense::Unknown
+        };
         let (kind, value, offset) = resolve(&sem, reference, tense);
         let sp = Span::new(toks[s].s, toks[e - 1].e);
         out.push(TimeExpr { text: text[sp.start..sp.end].to_string(), span: sp, kind, value, offset });
@@ -1131,22 +1185,16 @@ fn year_for(r: RefDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
     let (ry, rm, rd) = r;
     let here = (m, d.unwrap_or(0));
     let now = (rm, if d.is_some() { rd } else { 0 });
-    match tense {
-        Tense::Past => {
-            if here <= now {
-                ry
-            } else {
-                ry - 1
-            }
-        }
-        Tense::Future => {
-            if here >= now {
-                ry
-            } else {
-                ry + 1
-            }
-        }
-        Tense::Unknown => {
+    let by_tense = match tense {
+        Tense::Past => Some(if here <= now { ry } else { ry - 1 }),
+        Tense::Future => Some(if here >= now { ry } else { ry + 1 }),
+        Tense::Unknown => None,
+    };
+    // tense picks the year only within six months of the reference; further away the
+    // nearest occurrence is far more likely (`must leave by Jan. 14`, said in early January)
+    match by_tense {
+        Some(y) if ((y as i64 * 12 + m as i64) - (ry as i64 * 12 + rm as i64)).abs() <= 6 => y,
+        _ => {
             let diff = m as i32 - rm as i32;
             if diff > 6 {
                 ry - 1
@@ -1291,6 +1339,19 @@ fn resolve(sem: &Sem, r: Option<RefDate>, tense: Tense) -> (TimeType, Option<Str
             (Date, Some(v), None)
         }
         Sem::Ref(s) => (Date, Some(s.to_string()), None),
+        Sem::Weekend => {
+            let v = rz.map(|z| {
+                let rw = weekday(z);
+                let week = match tense {
+                    Tense::Future if rw <= 5 => z,
+                    Tense::Future => z + 7,
+                    _ if rw >= 6 => z,
+                    _ => z - 7,
+                };
+                format!("{}-WE", fmt_week(week))
+            });
+            (Date, v.or_else(|| Some("XXXX-WXX-WE".to_string())), None)
+        }
         Sem::Duration(v) => (Duration, Some(v.clone()), None),
         Sem::Set(v) => (Set, Some(v.clone()), None),
         Sem::Time { base, h, min, utc } => {
@@ -1307,7 +1368,9 @@ fn resolve(sem: &Sem, r: Option<RefDate>, tense: Tense) -> (TimeType, Option<Str
         Sem::Part { base, part } => {
             let (_, v, off) = resolve(base, r, tense);
             let date = day_of(base, r, tense).map(fmt_day).or_else(|| v.clone());
-            (Time, date.map(|d| format!("{d}T{part}")), off)
+            // TimeBank types `Friday night` as a DATE, `this morning` as a TIME
+            let kind = if matches!(**base, Sem::Weekday { .. }) { Date } else { Time };
+            (kind, date.map(|d| format!("{d}T{part}")), off)
         }
     }
 }
