@@ -41,7 +41,7 @@ mod names;
 
 /// A direct quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Quote {
     /// The quoted words, without the quote marks (parts joined with ` … `; paragraphs of a
     /// multi-paragraph quote joined with a newline).
@@ -428,6 +428,8 @@ struct Seen {
     span: Span,
     entity: Option<usize>,
     person: bool,
+    /// A person's office (`Lee's office`) or a person.
+    owned: bool,
     gender: Gender,
 }
 
@@ -593,10 +595,10 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                     .iter()
                     .rev()
                     .find(|s| match pr {
-                        "it" => !s.person || s.entity.is_some() && s.name.contains("office"),
+                        "it" => !s.person,
                         "they" | "we" => true,
                         // `his office`: a person, or a person's office
-                        "his" | "her" => (s.person || s.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == EntityLabel::PER)) && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
+                        "his" | "her" => (s.person || s.owned) && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
                         _ => s.person && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
                     })
                     .cloned()
@@ -613,13 +615,22 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                 }
             } else {
                 let ent = entity_in(doc, a.speaker);
-                let name = ent.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| sp_text.clone());
-                let office = sp_text.to_lowercase().contains("office");
-                let person = !office && ent.and_then(|e| doc.entities.get(e)).is_none_or(|e| e.label == EntityLabel::PER) && (is_cap(&sp_text) || ent.is_some());
+                let lower = sp_text.to_lowercase();
+                // an office-like speaker (`Lee's office`, `the ministry`) with no name after the office word
+                let lw: Vec<&str> = lower.split_whitespace().collect();
+                let office = lw
+                    .iter()
+                    .rposition(|x| ["office", "campaign", "spokesman", "spokeswoman", "spokesperson", "ministry", "government", "aides", "team"].contains(x))
+                    .is_some_and(|k| !sp_text.split_whitespace().skip(k + 1).any(is_cap));
+                let name = ent.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| if office { sp_text.clone() } else { name_in(&sp_text) });
+                let person = !office && ent.and_then(|e| doc.entities.get(e)).is_none_or(|e| e.label == EntityLabel::PER) && (sp_text.split_whitespace().any(is_cap) || ent.is_some());
+                // `Lee's office`: a person's office, usable as the antecedent of `his office`
+                let owned = office && sp_text.split_whitespace().next().is_some_and(|w| words::is_possessive(w) && is_cap(w));
+                let person_entity = owned || ent.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == EntityLabel::PER);
                 let gender = gender_of_name(doc, &sp_text, ent);
                 quote.speaker_name = Some(name.clone());
                 quote.entity = ent;
-                seen.push(Seen { name, span: a.speaker, entity: ent, person, gender });
+                seen.push(Seen { name, span: a.speaker, entity: ent, person, owned: person_entity, gender });
             }
         } else if q.continues {
             if let Some((sp, ss, sn, en)) = &prev_quote {
@@ -632,6 +643,21 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
         prev_quote = Some((quote.speaker.clone(), quote.speaker_span, quote.speaker_name.clone(), quote.entity));
         out.push(quote);
     }
+}
+
+/// The name inside a speaker phrase without an entity: the last run of capitalised words
+/// (`presidential spokesperson Kang Yu-jung` → `Kang Yu-jung`), else the phrase.
+fn name_in(sp: &str) -> String {
+    let ws: Vec<&str> = sp.split_whitespace().collect();
+    let mut e = ws.len();
+    while e > 0 && !is_cap(ws[e - 1]) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_cap(ws[s - 1]) {
+        s -= 1;
+    }
+    if s < e && e == ws.len() { ws[s..e].join(" ") } else { sp.to_string() }
 }
 
 /// The sentence window around a fragment: (start, end) from the sentence bounds.
@@ -657,7 +683,7 @@ fn recent_person(doc: &Document, pos: usize, want: Option<Gender>) -> Option<See
         let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
         let g = gender_of_name(doc, &m.text, m.entity);
         let ok = want.is_none_or(|w| g == w || g == Gender::Unknown);
-        ok.then(|| Seen { name, span: m.span, entity: m.entity, person: true, gender: g })
+        ok.then(|| Seen { name, span: m.span, entity: m.entity, person: true, owned: true, gender: g })
     })
 }
 

@@ -43,7 +43,7 @@ use words::{in_list, is_cap, strip_possessive, Word};
 
 /// A role or title attached to a person (`President`, `professor`), with what it is of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Role {
     /// The role as printed: a title keeps its capitals (`President`, `Prime Minister`), a
     /// description is lowercase (`presidential spokesperson`, `professor`).
@@ -58,7 +58,7 @@ pub struct Role {
 
 /// One real-world thing the document talks about, with all its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Entity {
     /// Index in [`Document::entities`].
     pub id: usize,

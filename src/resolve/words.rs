@@ -45,7 +45,10 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         // a trailing dot is kept only for abbreviations (U.S., Mr.): one with another dot or a short capital word
         if t.ends_with('.') {
             let inner = &t[..t.len() - 1];
-            if !(inner.contains('.') || (inner.len() <= 3 && inner.chars().next().is_some_and(|c| c.is_uppercase()))) {
+            let abbrev = inner.contains('.')
+                || (inner.chars().count() == 1 && is_cap(inner))
+                || matches!(inner, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Inc" | "Co" | "No" | "Prof" | "Capt" | "Sgt" | "Rev");
+            if !abbrev {
                 t = inner.trim_end_matches(|c: char| is_edge_punct(c) || c == '\'' || c == '’');
             }
         }
