@@ -36,6 +36,7 @@ mod document;
 mod error;
 #[doc(hidden)]
 pub mod eval;
+mod gazetteer;
 mod options;
 pub mod parse;
 mod pipeline;

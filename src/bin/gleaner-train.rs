@@ -1,2 +1,73 @@
-//! Trainer placeholder (NER work).
-fn main() {}
+//! `gleaner-train`: rebuilds the NER artifacts in `src/data/` (lexicon lists, gazetteer and
+//! cluster fsts, the tagger model, MANIFEST) from `../shared/data`. Deterministic: the same
+//! inputs and options give the same bytes.
+//!
+//! ```text
+//! cargo run --release --features train --bin gleaner-train -- [--data DIR] [--out DIR]
+//!     [--epochs N] [--keep-rows N] [--seed N] [--title-aug PERMILLE] [--upper-aug PERMILLE]
+//!     [--no-history] [--lexicons-only]
+//! ```
+
+use std::path::PathBuf;
+
+use gleaner::eval::ner::train::{run, Config};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut cfg = Config {
+        data: gleaner::eval::shared_data_dir().unwrap_or_else(|| root.join("../shared/data")),
+        out: root.join("src/data"),
+        epochs: 10,
+        keep_rows: 120_000,
+        seed: 20_031,
+        title_aug: 100,
+        upper_aug: 50,
+        history: true,
+        lexicons_only: false,
+    };
+    let mut it = args.iter();
+    let num = |v: Option<&String>, name: &str| -> u64 {
+        v.and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+            eprintln!("gleaner-train: {name} needs a number");
+            std::process::exit(2)
+        })
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--data" => cfg.data = PathBuf::from(it.next().expect("--data DIR")),
+            "--out" => cfg.out = PathBuf::from(it.next().expect("--out DIR")),
+            "--epochs" => cfg.epochs = num(it.next(), a) as usize,
+            "--keep-rows" => cfg.keep_rows = num(it.next(), a) as usize,
+            "--seed" => cfg.seed = num(it.next(), a),
+            "--title-aug" => cfg.title_aug = num(it.next(), a) as u32,
+            "--upper-aug" => cfg.upper_aug = num(it.next(), a) as u32,
+            "--no-history" => cfg.history = false,
+            "--lexicons-only" => cfg.lexicons_only = true,
+            "--help" | "-h" => {
+                println!("see the header of src/bin/gleaner-train.rs");
+                return;
+            }
+            other => {
+                eprintln!("gleaner-train: unknown argument {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let cmd = format!(
+        "cargo run --release --features train --bin gleaner-train -- --epochs {} --keep-rows {} --seed {} --title-aug {} --upper-aug {}{}",
+        cfg.epochs,
+        cfg.keep_rows,
+        cfg.seed,
+        cfg.title_aug,
+        cfg.upper_aug,
+        if cfg.history { "" } else { " --no-history" }
+    );
+    match run(&cfg, &cmd) {
+        Ok(r) => print!("{r}"),
+        Err(e) => {
+            eprintln!("gleaner-train: {e}");
+            std::process::exit(1);
+        }
+    }
+}

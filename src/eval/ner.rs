@@ -1,7 +1,459 @@
-//! `gleaner-eval ner` (placeholder).
+//! `gleaner-eval ner FILE…`: conlleval-style P/R/F of the NER tagger on CoNLL files.
+//!
+//! Reads CoNLL-2003 (4 columns, IOB1), CleanCoNLL (5 columns, last = IOB2), 2-column
+//! files, and UNER/CoNLL-U-like files (`# ` comment lines, `id token tag …`). Documents
+//! start at `-DOCSTART-` (or `# newdoc`). Each document is rebuilt as text (tokens joined
+//! with spaces, one sentence per line), tagged through the same path as a real dump (a
+//! paragraph region per line, document-level features per document), and the predicted
+//! mention spans are mapped back to the file's tokens.
+//!
+//! Scoring follows conlleval exactly: chunks are read from IOB1/IOB2 tags with conlleval's
+//! start/end rules, a chunk is correct when its type and both ends match.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::document::{Region, RegionKind};
+use crate::span::Span;
+use crate::tagger::Resources;
+
+#[cfg(feature = "train")]
+pub use crate::tagger::train;
+pub use crate::tagger::{resources, Resources as TaggerResources};
+
+/// One document of a CoNLL file: sentences of `(token, tag)`.
+#[derive(Clone, Debug, Default)]
+pub struct ConllDoc {
+    /// Sentences.
+    pub sents: Vec<Vec<(String, String)>>,
+}
+
+/// Read a CoNLL-format file (see the module docs for the accepted layouts).
+pub fn read_conll(path: &Path) -> std::io::Result<Vec<ConllDoc>> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(parse_conll(&text, None))
+}
+
+/// Parse CoNLL text; `tag_col` overrides the tag column (default: last, or 3rd for CoNLL-U-like).
+pub fn parse_conll(text: &str, tag_col: Option<usize>) -> Vec<ConllDoc> {
+    let conllu = text.lines().any(|l| l.starts_with("# sent_id") || l.starts_with("# text") || l.starts_with("# newdoc"));
+    let mut docs: Vec<ConllDoc> = Vec::new();
+    let mut cur = ConllDoc::default();
+    let mut sent: Vec<(String, String)> = Vec::new();
+    let flush_sent = |sent: &mut Vec<(String, String)>, cur: &mut ConllDoc| {
+        if !sent.is_empty() {
+            cur.sents.push(std::mem::take(sent));
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') && conllu {
+            if line.starts_with("# newdoc") {
+                flush_sent(&mut sent, &mut cur);
+                if !cur.sents.is_empty() {
+                    docs.push(std::mem::take(&mut cur));
+                }
+            }
+            continue;
+        }
+        let f: Vec<&str> = if conllu { line.split('\t').collect() } else { line.split_whitespace().collect() };
+        if line.trim().is_empty() || f.is_empty() {
+            flush_sent(&mut sent, &mut cur);
+            continue;
+        }
+        if f[0] == "-DOCSTART-" {
+            flush_sent(&mut sent, &mut cur);
+            if !cur.sents.is_empty() {
+                docs.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let (tok, tag) = if conllu {
+            if f.len() < 3 || f[0].contains('-') || f[0].contains('.') {
+                continue; // multiword-token or empty-node lines
+            }
+            (f[1], f[tag_col.unwrap_or(2).min(f.len() - 1)])
+        } else {
+            if f.len() < 2 {
+                continue;
+            }
+            (f[0], f[tag_col.unwrap_or(f.len() - 1).min(f.len() - 1)])
+        };
+        sent.push((tok.to_string(), tag.to_string()));
+    }
+    flush_sent(&mut sent, &mut cur);
+    if !cur.sents.is_empty() {
+        docs.push(cur);
+    }
+    docs
+}
+
+/// Split a tag into (prefix, type): `B-PER` → (`B`, `PER`); `O` → (`O`, ``).
+fn split_tag(t: &str) -> (&str, &str) {
+    match t.split_once('-') {
+        Some((p, ty)) if !p.is_empty() => (p, ty),
+        _ => (if t == "O" || t.is_empty() { "O" } else { t }, ""),
+    }
+}
+
+fn end_of_chunk(pt: &str, t: &str, pty: &str, ty: &str) -> bool {
+    (pt == "B" && t == "B")
+        || (pt == "B" && t == "O")
+        || (pt == "I" && t == "B")
+        || (pt == "I" && t == "O")
+        || (pt == "B" && t == "S")
+        || (pt == "I" && t == "S")
+        || (pt == "E" && matches!(t, "E" | "I" | "O" | "S" | "B"))
+        || (pt == "S" && matches!(t, "E" | "I" | "O" | "S" | "B"))
+        || (pt != "O" && pt != "." && pty != ty)
+}
+
+fn start_of_chunk(pt: &str, t: &str, pty: &str, ty: &str) -> bool {
+    (pt == "B" && t == "B")
+        || (pt == "I" && t == "B")
+        || (pt == "O" && t == "B")
+        || (pt == "O" && t == "I")
+        || (pt == "E" && t == "E")
+        || (pt == "E" && t == "I")
+        || (pt == "O" && t == "E")
+        || (pt == "S" && t == "E")
+        || (pt == "S" && t == "I")
+        || (pt == "E" && t == "B")
+        || (pt == "S" && t == "B")
+        || t == "S"
+        || (t != "O" && t != "." && pty != ty)
+}
+
+/// conlleval chunks `(start, end_exclusive, type)` of one sentence's tags.
+pub fn conll_chunks(tags: &[&str]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let (mut pt, mut pty) = ("O", "");
+    let mut open: Option<(usize, String)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let (t, ty) = split_tag(tag);
+        if end_of_chunk(pt, t, pty, ty) {
+            if let Some((s, sty)) = open.take() {
+                out.push((s, i, sty));
+            }
+        }
+        if start_of_chunk(pt, t, pty, ty) {
+            open = Some((i, ty.to_string()));
+        }
+        pt = t;
+        pty = ty;
+    }
+    if let Some((s, sty)) = open.take() {
+        out.push((s, tags.len(), sty));
+    }
+    out
+}
+
+/// Chunk counts per type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Gold chunks.
+    pub gold: usize,
+    /// Guessed chunks.
+    pub found: usize,
+    /// Correct guesses.
+    pub correct: usize,
+}
+
+/// A conlleval report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Tokens scored.
+    pub tokens: usize,
+    /// Tokens whose gold and guessed tags are equal.
+    pub correct_tags: usize,
+    /// Per type.
+    pub per_type: BTreeMap<String, Counts>,
+}
+
+fn prf(c: &Counts) -> (f64, f64, f64) {
+    let p = if c.found > 0 { 100.0 * c.correct as f64 / c.found as f64 } else { 0.0 };
+    let r = if c.gold > 0 { 100.0 * c.correct as f64 / c.gold as f64 } else { 0.0 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
+}
+
+impl Report {
+    /// Add one sentence of gold and guessed tags.
+    pub fn add(&mut self, gold: &[&str], guess: &[&str]) {
+        self.tokens += gold.len();
+        self.correct_tags += gold.iter().zip(guess).filter(|(a, b)| a == b).count();
+        let g = conll_chunks(gold);
+        let p = conll_chunks(guess);
+        for c in &g {
+            self.per_type.entry(c.2.clone()).or_default().gold += 1;
+        }
+        for c in &p {
+            let e = self.per_type.entry(c.2.clone()).or_default();
+            e.found += 1;
+            if g.contains(c) {
+                e.correct += 1;
+            }
+        }
+    }
+
+    /// Overall counts.
+    pub fn total(&self) -> Counts {
+        let mut t = Counts::default();
+        for c in self.per_type.values() {
+            t.gold += c.gold;
+            t.found += c.found;
+            t.correct += c.correct;
+        }
+        t
+    }
+
+    /// Overall (precision, recall, F1) in percent.
+    pub fn overall(&self) -> (f64, f64, f64) {
+        prf(&self.total())
+    }
+
+    /// (precision, recall, F1) of one type.
+    pub fn of(&self, ty: &str) -> (f64, f64, f64) {
+        self.per_type.get(ty).map(prf).unwrap_or((0.0, 0.0, 0.0))
+    }
+
+    /// conlleval's text output.
+    pub fn to_conlleval(&self) -> String {
+        let t = self.total();
+        let (p, r, f) = prf(&t);
+        let acc = if self.tokens > 0 { 100.0 * self.correct_tags as f64 / self.tokens as f64 } else { 0.0 };
+        let mut s = format!(
+            "processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n",
+            self.tokens, t.gold, t.found, t.correct
+        );
+        s += &format!("accuracy: {acc:6.2}%; precision: {p:6.2}%; recall: {r:6.2}%; FB1: {f:6.2}\n");
+        for (ty, c) in &self.per_type {
+            let (p, r, f) = prf(c);
+            s += &format!("{ty:>17}: precision: {p:6.2}%; recall: {r:6.2}%; FB1: {f:6.2}  {}\n", c.found);
+        }
+        s
+    }
+}
+
+/// Score a file whose last two columns are gold and guessed tags (conlleval's input).
+pub fn score_conlleval_text(text: &str) -> Report {
+    let mut rep = Report::default();
+    let mut gold: Vec<String> = Vec::new();
+    let mut guess: Vec<String> = Vec::new();
+    let flush = |rep: &mut Report, gold: &mut Vec<String>, guess: &mut Vec<String>| {
+        let g: Vec<&str> = gold.iter().map(String::as_str).collect();
+        let p: Vec<&str> = guess.iter().map(String::as_str).collect();
+        rep.add(&g, &p);
+        gold.clear();
+        guess.clear();
+    };
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.is_empty() {
+            flush(&mut rep, &mut gold, &mut guess);
+            continue;
+        }
+        if f[0] == "-DOCSTART-" {
+            // conlleval counts it as a token tagged O/O, which also closes chunks.
+            flush(&mut rep, &mut gold, &mut guess);
+            rep.tokens += 1;
+            rep.correct_tags += 1;
+            continue;
+        }
+        if f.len() < 3 {
+            continue;
+        }
+        gold.push(f[f.len() - 2].to_string());
+        guess.push(f[f.len() - 1].to_string());
+    }
+    flush(&mut rep, &mut gold, &mut guess);
+    rep
+}
+
+/// Rebuild a document's text: tokens joined with spaces, one sentence per line.
+/// Returns the text and each sentence's token spans.
+pub fn doc_text(doc: &ConllDoc) -> (String, Vec<Vec<Span>>) {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(doc.sents.len());
+    for s in &doc.sents {
+        let mut v = Vec::with_capacity(s.len());
+        for (k, (tok, _)) in s.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(tok);
+            v.push(Span::new(a, text.len()));
+        }
+        text.push('\n');
+        spans.push(v);
+    }
+    (text, spans)
+}
+
+/// One paragraph region per sentence line.
+pub fn doc_regions(spans: &[Vec<Span>]) -> Vec<Region> {
+    spans
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| Region { span: Span::new(s[0].start, s[s.len() - 1].end), kind: RegionKind::Paragraph, article: None })
+        .collect()
+}
+
+/// Predicted IOB2 tags for a document's tokens. `keep` filters predicted types.
+pub fn predict_doc(doc: &ConllDoc, res: &Resources, keep: &dyn Fn(&str) -> bool) -> Vec<Vec<String>> {
+    predict_doc_with(doc, &res.gaz, &res.clusters, &res.model, res.model.temperature, keep)
+}
+
+/// [`predict_doc`] with any scorer (the trainer evaluates unpruned weights with it).
+pub fn predict_doc_with<S: crate::tagger::model::Scorer>(
+    doc: &ConllDoc,
+    gaz: &crate::gazetteer::Lexicon,
+    clusters: &crate::gazetteer::Lexicon,
+    scorer: &S,
+    temperature: f32,
+    keep: &dyn Fn(&str) -> bool,
+) -> Vec<Vec<String>> {
+    let (text, spans) = doc_text(doc);
+    let regions = doc_regions(&spans);
+    let sents = crate::tagger::segment(&text, &regions);
+    let pdoc = crate::tagger::prepare(&text, sents, gaz, clusters);
+    let mentions = crate::tagger::mentions_of(&text, &pdoc, scorer, temperature);
+    spans_to_tags(&spans, &mentions, keep)
+}
+
+/// Map mention spans onto tokens (IOB2).
+pub fn spans_to_tags(spans: &[Vec<Span>], mentions: &[crate::document::Mention], keep: &dyn Fn(&str) -> bool) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = spans.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
+    // Flat token list with (sentence, index).
+    let mut flat: Vec<(Span, usize, usize)> = Vec::new();
+    for (si, s) in spans.iter().enumerate() {
+        for (ti, sp) in s.iter().enumerate() {
+            flat.push((*sp, si, ti));
+        }
+    }
+    let mut k = 0;
+    for m in mentions {
+        let ty = m.label.as_str();
+        if !keep(ty) {
+            continue;
+        }
+        while k < flat.len() && flat[k].0.end <= m.span.start {
+            k += 1;
+        }
+        let mut j = k;
+        let mut first = true;
+        while j < flat.len() && flat[j].0.start < m.span.end {
+            let (_, si, ti) = flat[j];
+            if out[si][ti] == "O" {
+                out[si][ti] = format!("{}-{}", if first { "B" } else { "I" }, ty);
+            }
+            first = false;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Evaluate documents; returns the report and the number of tokens tagged.
+pub fn evaluate(docs: &[ConllDoc], res: &Resources, keep: &dyn Fn(&str) -> bool) -> Report {
+    evaluate_with(docs, &res.gaz, &res.clusters, &res.model, res.model.temperature, keep)
+}
+
+/// [`evaluate`] with any scorer.
+pub fn evaluate_with<S: crate::tagger::model::Scorer>(
+    docs: &[ConllDoc],
+    gaz: &crate::gazetteer::Lexicon,
+    clusters: &crate::gazetteer::Lexicon,
+    scorer: &S,
+    temperature: f32,
+    keep: &dyn Fn(&str) -> bool,
+) -> Report {
+    let mut rep = Report::default();
+    for d in docs {
+        let pred = predict_doc_with(d, gaz, clusters, scorer, temperature, keep);
+        for (s, p) in d.sents.iter().zip(&pred) {
+            let g: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            let q: Vec<&str> = p.iter().map(String::as_str).collect();
+            rep.add(&g, &q);
+        }
+    }
+    rep
+}
+
+const USAGE: &str = "usage: gleaner-eval ner [--types PER,ORG,LOC] [--conlleval] FILE…
+  Tags each CoNLL file (IOB1/IOB2, 2-5 columns or UNER .iob2) with the embedded model and
+  prints conlleval-style precision/recall/F1 per type and overall.
+  --types T,..  keep only predicted mentions of these types (e.g. PER,ORG,LOC for UNER)
+  --conlleval   do not tag: score a file whose last two columns are gold and guessed tags";
 
 /// Run `gleaner-eval ner ARGS`; returns the process exit code.
-pub fn cli(_args: &[String]) -> i32 {
-    eprintln!("gleaner-eval ner: not implemented yet");
-    2
+pub fn cli(args: &[String]) -> i32 {
+    let mut files = Vec::new();
+    let mut types: Option<Vec<String>> = None;
+    let mut score_only = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return 0;
+            }
+            "--types" => match it.next() {
+                Some(t) => types = Some(t.split(',').map(|s| s.trim().to_string()).collect()),
+                None => {
+                    eprintln!("{USAGE}");
+                    return 2;
+                }
+            },
+            "--conlleval" => score_only = true,
+            s if s.starts_with("--") => {
+                eprintln!("unknown option {s}\n{USAGE}");
+                return 2;
+            }
+            f => files.push(f.to_string()),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return 2;
+    }
+    let res = if score_only {
+        None
+    } else {
+        match resources() {
+            Some(r) => Some(r),
+            None => {
+                eprintln!("gleaner-eval ner: the embedded model failed to load");
+                return 1;
+            }
+        }
+    };
+    let keep = |t: &str| types.as_ref().map_or(true, |v| v.iter().any(|x| x == t));
+    for f in &files {
+        let text = match std::fs::read_to_string(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("gleaner-eval ner: cannot read {f}: {e}");
+                return 1;
+            }
+        };
+        println!("== {f}");
+        if score_only {
+            print!("{}", score_conlleval_text(&text).to_conlleval());
+            continue;
+        }
+        let docs = parse_conll(&text, None);
+        let t0 = std::time::Instant::now();
+        let rep = evaluate(&docs, res.unwrap(), &keep);
+        let dt = t0.elapsed().as_secs_f64();
+        print!("{}", rep.to_conlleval());
+        println!("(tagged {} tokens in {:.2}s: {:.0} tokens/s, including text rebuild and scoring)", rep.tokens, dt, rep.tokens as f64 / dt);
+    }
+    0
+}
+
+/// The tagger's entry point (`(mentions, tokens)` for regions of `text`), for tests and tools.
+pub fn tag(text: &str, regions: &[Region]) -> (Vec<crate::document::Mention>, usize) {
+    crate::tagger::tag(text, regions)
 }
