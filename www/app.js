@@ -298,7 +298,11 @@ function buildIntervals() {
     if (a.end_mark) add(a.end_mark.span, 0, 'span', 'endm', { kind: 'end mark', i });
     for (const s of a.sections) if (s.heading) add(s.heading.span, 0, 'span', 'sub', { kind: 'subheading', i });
   });
-  doc.quotes.forEach((q, i) => add(q.span, 2, 'span', 'q', { kind: 'quote', i }));
+  doc.quotes.forEach((q, i) => {
+    const parts = Array.isArray(q.parts) && q.parts.length ? q.parts : [q.span];
+    for (const p of parts) add(p, 2, 'span', 'q', { kind: 'quote', i });
+    if (q.speaker_span) add(q.speaker_span, 2, 'span', 'spk', { kind: 'speaker', i });
+  });
   doc.times.forEach((t, i) => add(t.span, 3, 'span', 'tx', { kind: 'time', i }));
   doc.amounts.forEach((a, i) => add(a.span, 3, 'span', 'amt', { kind: 'amount', i }));
   doc.mentions.forEach((m, i) => add(m.span, 4, 'mark', `m m-${m.label}`, { kind: 'mention', i }));
@@ -318,6 +322,8 @@ function makeNode(iv) {
     if (state.entity !== null && m.entity === state.entity) e.classList.add('sel');
   } else if (d.kind === 'quote') {
     e.dataset.q = String(d.i);
+  } else if (d.kind === 'speaker') {
+    e.dataset.qs = String(d.i);
   } else if (d.kind === 'time') {
     e.dataset.t = String(d.i);
   } else if (d.kind === 'amount') {
@@ -450,8 +456,12 @@ function tipFor(target) {
     if (ent) parts.push([`${plural(ent.count, 'mention')} · salience ${ent.salience.toFixed(2)}`]);
   } else if (target.dataset.q !== undefined) {
     const q = doc.quotes[Number(target.dataset.q)];
-    parts.push(['Quote', true], [`Speaker: ${q.speaker ?? 'unattributed'}${q.entity != null && doc.entities[q.entity] ? ` (${doc.entities[q.entity].name})` : ''}`]);
+    const who = quoteSpeakerName(q);
+    parts.push(['Quote', true], [`Speaker: ${q.speaker ?? 'unattributed'}${who && who !== q.speaker ? ` (${who})` : ''}`]);
     if (q.cue) parts.push([`Cue: ${q.cue}`]);
+  } else if (target.dataset.qs !== undefined) {
+    const q = doc.quotes[Number(target.dataset.qs)];
+    parts.push(['Speaker', true], [`${q.speaker ?? ''}${quoteSpeakerName(q) && quoteSpeakerName(q) !== q.speaker ? ` = ${quoteSpeakerName(q)}` : ''}`], [`“${q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}”`]);
   } else if (target.dataset.t !== undefined) {
     const t = doc.times[Number(target.dataset.t)];
     parts.push([`Time · ${t.type}`, true], [`Value: ${t.value ?? 'unresolved'}`]);
@@ -464,6 +474,12 @@ function tipFor(target) {
     return null;
   }
   return parts;
+}
+
+/** The canonical name of a quote's speaker: its entity, else the resolved name. */
+function quoteSpeakerName(q) {
+  if (q.entity != null && doc.entities[q.entity]) return doc.entities[q.entity].name;
+  return q.speaker_name ?? null;
 }
 
 function roleText(r) {
@@ -556,10 +572,11 @@ function step(dir) {
 function jumpTo(offset, selector) {
   selectTab('text');
   ensureRendered(offset);
-  const node = $('dump').querySelector(selector);
+  const nodes = $('dump').querySelectorAll(selector);
+  const node = nodes[0];
   if (!node) return;
   for (const f of $('dump').querySelectorAll('.flash')) f.classList.remove('flash');
-  node.classList.add('flash');
+  for (const n of nodes) n.classList.add('flash');
   node.scrollIntoView({ block: 'center' });
   if (!node.hasAttribute('tabindex')) node.tabIndex = -1;
   node.focus({ preventScroll: true });
@@ -727,8 +744,8 @@ function renderQuotes() {
   if (!doc.quotes.length) { v.append(el('p', 'empty', 'No quotes found.')); return; }
   const indexed = doc.quotes.map((q, i) => [q, i]);
   const groups = [
-    ['Attributed', indexed.filter(([q]) => q.speaker != null || q.entity != null)],
-    ['Unattributed', indexed.filter(([q]) => q.speaker == null && q.entity == null)],
+    ['Attributed', indexed.filter(([q]) => q.speaker != null || quoteSpeakerName(q) != null)],
+    ['Unattributed', indexed.filter(([q]) => q.speaker == null && quoteSpeakerName(q) == null)],
   ];
   for (const [title, qs] of groups) {
     const sec = el('section', `quotes-${title.toLowerCase()}`);
@@ -736,12 +753,11 @@ function renderQuotes() {
     if (!qs.length) { sec.append(el('p', 'empty', 'None.')); v.append(sec); continue; }
     const ol = el('ol', 'quotes');
     for (const [q, i] of qs.slice(0, LIST_LIMIT)) {
-      const ent = q.entity != null ? doc.entities[q.entity] : null;
+      const name = quoteSpeakerName(q);
       const b = button(null, 'jump');
       b.dataset.q = String(i);
-      const who = el('span', 'speaker', q.speaker ?? (ent ? ent.name : 'unattributed'));
-      b.append(who);
-      if (ent && ent.name !== q.speaker) b.append(el('span', 'muted', ` (${ent.name})`));
+      b.append(el('span', 'speaker', q.speaker ?? name ?? 'unattributed'));
+      if (name && name !== q.speaker) b.append(el('span', 'muted', ` (${name})`));
       b.append(el('span', 'arrow', '→'), el('q', null, q.text));
       if (q.cue) b.append(el('span', 'muted small', ` · ${q.cue}`));
       b.addEventListener('click', () => jumpTo(q.span.start, `[data-q="${i}"]`));
@@ -770,7 +786,34 @@ function timeRange(value) {
   if (m) return [Date.UTC(+m[1], +m[2] - 1, 1), Date.UTC(+m[1], +m[2], 1)];
   m = /^(\d{4})$/.exec(value);
   if (m) return [Date.UTC(+m[1], 0, 1), Date.UTC(+m[1] + 1, 0, 1)];
+  m = /^(.+)\/(.+)$/.exec(value); // an interval: 1910/1945
+  if (m && !m[1].includes('/')) {
+    const a = timeRange(m[1]);
+    const b = timeRange(m[2]);
+    if (a && b) return [a[0], b[1]];
+  }
   return null;
+}
+
+/** Up to ~8 labelled ticks between min and max: years, months or days. */
+function timelineTicks(min, max) {
+  const DAY = 864e5;
+  const out = [];
+  const d = new Date(min);
+  if (max - min > 3 * 365 * DAY) {
+    const step = Math.max(1, Math.ceil((new Date(max).getUTCFullYear() - d.getUTCFullYear()) / 8));
+    for (let y = d.getUTCFullYear() + 1; Date.UTC(y, 0, 1) < max; y += step) out.push([String(y), Date.UTC(y, 0, 1)]);
+  } else if (max - min > 60 * DAY) {
+    const months = Math.round((max - min) / (30.4 * DAY));
+    const step = Math.max(1, Math.ceil(months / 8));
+    for (let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); t < max; t = Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + step, 1)) {
+      out.push([new Date(t).toISOString().slice(0, 7), t]);
+    }
+  } else {
+    const step = Math.max(1, Math.ceil((max - min) / DAY / 8));
+    for (let t = min; t < max; t += step * DAY) out.push([new Date(t).toISOString().slice(0, 10), t]);
+  }
+  return out;
 }
 
 function renderTimes() {
@@ -778,8 +821,14 @@ function renderTimes() {
   v.replaceChildren();
   if (state.off.has('times')) { v.append(el('p', 'empty', 'Time expressions are switched off (see Extract).')); return; }
   if (!doc.times.length) { v.append(el('p', 'empty', 'No time expressions found.')); return; }
-  const dated = doc.times.map((t, i) => [t, i, timeRange(t.value)]).filter(([, , r]) => r);
-  v.append(el('p', 'muted small', `${plural(dated.length, 'resolved date')} on the timeline${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
+  const all = doc.times.map((t, i) => [t, i, timeRange(t.value)]).filter(([, , r]) => r);
+  // the timeline covers the dates within 3 years of the median; far-off ones are listed beside it
+  const YEAR = 365.25 * 864e5;
+  const starts = all.map(([, , r]) => r[0]).sort((x, y) => x - y);
+  const median = starts[Math.floor(starts.length / 2)];
+  const dated = all.filter(([, , r]) => Math.abs(r[0] - median) <= 3 * YEAR);
+  const far = all.filter(([, , r]) => Math.abs(r[0] - median) > 3 * YEAR);
+  v.append(el('p', 'muted small', `${plural(all.length, 'resolved date')}${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
   if (dated.length) {
     const min = Math.min(...dated.map(([, , r]) => r[0]));
     const max = Math.max(...dated.map(([, , r]) => r[1]));
@@ -787,26 +836,51 @@ function renderTimes() {
     const tl = el('div', 'timeline');
     tl.setAttribute('role', 'group');
     tl.setAttribute('aria-label', 'Timeline of resolved dates');
-    const pos = (t) => `${((t - min) / spanMs) * 100}%`;
-    for (const [label, t] of [[new Date(min).toISOString().slice(0, 10), min], [new Date(max).toISOString().slice(0, 10), max]]) {
+    const frac = (t) => (t - min) / spanMs;
+    const pos = (t) => `${frac(t) * 100}%`;
+    for (const [label, t] of timelineTicks(min, max)) {
       const tick = el('span', 'tick', label);
       tick.style.setProperty('left', pos(t));
       tl.append(tick);
     }
-    const lanes = new Map();
-    for (const [t, i, r] of dated.sort((a, b) => a[2][0] - b[2][0])) {
-      const key = pos(r[0]);
-      const lane = lanes.get(key) ?? 0;
-      lanes.set(key, lane + 1);
-      const dot = button(null, `dot${r[1] - r[0] > 864e5 ? ' range' : ''}`);
-      dot.style.setProperty('left', key);
-      dot.style.setProperty('bottom', `calc(-.55rem + ${lane * 1.15}rem)`);
-      dot.setAttribute('aria-label', `${t.text} → ${t.value}`);
-      dot.title = `${t.text} → ${t.value}`;
-      dot.addEventListener('click', () => jumpTo(t.span.start, `[data-t="${i}"]`));
-      tl.append(dot);
+    const ref = state.ref ? Date.parse(`${state.ref}T00:00:00Z`) : NaN;
+    if (ref >= min && ref <= max) {
+      const line = el('span', 'refline');
+      line.title = `reference date ${state.ref}`;
+      line.style.setProperty('left', pos(ref));
+      tl.append(line);
     }
+    // stack marks that would overlap (closer than 2% of the width) into lanes
+    const laneEnds = [];
+    let lanesUsed = 1;
+    for (const [t, i, r] of dated.sort((x, y) => x[2][0] - y[2][0] || y[2][1] - x[2][1])) {
+      const isRange = r[1] - r[0] > 864e5;
+      const startF = frac(r[0]);
+      const endF = Math.max(frac(r[1]), startF + 0.02);
+      let lane = laneEnds.findIndex((e) => e <= startF);
+      if (lane === -1) { lane = laneEnds.length; laneEnds.push(0); }
+      laneEnds[lane] = endF;
+      lanesUsed = Math.max(lanesUsed, lane + 1);
+      const mark = button(null, isRange ? 'dot range' : 'dot');
+      mark.style.setProperty('left', `${startF * 100}%`);
+      if (isRange) mark.style.setProperty('width', `max(1.05rem, ${(frac(r[1]) - startF) * 100}%)`);
+      mark.style.setProperty('bottom', `calc(-.55rem + ${lane * 1.3}rem)`);
+      mark.setAttribute('aria-label', `${t.text} → ${t.value}`);
+      mark.title = `${t.text} → ${t.value}`;
+      mark.addEventListener('click', () => jumpTo(t.span.start, `[data-t="${i}"]`));
+      tl.append(mark);
+    }
+    tl.style.setProperty('height', `${Math.max(3, lanesUsed * 1.3 + 1)}rem`);
     v.append(tl);
+  }
+  if (far.length) {
+    const p = el('p', 'far small');
+    p.append(el('span', 'muted', 'Off the timeline: '));
+    far.forEach(([t, i], k) => {
+      if (k) p.append(' · ');
+      p.append(button(`${t.text} → ${t.value}`, 'jump inline', () => jumpTo(t.span.start, `[data-t="${i}"]`)));
+    });
+    v.append(p);
   }
   const table = el('table', 'times');
   const head = el('tr');
@@ -895,9 +969,8 @@ function mentionsCsv() {
 
 function quotesCsv() {
   return csv([
-    ['index', 'speaker', 'entity_id', 'entity_name', 'cue', 'text', 'start', 'end', 'article'],
-    ...doc.quotes.map((q, i) => [i, q.speaker, q.entity, q.entity != null && doc.entities[q.entity] ? doc.entities[q.entity].name : '',
-      q.cue, q.text, q.span.start, q.span.end, q.article]),
+    ['index', 'speaker', 'speaker_name', 'entity_id', 'cue', 'text', 'start', 'end', 'article'],
+    ...doc.quotes.map((q, i) => [i, q.speaker, quoteSpeakerName(q), q.entity, q.cue, q.text, q.span.start, q.span.end, q.article]),
   ]);
 }
 

@@ -5,11 +5,15 @@
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
 //        { type: 'error', id, message }                  bad options, or the module failed to load
 // Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
-import init, { Gleaner, version } from './pkg/gleaner.js';
+import init, { Gleaner, init as loadModel, version } from './pkg/gleaner.js';
 
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
 const ready = init().then(
-  () => { self.postMessage({ type: 'ready', version: version() }); return true; },
+  () => {
+    loadModel(); // decode the tagger model and gazetteers now, not on the first parse
+    self.postMessage({ type: 'ready', version: version() });
+    return true;
+  },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
 );
 
