@@ -410,3 +410,34 @@ test('dark mode: the highlighted dump and legend', async () => {
     await shot(page, 'dark-text-view');
   });
 });
+
+test('the package worker entry (pkg/worker.js) answers { id, text, options } with progress, result and errors', async () => {
+  const text = await readSample();
+  await withPage({}, async ({ page }) => {
+    const out = await page.evaluate(async (t) => {
+      const w = new Worker('./pkg/worker.js', { type: 'module' });
+      const seen = [];
+      const done = new Promise((resolve) => {
+        w.onmessage = ({ data }) => {
+          seen.push(data.type === 'result' ? { type: 'result', id: data.id, headlines: data.document.headlines.length, title: data.document.articles[0]?.title?.text }
+            : data.type === 'progress' ? { type: 'progress', id: data.id, stage: data.stage } : data);
+          if (seen.filter((m) => m.type === 'result' || m.type === 'error').length === 2) resolve();
+        };
+      });
+      w.postMessage({ id: 'bad', text: 'x', options: { referenceDate: 'yesterday' } });
+      w.postMessage({ id: 7, text: t, options: { referenceDate: '2026-01-09' } });
+      await done;
+      w.terminate();
+      return seen;
+    }, text);
+    assert.equal(out[0].type, 'ready');
+    assert.match(out[0].version, /^\d+\.\d+\.\d+/);
+    const err = out.find((m) => m.type === 'error');
+    assert.equal(err.id, 'bad');
+    assert.match(err.message, /referenceDate.*YYYY-MM-DD/);
+    const progress = out.filter((m) => m.type === 'progress' && m.id === 7).map((m) => m.stage);
+    assert.equal(progress[0], 'structure');
+    assert.equal(progress.at(-1), 'done');
+    assert.deepEqual(out.find((m) => m.type === 'result'), { type: 'result', id: 7, headlines: 50, title: SAMPLE_TITLE });
+  });
+});
