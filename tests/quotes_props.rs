@@ -29,6 +29,11 @@ proptest! {
     fn no_panic_quotes(s in r#"([a-zA-Z ,.:'"“”‘’ée😀\n]|said|told|he|she|\n\n){0,200}"#) {
         check(&s);
     }
+
+    #[test]
+    fn no_panic_quote_shapes(s in r#"(Lee|Kang Yu-jung|he|she|it|his office|Lee's office| said| told AFP| added| according to|: |, |\. |\? |"|“|”|'|‘|’| a professor at the |University|\n\n| ){0,60}"#) {
+        check(&s);
+    }
 }
 
 #[test]

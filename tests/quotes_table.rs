@@ -50,6 +50,11 @@ q!(told_reporters_before, [r#"On Monday, Novak told reporters "the budget is fin
 q!(subject_far_before, [r#"Novak favours talks, and has said the two towns are like "cousins sharing a garden"."#], [("Novak", "PER")], [("cousins sharing a garden", Some("Novak"), Some("Novak"))]);
 q!(colon_paragraph_before, ["The minister said:", r#""We will not give up on this plan.""#], [], [("We will not give up on this plan.", Some("The minister"), Some("The minister"))]);
 
+q!(name_colon, [r#"Jeb Bush and Ana Lopez reject the idea. Lopez: "Our goal is to end it now.""#], [], [("Our goal is to end it now.", Some("Lopez"), Some("Lopez"))]);
+q!(lowercase_before_colon, [r#"the plan is this: "We will rebuild it all soon.""#], [], [("We will rebuild it all soon.", NONE, NONE)]);
+q!(question_then_name_cue, [r#""Why now?" Lopez asked."#], [], [("Why now?", Some("Lopez"), Some("Lopez"))]);
+q!(cue_between_fragments, [r#"On the show "Morning Talk" Tuesday, he said, "I never promised that to anyone.""#, ], [], [("Morning Talk … I never promised that to anyone.", Some("he"), NONE)]);
+
 // ---- pronouns and offices
 q!(she_added, [r#""The tone was warm," spokesperson Kim Ha-na said."#, r#""No deal was signed," she added."#], [("Kim Ha-na", "PER")], [("The tone was warm,", Some("spokesperson Kim Ha-na"), Some("Kim Ha-na")), ("No deal was signed,", Some("she"), Some("Kim Ha-na"))]);
 q!(he_skips_female_speaker, [r#""Yes," said Mary Brown. "We agree on all points here," she said."#, r#""Markets will react badly to this," John Smith said."#, r#""I told you so," he added."#], [("Mary Brown", "PER"), ("John Smith", "PER")], [("Yes,", Some("Mary Brown"), Some("Mary Brown")), ("We agree on all points here,", Some("she"), Some("Mary Brown")), ("Markets will react badly to this,", Some("John Smith"), Some("John Smith")), ("I told you so,", Some("he"), Some("John Smith"))]);

@@ -233,7 +233,7 @@ fn attr_subject(text: &str, from: usize, to: usize) -> Option<Attr> {
     }
     let first = ws.get(k)?;
     let pron = in_list(&["he", "she", "they", "i", "we"], first.text);
-    if !(pron || is_cap(first.text)) || in_list(STOP, first.text) || in_list(&["the", "a", "an", "this", "that", "it", "there", "in", "on", "at", "but", "and"], first.text) {
+    if !(pron || is_cap(first.text)) || (!pron && not_a_subject(first.text)) || in_list(STOP, first.text) || in_list(&["the", "a", "an", "this", "that", "it", "there", "in", "on", "at", "but", "and"], first.text) {
         return None;
     }
     let mut e = k + 1;
@@ -324,6 +324,31 @@ fn appositive_speaker(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
     Some(Attr { speaker: Span::new(ws[from].start, ws[n].end), cue: cue_span(text, ws, c) })
 }
 
+/// `Clinton: "…"` — a short capitalised name (or `NAME:` in capitals) right before a colon
+/// that opens the quote, at the start of its clause.
+fn name_colon(text: &str, from: usize, open: usize) -> Option<Attr> {
+    let before = text.get(from..open)?.trim_end();
+    let colon = before.strip_suffix(':')?;
+    let ws = words::words(text, from, from + colon.len());
+    let n = ws.len();
+    if n == 0 {
+        return None;
+    }
+    let mut s = n;
+    while s > 0 && n - s < 4 && is_cap(ws[s - 1].text) && (s == n || gap_ok(text, ws[s - 1].end, ws[s].start)) {
+        s -= 1;
+    }
+    if s == n {
+        return None;
+    }
+    let clause_start = s == 0 || text.get(ws[s - 1].end..ws[s].start).is_some_and(|g| g.contains(['.', ',', ';', '\n']));
+    if !clause_start || not_a_subject(ws[s].text) {
+        return None;
+    }
+    let end = ws[n - 1].end;
+    Some(Attr { speaker: Span::new(ws[s].start, end), cue: Span::new(end, end) })
+}
+
 /// The cue, extended by `told X` / `said in a statement` objects only for `told`.
 fn cue_span(text: &str, ws: &[Word], c: usize) -> Span {
     let mut end = ws[c].end;
@@ -393,12 +418,16 @@ fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
         s -= 1;
     }
     if s < e && gap_ok(text, ws[e - 1].end, ws[c].start) {
-        // drop a leading lowercase run that is not a determiner phrase (`on Wednesday Lee` is cut by the comma)
-        return Some(Attr { speaker: Span::new(ws[s].start, ws[e - 1].end), cue });
+        // drop a leading run that cannot open a noun phrase (`to bar Muslims from entering the`)
+        let s2 = trim_speaker(&ws, s, e);
+        if s2 < e {
+            return Some(Attr { speaker: Span::new(ws[s2].start, ws[e - 1].end), cue });
+        }
+        return None;
     }
     // No subject next to the cue (`…, and has said …`): the sentence's first capitalised run.
     let mut k = 0;
-    while k < ws.len() && k < c && !is_cap(ws[k].text) {
+    while k < ws.len() && k < c && (!is_cap(ws[k].text) || not_a_subject(ws[k].text)) {
         k += 1;
     }
     if k < c {
@@ -411,6 +440,32 @@ fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// Determiners and pronouns that may open a lowercase speaker phrase.
+const NP_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "two", "three", "several", "some", "many", "most",
+    "other", "another", "he", "she", "they", "it", "we", "i", "officials", "sources", "critics", "analysts", "experts",
+    "supporters", "opponents", "aides", "advisers", "voters", "residents", "police", "witnesses", "democrats", "republicans",
+];
+
+/// Capitalised words that open a sentence but are not a speaker (`Speaking`, `Sunday`).
+fn not_a_subject(w: &str) -> bool {
+    (w.len() > 5 && w.ends_with("ing"))
+        || in_list(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "hours", "minutes", "days", "weeks", "months", "years", "earlier", "later", "last", "next", "this", "that", "these", "those", "there", "here", "in", "on", "at", "for", "with", "after", "before", "during", "asked", "when", "while", "if", "as", "but", "and", "so", "yet", "still", "then", "now", "also", "instead", "meanwhile", "however", "moreover", "indeed"], w)
+}
+
+/// The first word (from `s`, before `e`) that can open a speaker phrase.
+fn trim_speaker(ws: &[Word], mut s: usize, e: usize) -> usize {
+    while s < e {
+        let w = ws[s].text;
+        let ok = if is_cap(w) { !not_a_subject(w) } else { in_list(NP_OPENERS, w) };
+        if ok {
+            break;
+        }
+        s += 1;
+    }
+    s
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -520,10 +575,14 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
             let group = &frags[k..j];
             let last = group[group.len() - 1];
             // Speaker: after the last fragment, else before the first, else between fragments.
-            let mut attr = attr_after(text, last.close, we).or_else(|| attr_before(text, ws, group[0].open));
+            // `"…?" Clinton asked.`: a sentence end inside the quote is followed by the attribution
+            let after_end = if we <= last.close { bounds.iter().copied().find(|&b| b > we).unwrap_or(we) } else { we };
+            let mut attr = attr_after(text, last.close, after_end)
+                .or_else(|| attr_before(text, ws, group[0].open))
+                .or_else(|| name_colon(text, ws, group[0].open));
             if attr.is_none() {
                 for w in group.windows(2) {
-                    attr = attr_after(text, w[0].close, w[1].open);
+                    attr = attr_after(text, w[0].close, w[1].open).or_else(|| attr_before(text, w[0].close, w[1].open));
                     if attr.is_some() {
                         break;
                     }
@@ -539,7 +598,7 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                 if pt.ends_with(':') {
                     let (_, pb) = scan(text, prev.start, prev.end);
                     let st = pb.iter().rev().copied().find(|&b| b < prev.start + pt.len() - 1).unwrap_or(prev.start);
-                    attr = attr_before(text, st, prev.start + pt.len());
+                    attr = attr_before(text, st, prev.start + pt.len()).or_else(|| attr_subject(text, st, prev.start + pt.len()));
                 } else {
                     continues = pend.last().is_some_and(|q| q.para + 1 == pi);
                 }

@@ -141,6 +141,12 @@ pub(crate) static CUE_VERBS: &[&str] = &[
     "lamented", "pointed", "conceded", "charged", "retorted", "whispered", "thundered", "proclaimed",
     "answered", "insisted", "emphasized", "emphasised", "explained", "recounted", "described", "denied",
     "saying", "telling", "adding", "writing", "noting", "asking", "arguing", "warning", "calling", "called",
+    "fumed", "snapped", "scoffed", "emailed", "texted", "griped", "grumbled", "raged", "chided", "cracked",
+    "deadpanned", "opined", "pleaded", "marveled", "marvelled", "reasoned", "sighed", "laughed", "explained",
+    "summarized", "summarised", "contended", "asserted", "maintained", "insisted", "acknowledged", "allowed",
+    "offered", "cautioned", "advised", "bragged", "crowed", "jabbed", "quipped", "mocked", "taunted", "blasted",
+    "slammed", "shot", "fired", "huffed", "interjected", "interrupted", "stated", "told", "repeated", "reiterated",
+    "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues",
 ];
 
 /// True when `w` is a cue verb.
