@@ -49,3 +49,42 @@ fn sample_dump_times() {
         assert_eq!(&text[t.span.start..t.span.end], t.text);
     }
 }
+
+/// The same through the whole pipeline (structure parser, regions, reference date option).
+#[test]
+fn sample_dump_through_the_pipeline() {
+    let Some(text) = sample() else {
+        println!("SKIPPED: ../shared/data missing");
+        return;
+    };
+    let g = gleaner::Gleaner::builder().reference_date("2026-01-09").build().unwrap();
+    let doc = g.parse(&text);
+    let find = |s: &str, nth: usize| doc.times.iter().filter(|t| t.text == s).nth(nth).and_then(|t| t.value.clone());
+    // the parser decides what is a headline and what is a paragraph; these hold either way
+    for (s, nth, v) in [
+        ("next week", 0, "2026-W03"),
+        ("last August", 0, "2025-08"),
+        ("1910-45", 0, "1910/1945"),
+        ("December 2024", 0, "2024-12"),
+        ("this week", 0, "2026-W02"),
+        ("six years", 0, "P6Y"),
+        ("one month", 0, "P1M"),
+        ("October", 0, "2025-10"),
+        ("November", 0, "2025-11"),
+    ] {
+        assert_eq!(find(s, nth).as_deref(), Some(v), "{s:?} in {:?}", doc.times);
+    }
+    let amounts: Vec<_> = doc.amounts.iter().map(|a| (a.text.as_str(), a.value)).collect();
+    for (s, v) in [("£20 million", 20_000_000.0), ("109 percent", 109.0), ("58 minutes", 58.0)] {
+        assert!(amounts.contains(&(s, v)), "{s:?} in {amounts:?}");
+    }
+    let gbp = doc.amounts.iter().find(|a| a.text == "£20 million").unwrap();
+    assert_eq!(gbp.currency.as_deref(), Some("GBP"));
+    // without a reference date and with no publish date in the dump, deictic values stay open
+    let doc = gleaner::Gleaner::new().parse(&text);
+    if let Some(t) = doc.times.iter().find(|t| t.text == "next week") {
+        if doc.articles.iter().all(|a| a.published.is_none()) {
+            assert_eq!((t.value.as_deref(), t.offset.as_deref()), (None, Some("+P1W")));
+        }
+    }
+}

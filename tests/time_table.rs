@@ -185,3 +185,20 @@ fn not_times() {
     no!("It was a second attempt.", "second");
     no!("COVID-19 cases rose.", "19");
 }
+
+#[test]
+fn headlines_read_to_plus_verb_as_future() {
+    for (text, want) in [("South Korea president to visit Japan on Tuesday", "2026-01-13"), ("President visited Japan on Tuesday", "2026-01-06")] {
+        let mut doc = gleaner::Document::empty(text);
+        doc.headlines.push(gleaner::Headline {
+            text: text.into(),
+            span: gleaner::Span::new(0, text.len()),
+            time: None,
+            teaser: None,
+            list: 0,
+            role: gleaner::ListRole::Main,
+        });
+        let t = times(text, &doc, Some((2026, 1, 9)));
+        assert_eq!(t.iter().map(|t| t.value.as_deref()).collect::<Vec<_>>(), [Some(want)], "{text}");
+    }
+}

@@ -105,7 +105,8 @@ pub fn extract(text: &str, doc: &Document, reference: Option<RefDate>) -> Vec<Ti
         if text.get(r.span.start..r.span.end).is_none() {
             continue;
         }
-        scan_region(text, r.span, reference, &mut toks, &mut carry, &mut out);
+        let headline = matches!(r.kind, RegionKind::Headline | RegionKind::Title | RegionKind::Subheading);
+        scan_region(text, r.span, reference, headline, &mut toks, &mut carry, &mut out);
     }
     out.sort_by_key(|t| (t.span.start, t.span.end));
     let mut kept: Vec<TimeExpr> = Vec::with_capacity(out.len());
@@ -1064,12 +1065,28 @@ fn tense_for(cues: &[Option<Tense>], sent: &[usize], s: usize, e: usize, carry: 
 // ---------------------------------------------------------------------------------------
 // Region scan
 
-fn scan_region(text: &str, span: Span, reference: Option<RefDate>, toks: &mut Vec<Tok>, carry: &mut Tense, out: &mut Vec<TimeExpr>) {
+fn scan_region(
+    text: &str,
+    span: Span,
+    reference: Option<RefDate>,
+    headline: bool,
+    toks: &mut Vec<Tok>,
+    carry: &mut Tense,
+    out: &mut Vec<TimeExpr>,
+) {
     tokenize(text, span, toks);
     let cx = Cx { text, toks };
     let sent = sentence_starts(text, toks);
     // Tense cues per token, and the first cue of each sentence (carried over to the next ones).
-    let cues: Vec<Option<Tense>> = (0..toks.len()).map(|i| cue(&cx, i)).collect();
+    // In headlines `to` + verb is the future (`Lee to visit Japan on Tuesday`).
+    let cues: Vec<Option<Tense>> = (0..toks.len())
+        .map(|i| {
+            if headline && cx.is(i, "to") && cx.lower(i + 1) {
+                return Some(Tense::Future);
+            }
+            cue(&cx, i)
+        })
+        .collect();
     let mut sent_tense: Vec<(usize, Tense)> = Vec::new();
     for i in 0..toks.len() {
         if sent_tense.last().map_or(true, |l| l.0 != sent[i]) {
@@ -1190,10 +1207,10 @@ fn year_for(r: RefDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
         Tense::Future => Some(if here >= now { ry } else { ry + 1 }),
         Tense::Unknown => None,
     };
-    // tense picks the year only within six months of the reference; further away the
-    // nearest occurrence is far more likely (`must leave by Jan. 14`, said in early January)
+    // tense picks the year only within nine months of the reference; further away the
+    // nearest occurrence is more likely (`the Jan. 31 deadline`, written in early January)
     match by_tense {
-        Some(y) if ((y as i64 * 12 + m as i64) - (ry as i64 * 12 + rm as i64)).abs() <= 6 => y,
+        Some(y) if ((y as i64 * 12 + m as i64) - (ry as i64 * 12 + rm as i64)).abs() <= 9 => y,
         _ => {
             let diff = m as i32 - rm as i32;
             if diff > 6 {
