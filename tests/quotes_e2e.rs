@@ -47,12 +47,28 @@ fn sample_end_to_end() {
     assert!(has("Polish farmers", "EU countries override"));
     assert!(!has("Venezuela says", "Families wait"));
 
-    // People (once the tagger finds them).
+    // People, roles, aliases, places.
     let people: Vec<&str> = doc.entities.iter().filter(|e| e.label == EntityLabel::PER).map(|e| e.name.as_str()).collect();
     println!("people: {people:?}");
-    if !doc.mentions.is_empty() {
-        for p in ["Lee Jae Myung", "Sanae Takaichi", "Xi Jinping", "Shigeru Ishiba", "Yoon Suk Yeol", "Kang Yu-jung", "Yee Kuang Heng"] {
-            assert!(people.contains(&p), "{p} missing from {people:?}");
-        }
+    for p in ["Lee Jae Myung", "Sanae Takaichi", "Xi Jinping", "Shigeru Ishiba", "Yoon Suk Yeol", "Kang Yu-jung", "Yee Kuang Heng"] {
+        assert!(people.contains(&p), "{p} missing from {people:?}");
     }
+    assert!(with_entities, "every quote links to its speaker's entity");
+    assert_eq!(doc.entities[0].name, "Lee Jae Myung");
+    let get = |n: &str| doc.entities.iter().find(|e| e.name == n).unwrap_or_else(|| panic!("no {n}"));
+    let role = |n: &str, t: &str| get(n).roles.iter().find(|r| r.title == t).map(|r| (r.organization.clone(), r.country.clone()));
+    assert_eq!(role("Lee Jae Myung", "President"), Some((None, Some("South Korea".into()))));
+    assert!(role("Sanae Takaichi", "Prime Minister").is_some());
+    assert_eq!(role("Xi Jinping", "leader"), Some((None, Some("China".into()))));
+    assert!(role("Xi Jinping", "President").is_some());
+    assert!(role("Kang Yu-jung", "presidential spokesperson").is_some());
+    assert_eq!(role("Yee Kuang Heng", "professor"), Some((Some("University of Tokyo".into()), None)));
+    for (name, alias) in [("Lee Jae Myung", "Lee"), ("Sanae Takaichi", "Takaichi"), ("Xi Jinping", "Xi"), ("Yee Kuang Heng", "Heng"), ("Yoon Suk Yeol", "Yoon")] {
+        assert!(get(name).aliases.iter().any(|a| a == alias), "{name} lacks alias {alias}");
+    }
+    assert_eq!(get("South Africa").country_code.as_deref(), Some("ZA"));
+    assert!(get("South Africa").aliases.iter().any(|a| a == "S.Africa"));
+    assert!(get("South Korea").aliases.iter().any(|a| a == "ROK"));
+    assert_eq!(get("Chinese").related_country.as_deref(), Some("China"));
+    assert_eq!(get("South Korean").related_country.as_deref(), Some("South Korea"));
 }

@@ -23,10 +23,13 @@
 //! professor in international security at the University of Tokyo,`).
 //!
 //! # Salience
-//! `raw = w·count / max_count + 0.5·w·[in a headline or title] + 0.3·(1 − first / len)
-//! + 0.4·[a person or organisation next to a speech cue]`, where `w` is 1.0 for people, 0.8 for organisations and
-//! 0.6 for places and other names (actors rank above settings), then divided by the
-//! largest raw score, so the top entity has salience 1.0. Entities are sorted by salience (ties: first
+//! `raw = w·count / max_count + 0.5·w·[in an article title] + 0.15·w·[in a headline list]
+//! + 0.3·early + 0.4·[a person or organisation next to a speech cue in a paragraph]`,
+//! where `w` is 1.0 for people, 0.8 for organisations and 0.6 for places and other names
+//! (actors rank above settings) and `early` is `1 − offset / length` of the earliest
+//! mention inside its article (inside the dump when it has no article; 0 for headline-only
+//! entities). The raw score is divided by the largest one, so the top entity has
+//! salience 1.0. Entities are sorted by salience (ties: first
 //! mention first) and `id` is the index after sorting.
 
 use std::collections::HashMap;
@@ -258,12 +261,23 @@ pub fn resolve(text: &str, doc: &mut Document) {
     }
 
     let roles_by_mention = find_roles(text, doc, &norms, &regions);
-    let cue_near: Vec<bool> = doc.mentions.iter().map(|m| speech_cue_near(text, m.span)).collect();
-    let in_title: Vec<bool> = norms.iter().map(|n| matches!(n.region.map(|r| r.kind), Some(RegionKind::Headline | RegionKind::Title))).collect();
+    let in_body: Vec<bool> = norms.iter().map(|n| matches!(n.region.map(|r| r.kind), Some(RegionKind::Paragraph))).collect();
+    let cue_near: Vec<bool> = doc.mentions.iter().enumerate().map(|(i, m)| (in_body[i] || doc.articles.is_empty()) && speech_cue_near(text, m.span)).collect();
+    let in_title: Vec<bool> = norms.iter().map(|n| matches!(n.region.map(|r| r.kind), Some(RegionKind::Title))).collect();
+    let in_headline: Vec<bool> = norms.iter().map(|n| matches!(n.region.map(|r| r.kind), Some(RegionKind::Headline | RegionKind::Teaser))).collect();
+    // How early the first mention is inside its article (0 for mentions outside articles, or
+    // for a dump without articles, inside the dump).
+    let earliness = |i: usize| -> f32 {
+        let pos = doc.mentions[i].span.start;
+        match norms[i].region.and_then(|r| r.article).and_then(|a| doc.articles.get(a)) {
+            Some(a) => 1.0 - ((pos.saturating_sub(a.span.start)) as f32 / a.span.len().max(1) as f32).min(1.0),
+            None if doc.articles.is_empty() => 1.0 - (pos as f32 / text.len().max(1) as f32).min(1.0),
+            None => 0.0,
+        }
+    };
 
     let mut entities: Vec<(Entity, f32)> = Vec::new();
     let max_count = groups.iter().map(|g| g.len()).max().unwrap_or(1) as f32;
-    let len = text.len().max(1) as f32;
     for g in &groups {
         let first = g[0];
         let n0 = &norms[first];
@@ -304,7 +318,7 @@ pub fn resolve(text: &str, doc: &mut Document) {
         }
         let country = n0.country.or(n0.demonym);
         let count = g.len();
-        let first_pos = doc.mentions[first].span.start as f32;
+        let early = g.iter().map(|&i| earliness(i)).fold(0.0f32, f32::max);
         let weight = match label {
             EntityLabel::PER => 1.0,
             EntityLabel::ORG => 0.8,
@@ -312,7 +326,8 @@ pub fn resolve(text: &str, doc: &mut Document) {
         };
         let raw = weight * count as f32 / max_count
             + if g.iter().any(|&i| in_title[i]) { 0.5 * weight } else { 0.0 }
-            + 0.3 * (1.0 - (first_pos / len).min(1.0))
+            + if g.iter().any(|&i| in_headline[i]) { 0.15 * weight } else { 0.0 }
+            + 0.3 * early
             + if matches!(label, EntityLabel::PER | EntityLabel::ORG) && g.iter().any(|&i| cue_near[i]) { 0.4 } else { 0.0 };
         entities.push((
             Entity {
