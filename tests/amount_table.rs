@@ -97,3 +97,13 @@ fn not_amounts() {
     no!("One of the buyers backed out.", "One");
     no!("He finished 3rd in the race.", "3");
 }
+
+#[test]
+fn subunits_and_wire_spellings() {
+    a!("Shares rose 48 cents to $19.50.", "48 cents", MONEY, 0.48, "USD");
+    a!("A stamp now costs 85 pence.", "85 pence", MONEY, 0.85, "GBP");
+    a!("The ministry paid 3.2 million dlrs in aid.", "3.2 million dlrs", MONEY, 3_200_000, "USD");
+    a!("The bank set aside 633.8 million francs.", "633.8 million francs", MONEY, 633_800_000, "CHF");
+    no!("It was a one-time charge.", "one");
+    no!("No one gives up easily.", "one");
+}

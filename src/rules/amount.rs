@@ -81,7 +81,7 @@ pub fn extract(text: &str, doc: &Document) -> Vec<Amount> {
     out.sort_by_key(|a| (a.span.start, a.span.end));
     let mut kept: Vec<Amount> = Vec::with_capacity(out.len());
     for a in out {
-        if kept.last().map_or(true, |k| k.span.end <= a.span.start) {
+        if kept.last().is_none_or(|k| k.span.end <= a.span.start) {
             kept.push(a);
         }
     }
@@ -118,11 +118,14 @@ const SHORT_NAMES: &[(&str, &str)] = &[
     ("baht", "THB"),
     ("dirham", "AED"),
     ("dirhams", "AED"),
+    ("dlrs", "USD"),
     ("dollar", "USD"),
     ("dollars", "USD"),
     ("euro", "EUR"),
     ("euros", "EUR"),
     ("forint", "HUF"),
+    ("franc", "CHF"),
+    ("francs", "CHF"),
     ("hryvnia", "UAH"),
     ("hryvnias", "UAH"),
     ("lira", "TRY"),
@@ -193,8 +196,23 @@ fn currency_before(cx: &Cx, i: usize) -> Option<(String, usize)> {
     }
 }
 
-/// A currency written after the number: returns the code and the index after it.
-fn currency_after(cx: &Cx, j: usize) -> Option<(String, usize)> {
+/// Subunits after a number: (name, code, factor).
+const SUBUNITS: &[(&str, &str, f64)] = &[("cent", "USD", 0.01), ("cents", "USD", 0.01), ("pence", "GBP", 0.01)];
+
+/// A currency written after the number: returns the code, the index after it, and the
+/// factor to apply (`48 cents` → 0.48 USD).
+fn currency_after(cx: &Cx, j: usize) -> Option<(String, usize, f64)> {
+    let s = cx.s(j);
+    if cx.kind(j) == Some(Kind::Word) && !cx.is(j.wrapping_sub(1), "per") {
+        if let Some((_, code, f)) = SUBUNITS.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(s)) {
+            return Some((code.to_string(), j + 1, *f));
+        }
+    }
+    currency_word(cx, j).map(|(c, e)| (c, e, 1.0))
+}
+
+/// A currency name or code at `j`: returns the code and the index after it.
+fn currency_word(cx: &Cx, j: usize) -> Option<(String, usize)> {
     // longest CLDR name of up to three words (`Hong Kong dollars`, `US dollars`, `euros`)
     for n in (1..=3).rev() {
         if (j..j + n).any(|k| cx.kind(k) != Some(Kind::Word) || (k > j && !cx.toks[k].sp)) {
@@ -268,6 +286,7 @@ const NOT_UNITS: &[&str] = &[
     "too", "under", "unless", "until", "up", "upon", "us", "versus", "via", "was", "were", "what", "when", "where",
     "which", "while", "who", "whom", "whose", "will", "with", "within", "would", "yes", "yet", "you", "its", "always",
     "perhaps", "besides", "towards", "news", "whereas", "afterwards", "sometimes", "minus", "th", "st", "nd", "rd",
+    "gas", "alias", "bias", "chaos", "canvas", "lens",
 ];
 
 /// Units that are not plural-looking (`km`, `kg`) or are worth naming.
@@ -351,8 +370,12 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
         return Some((start, k + 2, AmountKind::Percent, v, None, Some("percentage points".to_string())));
     }
     // money with the currency after
-    if let Some((code, e)) = currency_after(cx, k) {
-        return Some((start, e, AmountKind::Money, v, Some(code), None));
+    if let Some((code, e, f)) = currency_after(cx, k) {
+        return Some((start, e, AmountKind::Money, v * f, Some(code), None));
+    }
+    // `one` is a pronoun more often than a count (`one gives`, `one-time`)
+    if cx.is(i, "one") && !(cx.kind(k) == Some(Kind::Word) && UNITS.contains(&cx.s(k).to_lowercase().as_str())) {
+        return None;
     }
     // glued money multipliers without a currency are not amounts (`300m` could be metres)
     // hyphenated: `10-man`, `two-year`

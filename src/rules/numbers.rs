@@ -86,7 +86,7 @@ pub(crate) fn sentence_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
         let t = toks[i];
         let s = &text[t.s..t.e];
         if t.kind == Kind::Punct && matches!(s, "." | "!" | "?") {
-            let next_sp = toks.get(i + 1).map_or(true, |n| n.sp);
+            let next_sp = toks.get(i + 1).is_none_or(|n| n.sp);
             let prev_abbr = i > 0 && toks[i - 1].kind == Kind::Word && !t.sp && {
                 let p = &text[toks[i - 1].s..toks[i - 1].e];
                 p.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(p))
@@ -202,7 +202,7 @@ mod tests {
         let n = |t: &str| {
             let mut v = Vec::new();
             tokenize(t, Span::new(0, t.len()), &mut v);
-            number_words(t, &v, 0).map(|(x, j)| (x, j))
+            number_words(t, &v, 0)
         };
         assert_eq!(n("six years"), Some((6.0, 1)));
         assert_eq!(n("twenty-six"), Some((26.0, 3)));

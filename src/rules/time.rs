@@ -4,8 +4,12 @@
 //! subheading, paragraph). At each token it tries a fixed set of matchers (month dates,
 //! weekdays, deictic words, years and ranges, clock times, durations, quarters, seasons,
 //! sets, present/past/future references), keeps the longest match, then widens it over
-//! modifiers (`early`, `late`, `mid-`, `the end of`, `about`, `more than`, `the past`, …).
-//! Every matcher looks a bounded number of tokens ahead, so the scan is linear.
+//! modifiers (`early`, `late`, `mid-`, `earlier`, `the end of`, `more than`, `nearly`,
+//! `the past`, …). Every matcher looks a bounded number of tokens ahead, so the scan is linear.
+//!
+//! Spans follow the TimeML (TimeBank) conventions: `over`, `within`, `about` and `around`
+//! stay outside (`over the years` → `years`, `within a week` → `a week`), as does the `the`
+//! of a bare plural (`the weeks before` → `weeks`); ages (`6-year-old`) are not durations.
 //!
 //! # Values
 //!
@@ -17,7 +21,8 @@
 //! | `next week`, `this week` | DATE | `2026-W03`, `2026-W02` |
 //! | `third quarter`, `last summer` | DATE | `2026-Q3`, `2025-SU` |
 //! | `now`, `recently`, `in the future` | DATE | `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` |
-//! | `10:26 GMT`, `Friday morning` | TIME | `2026-01-09T10:26Z`, `2026-01-09TMO` |
+//! | `10:26 GMT`, `this morning` | TIME | `2026-01-09T10:26Z`, `2026-01-09TMO` |
+//! | `Friday night`, `the weekend` | DATE | `2026-01-09TNI`, `2026-W01-WE` |
 //! | `six years`, `58 minutes`, `days` (after/ago) | DURATION | `P6Y`, `PT58M`, `PXD` |
 //! | `every week`, `daily` | SET | `P1W`, `P1D` |
 //!
@@ -30,9 +35,13 @@
 //! the expression in its sentence (`will`, `is expected to` → the coming one; `said`, `met`,
 //! a past participle → the last one), else the nearest after it, else the tense of the last
 //! sentence of the same article that had one; weekdays with no cue at all are taken as past,
-//! month names as the nearest occurrence. The reference day itself is its own weekday
-//! (`said Friday` on a Friday is that day). Without a reference these stay underspecified
-//! TIMEX3 values (`XXXX-WXX-5`, `XXXX-10`, `XXXX-01-09`). The wall clock is never read.
+//! month names as the nearest occurrence. Cues right at the expression win (`Wednesday's
+//! ruling` is past; `until Tuesday`, `by Jan. 14`, `as soon as Tuesday` are future), and in
+//! headlines `to` + verb is the future (`Lee to visit Japan on Tuesday`). A month chosen by
+//! tense more than nine months from the reference falls back to the nearest occurrence.
+//! The reference day itself is its own weekday (`said Friday` on a Friday is that day).
+//! Without a reference these stay underspecified TIMEX3 values (`XXXX-WXX-5`, `XXXX-10`,
+//! `XXXX-01-09`). The wall clock is never read.
 
 use serde::{Deserialize, Serialize};
 
@@ -111,7 +120,7 @@ pub fn extract(text: &str, doc: &Document, reference: Option<RefDate>) -> Vec<Ti
     out.sort_by_key(|t| (t.span.start, t.span.end));
     let mut kept: Vec<TimeExpr> = Vec::with_capacity(out.len());
     for t in out {
-        if kept.last().map_or(true, |k| k.span.end <= t.span.start) {
+        if kept.last().is_none_or(|k| k.span.end <= t.span.start) {
             kept.push(t);
         }
     }
@@ -890,7 +899,7 @@ fn best_match(cx: &Cx, i: usize) -> M {
     let mut best: M = None;
     for &m in ms {
         if let Some((e, s)) = m(cx, i) {
-            if e > i && best.as_ref().map_or(true, |(b, _)| e > *b) {
+            if e > i && best.as_ref().is_none_or(|(b, _)| e > *b) {
                 best = Some((e, s));
             }
         }
@@ -916,7 +925,7 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
         let w = cx.s(p).to_ascii_lowercase();
         let two = |a: &str, b: &str| p > floor && cx.is(p - 1, a) && w == b;
         // `mid-November`, `mid-1990s`
-        if cx.dash(p) && !cx.toks[p].sp && cx.att(s) == false && p > floor && cx.any(p - 1, &["mid", "late", "early"]) {
+        if cx.dash(p) && !cx.toks[p].sp && !cx.att(s) && p > floor && cx.any(p - 1, &["mid", "late", "early"]) {
             s = p - 1;
             continue;
         }
@@ -1089,7 +1098,7 @@ fn scan_region(
         .collect();
     let mut sent_tense: Vec<(usize, Tense)> = Vec::new();
     for i in 0..toks.len() {
-        if sent_tense.last().map_or(true, |l| l.0 != sent[i]) {
+        if sent_tense.last().is_none_or(|l| l.0 != sent[i]) {
             sent_tense.push((sent[i], Tense::Unknown));
         }
         if let (Some(last), Some(t)) = (sent_tense.last_mut(), cues[i]) {
