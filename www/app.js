@@ -186,7 +186,7 @@ function requestParse() {
 function send(text, options) {
   if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
   const id = nextId++;
-  inflight = { id, text, options, t0: performance.now(), stage: 'starting' };
+  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: text.length > 100_000 ? new Blob([text]).size : text.length };
   performance.mark('gleaner:parse-sent');
   worker.postMessage({ id, text, options });
   setBusy(true);
@@ -207,7 +207,7 @@ function setBusy(on) {
 function updateBusyStatus() {
   if (!inflight) return;
   const secs = ((performance.now() - inflight.t0) / 1000).toFixed(1);
-  setStatus(`Parsing ${fmtBytes(inflight.text.length)}… ${inflight.stage} · ${secs} s`);
+  setStatus(`Parsing ${fmtBytes(inflight.bytes)}… ${inflight.stage} · ${secs} s`);
 }
 
 /** Stop the current parse: terminate the worker and start a fresh one. */
