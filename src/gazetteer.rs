@@ -5,6 +5,7 @@
 //! bit set of [`Category`]s; for the cluster table it packs a word's GloVe cluster ids and
 //! frequency-rank bucket. Each artifact starts with a 16-byte header (magic, format
 //! version, kind, entry count) checked by [`Lexicon::from_bytes`].
+#![cfg_attr(not(feature = "train"), allow(dead_code))]
 
 use std::borrow::Cow;
 
@@ -61,12 +62,14 @@ pub mod cat {
     pub const CURRENCY: u32 = 17;
     /// Organisation-name heads and legal forms (`Inc`, `Corp`, `Party`, `Ministry`).
     pub const ORG_WORD: u32 = 18;
+    /// Hand-written people (current public figures).
+    pub const PER_HAND: u32 = 19;
     /// Number of categories.
-    pub const COUNT: u32 = 19;
+    pub const COUNT: u32 = 20;
     /// Names, for messages and the MANIFEST.
     pub const NAMES: [&str; COUNT as usize] = [
         "country", "city", "admin1", "demonym", "first_name", "surname", "company", "club", "university", "org_hand",
-        "loc_hand", "misc_hand", "wn_loc", "wn_per", "wn_org", "wn_misc", "role", "currency", "org_word",
+        "loc_hand", "misc_hand", "wn_loc", "wn_per", "wn_org", "wn_misc", "role", "currency", "org_word", "per_hand",
     ];
 }
 

@@ -19,7 +19,7 @@ fn main() {
         data: gleaner::eval::shared_data_dir().unwrap_or_else(|| root.join("../shared/data")),
         out: root.join("src/data"),
         epochs: 10,
-        keep_rows: 120_000,
+        keep_rows: 40_000,
         seed: 20_031,
         title_aug: 100,
         upper_aug: 50,

@@ -5,12 +5,13 @@
 //! (word, affixes, shapes, neighbours, clusters, gazetteer matches, sentence mode,
 //! document-level casing evidence) are computed once per token; dynamic ones (previous
 //! tags, the document's prediction history) at decoding time.
+#![cfg_attr(not(feature = "train"), allow(dead_code))]
 
 use crate::gazetteer::Lexicon;
 use crate::span::Span;
 
 /// Bumped whenever a feature template changes (stored in the model; a mismatch is an error).
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 /// Weight-table size during training: `2^BUCKET_BITS` rows.
 pub const BUCKET_BITS: u32 = 21;
 

@@ -10,11 +10,14 @@
 //!   sees the history of earlier tokens only; pass 2 re-tags every sentence seeing how all
 //!   other occurrences of the word were tagged in pass 1 (so a headline benefits from the
 //!   body and vice versa).
-//! * **Confidence** of a mention: the smallest, over its tokens, softmax probability of the
-//!   chosen tag among the tags valid at that point, with the model's stored temperature.
+//! * **Confidence** of a mention: the smallest, over its tokens, marginal probability of
+//!   the chosen tag when the sentence's valid tag paths are weighted by
+//!   `exp(score / T)` (forward-backward), with the temperature `T` stored in the model and
+//!   calibrated on dev by the trainer (Brier score of mention correctness).
 //!
 //! The model and lexicons are generated artifacts in `src/data/` (see `src/data/MANIFEST`),
 //! produced by `gleaner-train`.
+#![cfg_attr(not(feature = "train"), allow(dead_code))]
 
 pub mod features;
 pub mod model;
@@ -352,20 +355,47 @@ pub fn decode<S: Scorer>(
                 }
             }
         }
-        // Confidences: local softmax of the chosen tag given the chosen previous tag.
+        // Confidences: marginal probability of each chosen tag under the distribution
+        // p(path) ∝ exp(score(path) / T) over valid paths (forward-backward, log space).
         let mut confs = vec![1f32; n];
-        for i in 0..n {
-            let p = if i == 0 { 0 } else { tags[i - 1] };
-            let last = i + 1 == n;
-            let sc: Vec<f32> = (0..NL).map(|l| stat[i][l] + trans[i][p as usize][l]).collect();
-            let chosen = sc[tags[i] as usize];
-            let mut z = 0f32;
+        if learn.is_none() && n > 0 {
+            let lse = |v: &mut dyn Iterator<Item = f32>| -> f32 {
+                let xs: Vec<f32> = v.collect();
+                let m = xs.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+                if m == f32::NEG_INFINITY {
+                    return m;
+                }
+                m + xs.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+            };
+            let mut alpha = vec![[f32::NEG_INFINITY; NL]; n];
             for l in 0..NL {
-                if allowed(p, l as u8, last) {
-                    z += ((sc[l] - chosen) * inv_t).exp();
+                if allowed(0, l as u8, n == 1) {
+                    alpha[0][l] = (stat[0][l] + trans[0][0][l]) * inv_t;
                 }
             }
-            confs[i] = if z > 0.0 { (1.0 / z).min(1.0) } else { 1.0 };
+            for i in 1..n {
+                let last = i + 1 == n;
+                for l in 0..NL {
+                    let a = lse(&mut (0..NL).filter(|&p| allowed(p as u8, l as u8, last)).map(|p| alpha[i - 1][p] + trans[i][p][l] * inv_t));
+                    alpha[i][l] = a + stat[i][l] * inv_t;
+                }
+            }
+            let mut beta = vec![[f32::NEG_INFINITY; NL]; n];
+            beta[n - 1] = [0.0; NL];
+            for i in (0..n - 1).rev() {
+                let last = i + 2 == n;
+                for p in 0..NL {
+                    beta[i][p] = lse(&mut (0..NL)
+                        .filter(|&l| allowed(p as u8, l as u8, last))
+                        .map(|l| (trans[i + 1][p][l] + stat[i + 1][l]) * inv_t + beta[i + 1][l]));
+                }
+            }
+            let z = lse(&mut (0..NL).map(|l| alpha[n - 1][l]));
+            for i in 0..n {
+                let l = tags[i] as usize;
+                let m = (alpha[i][l] + beta[i][l] - z).exp();
+                confs[i] = if m.is_finite() { m.clamp(0.0, 1.0) } else { 0.0 };
+            }
         }
         if let (Some(g), Some(cb)) = (gold, learn.as_mut()) {
             let g = &g[si];
@@ -434,12 +464,74 @@ pub fn chunks(tags: &[u8], confs: &[f32]) -> Vec<(usize, usize, u8, f32)> {
     out
 }
 
+/// The hand-written list (type index 1..=4) that has exactly tokens `a..=b` as a phrase,
+/// when exactly one does.
+fn hand_type(infos: &[TokInfo], a: usize, b: usize) -> Option<u8> {
+    use crate::gazetteer::cat;
+    let mut found = None;
+    for (c, ty) in [(cat::PER_HAND, 1u8), (cat::ORG_HAND, 2), (cat::LOC_HAND, 3), (cat::MISC_HAND, 4)] {
+        let c = c as u128 * 4;
+        let hit = if a == b {
+            infos[a].gaz & (1 << (c + 3)) != 0
+        } else {
+            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+        };
+        if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(ty);
+        }
+    }
+    found
+}
+
 /// Tag a prepared document and return its mentions (text order).
+///
+/// Merge policy (model, then hand-written lists): a model mention whose exact tokens form a
+/// phrase of exactly one hand-written list (`src/data/lexicon/hand/{per,org,loc,misc}.txt`)
+/// takes that list's type; a capitalised phrase of the hand-written people list that no
+/// model mention overlaps is added as PER with confidence 0.5.
 pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f32) -> Vec<Mention> {
     let (tags, confs) = tag_doc(doc, scorer, temperature);
     let mut out = Vec::new();
     for ((s, t), c) in doc.sents.iter().zip(&tags).zip(&confs) {
-        for (a, b, ty, conf) in chunks(t, c) {
+        let mut found = chunks(t, c);
+        for m in found.iter_mut() {
+            if let Some(ty) = hand_type(&s.infos, m.0, m.1) {
+                m.2 = ty;
+            }
+        }
+        // Hand-listed people the model missed.
+        let per = crate::gazetteer::cat::PER_HAND as u128 * 4;
+        let n = s.infos.len();
+        let mut i = 0;
+        while i < n {
+            let g = s.infos[i].gaz;
+            let mut end = None;
+            if g & (1 << (per + 3)) != 0 {
+                end = Some(i);
+            } else if g & (1 << per) != 0 {
+                // Longest phrase starting here.
+                let mut j = i + 1;
+                while j < n && s.infos[j].gaz & (1 << (per + 1) | 1 << (per + 2)) != 0 {
+                    if s.infos[j].gaz & (1 << (per + 2)) != 0 {
+                        end = Some(j);
+                    }
+                    j += 1;
+                }
+            }
+            if let Some(e) = end {
+                let free = t[i..=e].iter().all(|&x| x == 0);
+                if free && s.infos[i].init_cap && hand_type(&s.infos, i, e) == Some(1) {
+                    found.push((i, e, 1, 0.5));
+                    i = e + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        for (a, b, ty, conf) in found {
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {
                 text: span.slice(text).to_string(),

@@ -148,9 +148,9 @@ fn normalise_company(name: &str) -> Option<String> {
 /// Lists filtered by the GloVe vocabulary.
 const FILTERED: &[&str] = &["city", "admin1", "club", "company", "university", "surname", "first_name", "wn_per", "wn_loc", "wn_org", "wn_misc"];
 /// GloVe rank bound of the vocabulary filter.
-const VOCAB_FILTER_RANK: u32 = 100_000;
+const VOCAB_FILTER_RANK: u32 = 40_000;
 /// GloVe rank bound of the cluster table.
-pub const CLUSTER_RANK: u32 = 40_000;
+pub const CLUSTER_RANK: u32 = 30_000;
 
 /// Curate the raw lexicons into sorted lists `(category file name, phrases)`.
 pub fn curate(data: &Path) -> BTreeMap<&'static str, BTreeSet<String>> {
@@ -291,6 +291,7 @@ fn cat_of(name: &str) -> Option<u32> {
         "role" | "hand/role" => cat::ROLE,
         "currency" => cat::CURRENCY,
         "hand/org_word" => cat::ORG_WORD,
+        "hand/per" => cat::PER_HAND,
         _ => return None,
     })
 }
@@ -531,6 +532,47 @@ pub fn export(avg: &[f32], keep: usize, temperature_ratio: f32) -> Vec<u8> {
     Model::to_bytes(&rows, scale, scale * temperature_ratio)
 }
 
+/// Brier score of dev mention confidences (a mention is correct when span and type match).
+fn brier(dev: &[ConllDoc], gaz: &Lexicon, cl: &Lexicon, m: &Model, temperature: f32) -> f64 {
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    for d in dev {
+        let (text, spans) = doc_text(d);
+        let mut gold: BTreeSet<(usize, usize, &'static str)> = BTreeSet::new();
+        for (s, sp) in d.sents.iter().zip(&spans) {
+            let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            for (a, b, ty) in conll_chunks(&tags) {
+                if let Some(t) = type_index(&ty) {
+                    gold.insert((sp[a].start, sp[b - 1].end, super::TYPES[t as usize - 1].as_str()));
+                }
+            }
+        }
+        let regions = doc_regions(&spans);
+        let pdoc = prepare(&text, segment(&text, &regions), gaz, cl);
+        for mention in super::mentions_of(&text, &pdoc, m, temperature) {
+            let ok = gold.contains(&(mention.span.start, mention.span.end, mention.label.as_str()));
+            let y = if ok { 1.0 } else { 0.0 };
+            sum += (mention.confidence as f64 - y).powi(2);
+            n += 1;
+        }
+    }
+    sum / n.max(1) as f64
+}
+
+/// The same model bytes with another temperature (and a fresh checksum).
+fn retemper(bytes: &[u8], temperature: f32) -> Vec<u8> {
+    let mut b = bytes[..bytes.len() - 8].to_vec();
+    let ll = u16::from_le_bytes([b[21], b[22]]) as usize;
+    let o = 23 + ll + 4;
+    b[o..o + 4].copy_from_slice(&temperature.to_le_bytes());
+    let mut h = 0xcbf29ce484222325u64;
+    for &x in &b {
+        h = (h ^ x as u64).wrapping_mul(0x100000001b3);
+    }
+    b.extend_from_slice(&h.to_le_bytes());
+    b
+}
+
 fn log(msg: &str) {
     eprintln!("[gleaner-train] {msg}");
 }
@@ -674,8 +716,21 @@ pub fn run(cfg: &Config, command_line: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     drop(dense);
-    let model_bytes = export(&avg, cfg.keep_rows, 0.25);
+    let model_bytes = export(&avg, cfg.keep_rows, 1.0);
     drop(avg);
+    // Calibrate the confidence temperature on dev (Brier score of mention correctness).
+    let probe = Model::from_bytes(&model_bytes).map_err(|e| e.0)?;
+    let scale = probe.temperature;
+    let mut best = (f64::INFINITY, 1.0f32);
+    for k in 0..16 {
+        let ratio = 0.005 * 1.5f32.powi(k);
+        let b = brier(&dev, &gaz, &cl, &probe, scale * ratio);
+        if b < best.0 {
+            best = (b, ratio);
+        }
+    }
+    log(&format!("confidence temperature: {} x scale (dev Brier {:.4})", best.1, best.0));
+    let model_bytes = retemper(&model_bytes, scale * best.1);
     std::fs::write(cfg.out.join("ner.model"), &model_bytes).map_err(|e| e.to_string())?;
     let res = Resources { model: Model::from_bytes(&model_bytes).map_err(|e| e.0)?, gaz, clusters: cl };
     let t0 = std::time::Instant::now();

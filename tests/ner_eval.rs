@@ -1,0 +1,96 @@
+//! NER accuracy floors on CoNLL-2003 dev, and the conlleval-compatible scorer on a toy file.
+
+use gleaner::eval::ner::{evaluate, parse_conll, resources, score_conlleval_text};
+
+/// Floor on CoNLL-2003 dev overall F1 (measured 93.6 when committed; see src/data/MANIFEST).
+const DEV_F1_FLOOR: f64 = 93.0;
+
+#[test]
+fn conll2003_dev_f1_floor() {
+    let Some(dir) = gleaner::eval::shared_data_dir() else {
+        eprintln!("SKIPPED: ../shared/data missing");
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(dir.join("conll2003/dev.txt")) else {
+        eprintln!("SKIPPED: ../shared/data missing (conll2003/dev.txt)");
+        return;
+    };
+    let docs = parse_conll(&text, None);
+    assert_eq!(docs.len(), 216);
+    let res = resources().expect("embedded model loads");
+    let rep = evaluate(&docs, res, &|_| true);
+    let total = rep.total();
+    assert_eq!(total.gold, 5942, "conlleval counts 5,942 entities in dev");
+    let (p, r, f) = rep.overall();
+    eprintln!("{}", rep.to_conlleval());
+    assert!(f >= DEV_F1_FLOOR, "dev F1 {f:.2} (P {p:.2} R {r:.2}) fell below the floor {DEV_F1_FLOOR}");
+    for (ty, floor) in [("PER", 94.0), ("LOC", 94.5), ("ORG", 88.5), ("MISC", 88.0)] {
+        let f = rep.of(ty).2;
+        assert!(f >= floor, "{ty} F1 {f:.2} below {floor}");
+    }
+}
+
+// A toy file in conlleval's input format (token, gold, guess). Hand count:
+//
+// sentence 1 (IOB2): gold PER[John Smith] LOC[New York]; guess PER[John Smith] LOC[New]
+// sentence 2 (IOB2): gold ORG[EU] ORG[UN]; guess LOC[EU] ORG[UN] MISC[met]
+// sentence 3 (IOB1): gold PER[Peter Blackburn] LOC[Paris] LOC[Rome] (B- after I- of the same
+//                    type starts a new chunk); guess PER[Peter Blackburn] LOC[Paris Rome]
+//
+// gold 7 (PER 2, LOC 3, ORG 2); found 7 (PER 2, LOC 3, ORG 1, MISC 1);
+// correct 3 (PER 2: both John Smith and Peter Blackburn; ORG 1: UN).
+// overall P = 3/7 = 42.86 %, R = 3/7 = 42.86 %, F = 42.86
+// PER 2/2, 2/2 -> 100/100/100; LOC 0/3, 0/3 -> 0; ORG 1/1, 1/2 -> 100/50/66.67; MISC 0/1 -> 0.
+// tokens: 1 (-DOCSTART-, counted by conlleval) + 7 + 5 + 6 = 19; tags equal on
+// 1 + 6 (not York) + 3 (not EU, met) + 5 (not Rome: B-LOC vs I-LOC) = 15 -> accuracy 78.95 %.
+const TOY: &str = "-DOCSTART- -X- O O
+
+John B-PER B-PER
+Smith I-PER I-PER
+lives O O
+in O O
+New B-LOC B-LOC
+York I-LOC O
+. O O
+
+The O O
+EU B-ORG B-LOC
+and O O
+UN B-ORG B-ORG
+met O B-MISC
+
+Peter I-PER I-PER
+Blackburn I-PER I-PER
+met O O
+Paris I-LOC I-LOC
+Rome B-LOC I-LOC
+. O O
+";
+
+#[test]
+fn conlleval_toy_file() {
+    let rep = score_conlleval_text(TOY);
+    let expected = "\
+processed 19 tokens with 7 phrases; found: 7 phrases; correct: 3.
+accuracy:  78.95%; precision:  42.86%; recall:  42.86%; FB1:  42.86
+              LOC: precision:   0.00%; recall:   0.00%; FB1:   0.00  3
+             MISC: precision:   0.00%; recall:   0.00%; FB1:   0.00  1
+              ORG: precision: 100.00%; recall:  50.00%; FB1:  66.67  1
+              PER: precision: 100.00%; recall: 100.00%; FB1: 100.00  2
+";
+    assert_eq!(rep.to_conlleval(), expected);
+}
+
+#[test]
+fn reads_all_three_layouts() {
+    let conll = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\n-DOCSTART- -X- O O\n\nPeter NNP I-NP I-PER\n";
+    let d = parse_conll(conll, None);
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0].sents[0][0], ("EU".to_string(), "I-ORG".to_string()));
+    let clean = "-DOCSTART-\t-X-\tO\tO\tO\n\nCRICKET\tNNP\tO\tO\tO\nLEICESTERSHIRE\tNNP\tB-L\tB-ORG\tB-ORG\n";
+    assert_eq!(parse_conll(clean, None)[0].sents[0][1].1, "B-ORG");
+    let uner = "# newdoc id = a\n# sent_id = a-1\n# text = in tampa bay\n1\tin\tO\t-\t-\n2\ttampa\tB-LOC\t-\ts\n3\tbay\tI-LOC\t-\ts\n\n# newdoc id = b\n# sent_id = b-1\n1\tHi\tO\t-\t-\n";
+    let u = parse_conll(uner, None);
+    assert_eq!(u.len(), 2);
+    assert_eq!(u[0].sents[0][1], ("tampa".to_string(), "B-LOC".to_string()));
+}
