@@ -381,6 +381,11 @@ fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span>
 
 /// `X said "…"`, `X told reporters: "…"`: the last cue before the quote in its sentence.
 fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
+    attr_before_within(text, from, to, 14)
+}
+
+/// [`attr_before`] with at most `lim` words between the cue and the quote.
+fn attr_before_within(text: &str, from: usize, to: usize, lim: usize) -> Option<Attr> {
     let ws = words::words(text, from, to);
     // according to X, "…"
     for i in (0..ws.len().saturating_sub(1)).rev() {
@@ -393,7 +398,7 @@ fn attr_before(text: &str, from: usize, to: usize) -> Option<Attr> {
     let c = (0..ws.len()).rev().find(|&i| is_cue(ws[i].text) && !ws[i].text.ends_with("ing"))?;
     let cue = cue_span(text, &ws, c);
     // the cue must be near the quote: nothing but its object/complement (≤ 12 words) in between
-    if ws.len() - c > 14 {
+    if ws.len() - c > lim {
         return None;
     }
     let mut e = c;
@@ -606,7 +611,11 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
             // No cue: the sentence subject speaks a quote inside the sentence (does not make a short fragment a quote).
             let mut weak = None;
             if attr.is_none() && !continues && group[0].open > ws {
-                weak = attr_subject(text, ws, group[0].open);
+                // a cue further back in the sentence (`X argued on Monday that the plan was a "trap"`)
+                attr = attr_before_within(text, ws, group[0].open, 40);
+                if attr.is_none() {
+                    weak = attr_subject(text, ws, group[0].open);
+                }
             }
             let multi = !last.closed && j == frags.len();
             let nwords: usize = group.iter().map(|f| text[f.start..f.end].split_whitespace().count()).sum();

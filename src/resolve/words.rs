@@ -149,7 +149,8 @@ pub(crate) static CUE_VERBS: &[&str] = &[
     "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues",
 ];
 
-/// True when `w` is a cue verb.
+/// True when `w` is a cue verb (printed in lowercase).
 pub(crate) fn is_cue(w: &str) -> bool {
-    in_list(CUE_VERBS, w)
+    // a capitalised `States`, `Notes`, `Adds` is a name, not a cue
+    !is_cap(w) && in_list(CUE_VERBS, w)
 }
