@@ -202,3 +202,13 @@ fn headlines_read_to_plus_verb_as_future() {
         assert_eq!(t.iter().map(|t| t.value.as_deref()).collect::<Vec<_>>(), [Some(want)], "{text}");
     }
 }
+
+#[test]
+fn holidays() {
+    t!("Switzerland grieves New Year fire victims", ref "2026-01-09", "New Year", DATE, "2026-01-01");
+    t!("The bar was packed on New Year's Eve.", ref "2026-01-09", "New Year's Eve", DATE, "2025-12-31");
+    t!("Shops will close on Christmas Day.", ref "2026-03-09", "Christmas Day", DATE, "2026-12-25");
+    t!("The ceasefire collapsed over Easter.", ref "2026-05-09", "Easter", DATE, "2026-04-05");
+    t!("Travel peaked before Thanksgiving.", ref "2025-12-01", "Thanksgiving", DATE, "2025-11-27");
+    no!("Crowds marked the Lunar New Year.", "New Year");
+}

@@ -4,7 +4,7 @@
 //! For each `.tml` file: the DCT (`functionInDocument="CREATION_TIME"`) is the reference
 //! date; the `<TEXT>` element is stripped of tags (entities decoded) while the gold TIMEX3
 //! spans are mapped to offsets of the stripped text; the text is run through
-//! [`crate::rules::time::extract`] as one article whose paragraphs are its non-empty lines.
+//! the time rules (the same `extract` the pipeline calls) as one article whose paragraphs are its non-empty lines.
 //!
 //! Scores, overall and per TIMEX3 type: strict span P/R/F (both ends equal), relaxed span
 //! P/R/F (overlap, one-to-one in text order), and on relaxed matches the type accuracy and

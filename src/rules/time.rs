@@ -166,6 +166,9 @@ enum Sem {
     Ref(&'static str),
     /// `the weekend`: the last or the coming one, by tense.
     Weekend,
+    /// A holiday: fixed `(month, day)`, or 0 = Easter Sunday / 1 = US Thanksgiving with an
+    /// offset in days; the year comes from the tense like a month name's.
+    Holiday { fixed: Option<(u32, u32)>, movable: u8, delta: i64 },
     Duration(String),
     Set(String),
     Time { base: Option<Box<Sem>>, h: u32, min: u32, utc: bool },
@@ -175,7 +178,11 @@ enum Sem {
 impl Sem {
     fn needs_tense(&self) -> bool {
         match self {
-            Sem::Date { y: None, .. } | Sem::Weekday { shift: None, .. } | Sem::Season { y: None, shift: None, .. } | Sem::Weekend => true,
+            Sem::Date { y: None, .. }
+            | Sem::Weekday { shift: None, .. }
+            | Sem::Season { y: None, shift: None, .. }
+            | Sem::Weekend
+            | Sem::Holiday { .. } => true,
             Sem::Time { base: Some(b), .. } | Sem::Part { base: b, .. } => b.needs_tense(),
             _ => false,
         }
@@ -714,7 +721,12 @@ fn m_duration(cx: &Cx, i: usize) -> M {
         };
         return Some((e + 1, rel));
     }
-    if article && (cx.any(i.wrapping_sub(1), &["once", "twice", "times", "per"]) || cx.kind(i.wrapping_sub(1)) == Some(Kind::Num)) {
+    // `twice a week`, `$33 million a year`, `hundreds of interviews a day`
+    let p = i.wrapping_sub(1);
+    let rate = cx.any(p, &["once", "twice", "times", "per", "million", "billion", "thousand", "hundred"])
+        || cx.kind(p) == Some(Kind::Num)
+        || (cx.lower(p) && cx.s(p).len() > 3 && cx.s(p).ends_with('s') && !cx.s(p).ends_with("ss") && !cx.any(p, &["was", "is", "has", "as", "this", "its", "his", "less", "across", "towards"]));
+    if article && rate && !cx.is(e, "ago") && !cx.is(e, "earlier") && !cx.is(e, "later") {
         return Some((e, Sem::Set(duration_value(Some(1.0), unit))));
     }
     Some((e, Sem::Duration(duration_value(n, unit))))
@@ -836,6 +848,12 @@ fn m_set(cx: &Cx, i: usize) -> M {
             if let Some(wd) = weekday_at(cx, j) {
                 return Some((j + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
             }
+            if let Some((m, k, false)) = month_at(cx, j) {
+                return Some((k, Sem::Set(format!("XXXX-{m:02}"))));
+            }
+            if cx.is(j, "quarter") {
+                return Some((j + 1, Sem::Set("P3M".to_string())));
+            }
             let (u, plural) = unit_of(cx.s(j))?;
             if plural {
                 return None;
@@ -874,8 +892,77 @@ fn m_century(cx: &Cx, i: usize) -> M {
     Some((j + 1, Sem::Century(c as i32 - 1)))
 }
 
+/// `'s` glued after token `i - 1`: returns the index after it.
+fn possessive(cx: &Cx, i: usize) -> Option<usize> {
+    (matches!(cx.s(i), "'" | "’") && cx.att(i) && cx.is(i + 1, "s") && cx.att(i + 1)).then_some(i + 2)
+}
+
+fn m_holiday(cx: &Cx, i: usize) -> M {
+    if !cx.cap(i) {
+        return None;
+    }
+    let fixed = |m, d| Sem::Holiday { fixed: Some((m, d)), movable: 0, delta: 0 };
+    let movable = |k, delta| Sem::Holiday { fixed: None, movable: k, delta };
+    let w = cx.s(i).to_ascii_lowercase();
+    match w.as_str() {
+        "christmas" => Some(match cx.s(i + 1) {
+            "Eve" => (i + 2, fixed(12, 24)),
+            "Day" => (i + 2, fixed(12, 25)),
+            _ => (i + 1, fixed(12, 25)),
+        }),
+        "boxing" if cx.s(i + 1) == "Day" => Some((i + 2, fixed(12, 26))),
+        "halloween" => Some((i + 1, fixed(10, 31))),
+        "valentine" => {
+            let j = possessive(cx, i + 1)?;
+            (cx.s(j) == "Day").then_some((j + 1, fixed(2, 14)))
+        }
+        "new" if cx.s(i + 1) == "Year" => {
+            if cx.any(i.wrapping_sub(1), &["lunar", "chinese", "jewish", "persian", "iranian", "vietnamese", "tibetan", "islamic"]) {
+                return None;
+            }
+            let j = possessive(cx, i + 2).unwrap_or(i + 2);
+            Some(match cx.s(j) {
+                "Eve" => (j + 1, fixed(12, 31)),
+                "Day" => (j + 1, fixed(1, 1)),
+                _ => (j, fixed(1, 1)),
+            })
+        }
+        "easter" => Some(match cx.s(i + 1) {
+            "Sunday" => (i + 2, movable(0, 0)),
+            "Monday" => (i + 2, movable(0, 1)),
+            _ => (i + 1, movable(0, 0)),
+        }),
+        "good" if cx.s(i + 1) == "Friday" => Some((i + 2, movable(0, -2))),
+        "thanksgiving" => Some(if cx.s(i + 1) == "Day" { (i + 2, movable(1, 0)) } else { (i + 1, movable(1, 0)) }),
+        _ => None,
+    }
+}
+
+/// Easter Sunday of year `y` (anonymous Gregorian computus), as days since the epoch.
+fn easter(y: i32) -> i64 {
+    let (a, b, c) = (y.rem_euclid(19), y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    days(y, month as u32, day as u32)
+}
+
+/// US Thanksgiving (fourth Thursday of November) of year `y`.
+fn thanksgiving(y: i32) -> i64 {
+    let first = days(y, 11, 1);
+    let to_thu = (4 + 7 - weekday(first) as i64) % 7;
+    first + to_thu + 21
+}
+
 fn best_match(cx: &Cx, i: usize) -> M {
-    let ms: [fn(&Cx, usize) -> M; 13] = [
+    let ms: [fn(&Cx, usize) -> M; 14] = [
+        m_holiday,
         m_month_date,
         m_day_month,
         m_weekday,
@@ -1365,6 +1452,25 @@ fn resolve(sem: &Sem, r: Option<RefDate>, tense: Tense) -> (TimeType, Option<Str
             (Date, Some(v), None)
         }
         Sem::Ref(s) => (Date, Some(s.to_string()), None),
+        Sem::Holiday { fixed, movable, delta } => {
+            let (m, d) = fixed.unwrap_or(if *movable == 0 { (4, 5) } else { (11, 25) });
+            let v = match r {
+                Some(r) => {
+                    let y = year_for(r, m, Some(d), tense);
+                    let z = match fixed {
+                        Some(_) => days(y, m, d),
+                        None if *movable == 0 => easter(y) + delta,
+                        None => thanksgiving(y) + delta,
+                    };
+                    Some(fmt_day(z))
+                }
+                None => Some(match fixed {
+                    Some((m, d)) => format!("XXXX-{m:02}-{d:02}"),
+                    None => "XXXX-XX-XX".to_string(),
+                }),
+            };
+            (Date, v, None)
+        }
         Sem::Weekend => {
             let v = rz.map(|z| {
                 let rw = weekday(z);
@@ -1413,6 +1519,9 @@ mod tests {
         assert_eq!(fmt_week(days(2026, 1, 9)), "2026-W02");
         assert_eq!(fmt_week(days(2021, 1, 3)), "2020-W53");
         assert_eq!(add_months(2026, 1, -2), (2025, 11));
+        assert_eq!(fmt_day(easter(2026)), "2026-04-05");
+        assert_eq!(fmt_day(easter(2024)), "2024-03-31");
+        assert_eq!(fmt_day(thanksgiving(2025)), "2025-11-27");
         for z in -800_000..-799_000 {
             assert_eq!(days(civil(z).0, civil(z).1, civil(z).2), z);
         }
