@@ -56,6 +56,12 @@ joins!(britain, ["Britain voted."], [("Britain", "LOC")], "Britain", "United Kin
 joins!(uk, ["The UK voted."], [("UK", "LOC")], "UK", "United Kingdom");
 joins!(country_possessive, ["South Korea's leader flew."], [("South Korea's", "LOC")], "South Korea's", "South Korea");
 
+// ---- organisations: acronyms join the one name they spell
+joins!(acronym_joins_full_name, ["The European Union agreed. The EU will act."], [("European Union", "ORG"), ("EU", "ORG")], "EU", "European Union");
+joins!(acronym_first_and_more_often, ["The EU met. The EU and the European Union agreed."], [("European Union", "ORG"), ("EU", "ORG")], "EU", "European Union");
+joins!(acronym_with_of, ["The International Olympic Committee met. The IOC said no."], [("International Olympic Committee", "ORG"), ("IOC", "ORG")], "IOC", "International Olympic Committee");
+joins!(acronym_without_full_name_stays, ["The IOC said no."], [("IOC", "ORG")], "IOC", "IOC");
+
 macro_rules! place {
     ($name:ident, $para:expr, $pairs:expr, $entity:expr, $label:expr, $code:expr, $related:expr) => {
         #[test]

@@ -236,6 +236,39 @@ pub fn resolve(text: &str, doc: &mut Document) {
             format!("{}:{}", n.label.as_str(), n.core.to_lowercase())
         };
     }
+    // An acronym (`EU`, `IOC`) joins the one multi-word organisation or place in the
+    // document whose initials it spells (`European Union`, `International Olympic Committee`).
+    {
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in norms.iter().enumerate() {
+            if matches!(n.label, EntityLabel::ORG | EntityLabel::LOC | EntityLabel::MISC) && n.country.is_none() && n.core.split_whitespace().count() >= 2 {
+                let ini: String = n
+                    .core
+                    .split_whitespace()
+                    .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if ini.chars().count() >= 2 {
+                    let keys = by_initials.entry(ini).or_default();
+                    if !keys.iter().any(|&k| key_of[k] == key_of[i]) {
+                        keys.push(i);
+                    }
+                }
+            }
+        }
+        for (i, n) in norms.iter().enumerate() {
+            let c = &n.core;
+            if n.country.is_some() || n.label == EntityLabel::PER || c.len() < 2 || c.len() > 6 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
+                continue;
+            }
+            if let Some(v) = by_initials.get(c.as_str()) {
+                if v.len() == 1 {
+                    key_of[i] = key_of[v[0]].clone();
+                }
+            }
+        }
+    }
     // A one-word non-person mention that is uniquely a surname of a person in the same article
     // (the tagger called `Takaichi` a place) joins the person.
     for (i, n) in norms.iter().enumerate() {
@@ -299,7 +332,9 @@ pub fn resolve(text: &str, doc: &mut Document) {
                 }
             }
             counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-            counts[0].0.clone()
+            // an acronym names the group only when no spelled-out form was printed
+            let acronym = |s: &str| s.len() <= 6 && s.chars().all(|c| c.is_ascii_uppercase());
+            counts.iter().find(|c| !acronym(&c.0)).unwrap_or(&counts[0]).0.clone()
         };
         let mut aliases: Vec<String> = Vec::new();
         for &i in g {
