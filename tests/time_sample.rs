@@ -71,6 +71,11 @@ fn sample_dump_through_the_pipeline() {
         ("one month", 0, "P1M"),
         ("October", 0, "2025-10"),
         ("November", 0, "2025-11"),
+        ("Tuesday", 0, "2026-01-13"),
+        ("Wednesday", 0, "2026-01-14"),
+        ("Tuesday", 1, "2026-01-13"),
+        ("Wednesday", 1, "2026-01-07"),
+        ("Friday", 0, "2026-01-09"),
     ] {
         assert_eq!(find(s, nth).as_deref(), Some(v), "{s:?} in {:?}", doc.times);
     }
