@@ -47,3 +47,14 @@ fn ten_thousand_stray_quotes_in_one_line() {
     check(&text3);
     assert!(t.elapsed().as_secs() < 10, "too slow: {:?}", t.elapsed());
 }
+
+#[test]
+fn many_quotes_with_pronouns_stay_linear() {
+    let para = r#""We will hold the line here," Ana Costa said. "Nothing changes for now," she added. "It is late," he said."#;
+    let text = vec![para; 20_000].join("\n\n");
+    let t = std::time::Instant::now();
+    let doc = helper::from_paragraphs(&text);
+    let q = stages::quotes(&text, &doc);
+    assert_eq!(q.len(), 60_000);
+    assert!(t.elapsed().as_secs() < 10, "too slow: {:?}", t.elapsed());
+}

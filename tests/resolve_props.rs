@@ -51,3 +51,29 @@ proptest! {
         check(&heads, &paras);
     }
 }
+
+#[test]
+fn twenty_thousand_people_resolve_quickly() {
+    // 20k paragraphs, each with a distinct two-word name, its surname, and a shared surname.
+    let names: Vec<String> = (0..20_000).map(|i| format!("Ann{i} Lee{}", i % 5000)).collect();
+    let paras: Vec<String> = names.iter().map(|n| format!("{n} spoke. {} agreed, Lee said.", n.split(' ').nth(1).unwrap())).collect();
+    let p: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let mut b = helper::build(&[], None, &p, &[]);
+    // mentions by hand: each full name, each surname, and `Lee`
+    let mut mentions = Vec::new();
+    for (k, para) in b.doc.articles[0].sections[0].paragraphs.iter().enumerate() {
+        let full = &names[k];
+        let s = para.span.start;
+        mentions.push(gleaner::Mention { text: full.clone(), span: gleaner::Span::new(s, s + full.len()), label: gleaner::EntityLabel::PER, confidence: 0.9, entity: None });
+        let sur = full.split(' ').nth(1).unwrap();
+        let at = s + full.len() + " spoke. ".len();
+        mentions.push(gleaner::Mention { text: sur.to_string(), span: gleaner::Span::new(at, at + sur.len()), label: gleaner::EntityLabel::PER, confidence: 0.9, entity: None });
+    }
+    b.doc.mentions = mentions;
+    let t = std::time::Instant::now();
+    stages::resolve(&b.text, &mut b.doc);
+    assert!(t.elapsed().as_secs() < 10, "too slow: {:?}", t.elapsed());
+    // `Lee0` is shared by four people in the same article: ambiguous, kept apart
+    let e = b.doc.mentions[1].entity.unwrap();
+    assert_eq!(b.doc.entities[e].name, "Lee0");
+}

@@ -662,6 +662,7 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                 let ante = seen
                     .iter()
                     .rev()
+                    .take(50)
                     .find(|s| match pr {
                         "it" => !s.person,
                         "they" | "we" => true,
@@ -675,7 +676,7 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
                     quote.speaker_name = Some(s.name.clone());
                     quote.entity = s.entity;
                     // learn the gender from the pronoun
-                    if let (Some(g), Some(x)) = (want, seen.iter_mut().rev().find(|x| x.name == s.name)) {
+                    if let (Some(g), Some(x)) = (want, seen.iter_mut().rev().take(50).find(|x| x.name == s.name)) {
                         if x.gender == Gender::Unknown {
                             x.gender = g;
                         }

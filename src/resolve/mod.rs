@@ -203,12 +203,44 @@ pub fn resolve(text: &str, doc: &mut Document) {
                 full_names.push((norms[i].words.clone(), Vec::new()));
                 full_names.len() - 1
             });
-            full_names[idx].1.push(norms[i].region.and_then(|r| r.article));
+            let a = norms[i].region.and_then(|r| r.article);
+            if !full_names[idx].1.contains(&a) {
+                full_names[idx].1.push(a);
+            }
         }
         // drop names that are strict subsets of a longer one (they will attach like short mentions)
-        let all = full_names.clone();
-        full_names.retain(|(w, _)| !all.iter().any(|(o, _)| o.len() > w.len() && w.iter().all(|x| o.contains(x))));
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (f, (w, _)) in full_names.iter().enumerate() {
+            for x in w {
+                by_word.entry(x.as_str()).or_default().push(f);
+            }
+        }
+        let keep: Vec<bool> = full_names
+            .iter()
+            .map(|(w, _)| !by_word.get(w[0].as_str()).is_some_and(|c| c.iter().any(|&o| full_names[o].0.len() > w.len() && w.iter().all(|x| full_names[o].0.contains(x)))))
+            .collect();
+        let mut k = 0;
+        full_names.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
     }
+    // word → full names containing it
+    let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (f, (w, _)) in full_names.iter().enumerate() {
+        for x in w {
+            let v = name_index.entry(x.clone()).or_default();
+            if v.last() != Some(&f) {
+                v.push(f);
+            }
+        }
+    }
+    let fitting = |ws: &[String]| -> Vec<usize> {
+        match ws.first().and_then(|w| name_index.get(w)) {
+            Some(c) => c.iter().copied().filter(|&f| ws.iter().all(|w| full_names[f].0.contains(w))).collect(),
+            None => Vec::new(),
+        }
+    };
     for (i, n) in norms.iter().enumerate() {
         key_of[i] = if let Some(c) = n.country {
             format!("country:{}", c.iso2)
@@ -216,7 +248,7 @@ pub fn resolve(text: &str, doc: &mut Document) {
             format!("demonym:{}", n.core.to_lowercase())
         } else if n.label == EntityLabel::PER && !n.words.is_empty() {
             let article = n.region.and_then(|r| r.article);
-            let fits: Vec<usize> = (0..full_names.len()).filter(|&f| n.words.iter().all(|w| full_names[f].0.contains(w))).collect();
+            let fits: Vec<usize> = fitting(&n.words);
             let exact = fits.iter().copied().find(|&f| full_names[f].0 == n.words);
             let chosen = exact.or_else(|| {
                 let local: Vec<usize> = fits.iter().copied().filter(|&f| article.is_some() && full_names[f].1.contains(&article)).collect();
@@ -276,7 +308,7 @@ pub fn resolve(text: &str, doc: &mut Document) {
             continue;
         }
         let Some(article) = n.region.and_then(|r| r.article) else { continue };
-        let fits: Vec<usize> = (0..full_names.len()).filter(|&f| full_names[f].0.contains(&n.words[0]) && full_names[f].1.contains(&Some(article))).collect();
+        let fits: Vec<usize> = fitting(&n.words).into_iter().filter(|&f| full_names[f].1.contains(&Some(article))).collect();
         if fits.len() == 1 && is_cap(&n.core) {
             key_of[i] = format!("per:{}", full_names[fits[0]].0.join(" "));
         }
