@@ -212,3 +212,12 @@ fn holidays() {
     t!("Travel peaked before Thanksgiving.", ref "2025-12-01", "Thanksgiving", DATE, "2025-11-27");
     no!("Crowds marked the Lunar New Year.", "New Year");
 }
+
+#[test]
+fn halves_and_long_compounds() {
+    t!("They lived in camps for 2 1/2 years.", ref "2026-01-09", "2 1/2 years", DURATION, "P2Y6M");
+    t!("She spent 5 1/2 hours in Nairobi.", ref "2026-01-09", "5 1/2 hours", DURATION, "PT5H30M");
+    t!("a decades-long dispute", ref "2026-01-09", "decades-long", DURATION, "PXY");
+    t!("the day-long strike", ref "2026-01-09", "day-long", DURATION, "P1D");
+    t!("the eight-year war", ref "2026-01-09", "eight-year", DURATION, "P8Y");
+}

@@ -367,6 +367,18 @@ fn duration_value(n: Option<f64>, unit: &str) -> String {
         _ => (1.0, "Y", false),
     };
     let num = match n {
+        // a half goes to the next smaller unit: `2 1/2 years` → P2Y6M, `5 1/2 hours` → PT5H30M
+        Some(n) if n.fract() == 0.5 && n < 1e9 && matches!(unit, "Y" | "H" | "D" | "MIN") => {
+            let (sub, t2) = match unit {
+                "Y" => ("6M", ""),
+                "H" => ("30M", ""),
+                "D" => ("12H", "T"),
+                _ => ("30S", ""),
+            };
+            let whole = n.trunc() as i64;
+            let t = if time { "T" } else { "" };
+            return if whole == 0 { format!("P{t}{t2}{sub}") } else { format!("P{t}{whole}{code}{t2}{sub}") };
+        }
         Some(n) => fmt_num(n * scale),
         None => "X".to_string(),
     };
@@ -691,8 +703,8 @@ fn m_duration(cx: &Cx, i: usize) -> M {
     if hy && plural {
         return None;
     }
-    if article && unit == "S" {
-        return None; // `a second visit`
+    if article && (unit == "S" || plural) {
+        return None; // `a second visit`, `a decades-long feud`
     }
     let e = j + 1;
     // ages (`6-year-old`, `52 years old`) are not time expressions
@@ -732,9 +744,13 @@ fn m_duration(cx: &Cx, i: usize) -> M {
     Some((e, Sem::Duration(duration_value(n, unit))))
 }
 
-/// Bare plural units: `for years`, `over the years`, `days after`, `recent weeks`.
+/// Bare plural units: `for years`, `over the years`, `days after`, `recent weeks`; and
+/// `day-long`, `decades-long`.
 fn m_bare_units(cx: &Cx, i: usize) -> M {
     let (unit, plural) = unit_of(cx.s(i))?;
+    if cx.att(i + 1) && cx.dash(i + 1) && cx.att(i + 2) && cx.is(i + 2, "long") && cx.lower(i) {
+        return Some((i + 3, Sem::Duration(duration_value(if plural { None } else { Some(1.0) }, unit))));
+    }
     if !plural || !cx.lower(i) {
         return None;
     }
@@ -1003,7 +1019,8 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
     );
     // TimeML leaves `the` out of bare plurals (`the weeks before`) and adjectival quarters (`the third-quarter loss`)
     let start = s;
-    let bare = matches!(sem, Sem::Duration(v) if v.contains('X')) || (matches!(sem, Sem::Quarter { .. }) && cx.dash(s + 1));
+    let bare = matches!(sem, Sem::Duration(v) if v.contains('X'))
+        || (matches!(sem, Sem::Quarter { .. } | Sem::Duration(_)) && cx.dash(s + 1) && cx.att(s + 1));
     for _ in 0..4 {
         if s <= floor {
             break;
