@@ -107,3 +107,10 @@ fn subunits_and_wire_spellings() {
     no!("It was a one-time charge.", "one");
     no!("No one gives up easily.", "one");
 }
+
+#[test]
+fn glued_multipliers() {
+    a!("Floods displaced 1.5m people.", "1.5m people", QUANTITY, 1_500_000, "people");
+    a!("The club paid 65m euros for him.", "65m euros", MONEY, 65_000_000, "EUR");
+    no!("She won the 100m final.", "100");
+}

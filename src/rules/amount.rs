@@ -354,7 +354,14 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
     } else {
         (i, v)
     };
-    let (m, k) = multiplier(cx, j, false).unwrap_or((1.0, j));
+    // glued `m`/`bn`/`k` count as multipliers before money words and counted nouns (`1.5m people`)
+    let (m, k) = multiplier(cx, j, false)
+        .or_else(|| {
+            multiplier(cx, j, true).filter(|&(_, k)| {
+                cx.toks.get(k).is_some_and(|t| t.sp) && ((cx.lower_word(k) && is_unit_word(cx.s(k))) || currency_after(cx, k).is_some())
+            })
+        })
+        .unwrap_or((1.0, j));
     let v = v * m;
     // percent
     if cx.s(k) == "%" {
@@ -392,7 +399,7 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
     if cx.lower_word(k) && is_unit_word(cx.s(k)) {
         return Some((start, k + 1, AmountKind::Quantity, v, None, Some(cx.s(k).to_lowercase())));
     }
-    if cx.lower_word(k) && !NOT_UNITS.contains(&cx.s(k)) && !cx.s(k).ends_with('s') && cx.lower_word(k + 1) && cx.toks[k + 1].sp {
+    if cx.lower_word(k) && cx.toks[k].sp && !NOT_UNITS.contains(&cx.s(k)) && !cx.s(k).ends_with('s') && cx.lower_word(k + 1) && cx.toks[k + 1].sp {
         let n = cx.s(k + 1);
         if is_unit_word(n) && n.ends_with('s') && !cx.s(k).ends_with("ly") && !cx.s(k).ends_with("ed") {
             return Some((start, k + 2, AmountKind::Quantity, v, None, Some(n.to_lowercase())));
