@@ -18,6 +18,7 @@ fn tempeval_floors() {
         ("relaxed F1", o.relaxed().2, 0.90),
         ("type accuracy", o.type_accuracy(), 0.95),
         ("value accuracy", o.value_accuracy(), 0.82),
+        ("value F1 (TempEval-3)", o.value_f1(), 0.75),
     ];
     for (name, got, floor) in floors {
         assert!(got >= floor, "{name} {got:.3} fell below the floor {floor}");

@@ -9,8 +9,9 @@
 //! Scores, overall and per TIMEX3 type: strict span P/R/F (both ends equal), relaxed span
 //! P/R/F (overlap, one-to-one in text order), and on relaxed matches the type accuracy and
 //! the value accuracy (values compared as strings after zero-padding ISO week numbers,
-//! `1998-W7` = `1998-W07`). Per-type recall counts gold expressions of that type; per-type
-//! precision counts system expressions of that type.
+//! `1998-W7` = `1998-W07`), and the TempEval-3 attribute F1s (right types / right values
+//! over system and over gold expressions). Per-type recall counts gold expressions of that
+//! type; per-type precision counts system expressions of that type.
 //!
 //! This module also carries the `#[doc(hidden)]` hooks the integration tests use to call the
 //! time and amount rules directly ([`times`], [`amounts`], [`document_of_lines`]).
@@ -189,6 +190,14 @@ impl Counts {
     pub fn value_accuracy(&self) -> f64 {
         if self.matched == 0 { 0.0 } else { self.value_ok as f64 / self.matched as f64 }
     }
+    /// TempEval-3 attribute F1 for the type: right types over system and over gold expressions.
+    pub fn type_f1(&self) -> f64 {
+        prf(self.type_ok, self.sys, self.type_ok, self.gold).2
+    }
+    /// TempEval-3 attribute F1 for the value: right values over system and over gold expressions.
+    pub fn value_f1(&self) -> f64 {
+        prf(self.value_ok, self.sys, self.value_ok, self.gold).2
+    }
 }
 
 /// The scores over a directory of TimeML files.
@@ -341,15 +350,18 @@ pub fn evaluate(dir: &Path) -> std::io::Result<Report> {
 /// The report as a text table.
 pub fn format_report(r: &Report) -> String {
     let mut s = format!(
-        "{} documents\n{:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6}\n",
-        r.docs, "type", "gold", "sys", "P", "R", "F1", "P", "R", "F1", "type", "value"
+        "{} documents\n{:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6}\n",
+        r.docs, "type", "gold", "sys", "P", "R", "F1", "P", "R", "F1", "type", "value", "type", "value"
     );
-    s.push_str(&format!("{:<9} {:>5} {:>5} | {:^20} | {:^20} | {:^13}\n", "", "", "", "strict span", "relaxed span", "accuracy"));
+    s.push_str(&format!(
+        "{:<9} {:>5} {:>5} | {:^20} | {:^20} | {:^13} | {:^13}\n",
+        "", "", "", "strict span", "relaxed span", "accuracy", "F1"
+    ));
     let mut row = |name: &str, c: &Counts| {
         let (sp, sr, sf) = c.strict();
         let (rp, rr, rf) = c.relaxed();
         s.push_str(&format!(
-            "{:<9} {:>5} {:>5} | {:>6.1} {:>6.1} {:>6.1} | {:>6.1} {:>6.1} {:>6.1} | {:>6.1} {:>6.1}\n",
+            "{:<9} {:>5} {:>5} | {:>6.1} {:>6.1} {:>6.1} | {:>6.1} {:>6.1} {:>6.1} | {:>6.1} {:>6.1} | {:>6.1} {:>6.1}\n",
             name,
             c.gold,
             c.sys,
@@ -360,7 +372,9 @@ pub fn format_report(r: &Report) -> String {
             100.0 * rr,
             100.0 * rf,
             100.0 * c.type_accuracy(),
-            100.0 * c.value_accuracy()
+            100.0 * c.value_accuracy(),
+            100.0 * c.type_f1(),
+            100.0 * c.value_f1()
         ));
     };
     for (k, c) in &r.per_type {
