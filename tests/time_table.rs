@@ -163,6 +163,9 @@ fn clock_times() {
     t!("Polls close at 8 p.m. local time.", ref "2026-01-09", "8 p.m. local time", TIME, "2026-01-09T20:00");
     t!("The raid began at 4 a.m. Thursday.", ref "2026-01-09", "4 a.m. Thursday", TIME, "2026-01-08T04:00");
     t!("Trading halted at noon.", ref "2026-01-09", "noon", TIME, "2026-01-09T12:00");
+    t!("The blast occurred at 10:35 a.m. (0735 GMT).", ref "2026-01-09", "0735 GMT", TIME, "2026-01-09T07:35Z");
+    t!("Polls opened at 7.30am.", ref "2026-01-09", "7.30am", TIME, "2026-01-09T07:30");
+    no!("The index closed at 2030.5 points.", "2030");
 }
 
 #[test]

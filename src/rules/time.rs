@@ -610,8 +610,9 @@ const ZONES: &[&str] = &[
 
 fn m_time(cx: &Cx, i: usize) -> M {
     let s = cx.s(i);
-    let (mut h, min, mut j) = if cx.kind(i) == Some(Kind::Num) && s.contains(':') {
-        let mut it = s.split(':');
+    let (mut h, min, mut j) = if cx.kind(i) == Some(Kind::Num) && (s.contains(':') || (s.contains('.') && ampm(cx, i + 1).is_some())) {
+        // `10:26`, and `10.30am` / `10.30 p.m.` (the British dot only before am/pm)
+        let mut it = s.split([':', '.']);
         let (a, b) = (it.next()?, it.next()?);
         if it.next().is_some() || a.len() > 2 || b.len() != 2 {
             return None;
@@ -621,6 +622,12 @@ fn m_time(cx: &Cx, i: usize) -> M {
             return None;
         }
         (h, m, i + 1)
+    } else if let Some((hhmm, 4)) = cx.digits(i).filter(|_| cx.kind(i + 1) == Some(Kind::Word) && ZONES.contains(&cx.s(i + 1))) {
+        // wire style `0735 GMT`
+        if hhmm / 100 > 23 || hhmm % 100 > 59 {
+            return None;
+        }
+        (hhmm / 100, hhmm % 100, i + 1)
     } else if let Some((h, n)) = cx.digits(i) {
         if n > 2 || !(1..=12).contains(&h) {
             return None;
