@@ -102,6 +102,7 @@ fn years_decades_ranges() {
     t!("Profit rose in fiscal 1989.", ref "2026-01-09", "fiscal 1989", DATE, "1989");
     t!("the bloodiest war of the 20th century", ref "2026-01-09", "the 20th century", DATE, "19");
     t!("Prices will fall by the end of 2026.", ref "2026-01-09", "the end of 2026", DATE, "2026");
+    t!("The plant will close by the end of the year.", ref "2026-01-09", "the end of the year", DATE, "2026");
 }
 
 #[test]

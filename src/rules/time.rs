@@ -850,6 +850,17 @@ fn m_ref(cx: &Cx, i: usize) -> M {
             if j == i + 1 && cx.is(j, "weekend") {
                 return Some((j + 1, Sem::Weekend));
             }
+            // `the end of the year`, `the rest of the month`
+            let p = i.wrapping_sub(1);
+            if j == i + 1 && cx.is(p, "of") && cx.any(p.wrapping_sub(1), &["end", "start", "beginning", "middle", "rest", "remainder"]) {
+                let unit = match cx.s(j).to_ascii_lowercase().as_str() {
+                    "year" => Unit::Year,
+                    "month" => Unit::Month,
+                    "week" => Unit::Week,
+                    _ => return None,
+                };
+                return Some((j + 1, Sem::Rel { unit, n: 0 }));
+            }
             return None;
         }
         _ => return None,
@@ -1052,7 +1063,7 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
             s = p;
             continue;
         }
-        if w == "of" && p >= floor + 3 && cx.is(p - 2, "the") && cx.any(p - 1, &["end", "start", "beginning", "middle", "turn"]) && !dur {
+        if w == "of" && p >= floor + 2 && cx.is(p - 2, "the") && cx.any(p - 1, &["end", "start", "beginning", "middle", "turn"]) && !matches!(sem, Sem::Duration(_)) {
             s = p - 2;
             continue;
         }
