@@ -18,8 +18,8 @@
 //!   only a country (`Switzerland`) or only common words never links two stories.
 //!
 //! Candidate pairs come from an inverted index over terms; terms held by more than
-//! `max(8, n/50)` items are not used to propose pairs (they still count in the overlap),
-//! so 10k headlines do not cost 10k² comparisons. Linked items are joined transitively
+//! `clamp(n/50, 8, 64)` items are not used to propose pairs (they still count in the
+//! overlap), so the work is at most `n × terms × 64` comparisons, never `n²`. Linked items are joined transitively
 //! (union-find); items with the same term set join whatever their terms' frequencies.
 //! Clusters of two or more are reported in input order. The result is
 //! deterministic.
@@ -168,7 +168,7 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
             }
         }
     }
-    let cap = (n / 50).max(8);
+    let cap = (n / 50).clamp(8, 64);
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -197,7 +197,6 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
             }
         }
     }
-    let mut seen_pair: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for i in 0..n {
         let mut cands: Vec<usize> = Vec::new();
         for t in &items[i].terms {
@@ -210,9 +209,6 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
         cands.sort_unstable();
         cands.dedup();
         for j in cands {
-            if !seen_pair.insert((i, j)) {
-                continue;
-            }
             if same_story(&items[i].terms, &items[j].terms) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
