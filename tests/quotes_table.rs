@@ -18,10 +18,6 @@ fn summary(paras: &[&str], pairs: &[(&str, &str)]) -> Vec<(String, Option<String
     quotes(paras, pairs).into_iter().map(|q| (q.text, q.speaker, q.speaker_name)).collect()
 }
 
-fn s(x: &str) -> Option<String> {
-    Some(x.to_string())
-}
-
 macro_rules! q {
     ($name:ident, $paras:expr, $pairs:expr, [$(($t:expr, $sp:expr, $who:expr)),* $(,)?]) => {
         #[test]

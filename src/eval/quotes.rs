@@ -125,7 +125,10 @@ fn char_to_byte(text: &str) -> Vec<usize> {
 }
 
 /// Parse a brat `.ann`: text-bound annotations (id → (type, spans)) and attribution events.
-fn parse_ann(ann: &str, map: &[usize]) -> (BTreeMap<String, (String, Vec<Span>)>, Vec<BTreeMap<String, String>>) {
+/// Text-bound annotations (id → (type, spans)) and events (role → id).
+type Ann = (BTreeMap<String, (String, Vec<Span>)>, Vec<BTreeMap<String, String>>);
+
+fn parse_ann(ann: &str, map: &[usize]) -> Ann {
     let mut ts = BTreeMap::new();
     let mut es = Vec::new();
     for line in ann.lines() {

@@ -233,7 +233,7 @@ fn attr_subject(text: &str, from: usize, to: usize) -> Option<Attr> {
     }
     let first = ws.get(k)?;
     let pron = in_list(&["he", "she", "they", "i", "we"], first.text);
-    if !(pron || is_cap(first.text)) || (!pron && not_a_subject(first.text)) || in_list(STOP, first.text) || in_list(&["the", "a", "an", "this", "that", "it", "there", "in", "on", "at", "but", "and"], first.text) {
+    if !(pron || (is_cap(first.text) && !not_a_subject(first.text))) || in_list(STOP, first.text) || in_list(&["the", "a", "an", "this", "that", "it", "there", "in", "on", "at", "but", "and"], first.text) {
         return None;
     }
     let mut e = k + 1;
@@ -634,7 +634,9 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
     }
     // Speakers, pronouns, entities, in order.
     let mut seen: Vec<Seen> = Vec::new();
-    let mut prev_quote: Option<(Option<String>, Option<Span>, Option<String>, Option<usize>)> = None;
+    // (speaker, speaker span, speaker name, entity) of the previous quote
+    type Prev = (Option<String>, Option<Span>, Option<String>, Option<usize>);
+    let mut prev_quote: Option<Prev> = None;
     for q in pend {
         let _ = q.window;
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
@@ -752,7 +754,7 @@ fn recent_person(doc: &Document, pos: usize, want: Option<Gender>) -> Option<See
         let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
         let g = gender_of_name(doc, &m.text, m.entity);
         let ok = want.is_none_or(|w| g == w || g == Gender::Unknown);
-        ok.then(|| Seen { name, span: m.span, entity: m.entity, person: true, owned: true, gender: g })
+        ok.then_some(Seen { name, span: m.span, entity: m.entity, person: true, owned: true, gender: g })
     })
 }
 

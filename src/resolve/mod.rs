@@ -444,7 +444,7 @@ fn add_role(roles: &mut Vec<Role>, r: Role) {
 /// or `said` right before it.
 fn speech_cue_near(text: &str, span: Span) -> bool {
     let after = text.get(span.end..(span.end + 40).min(text.len())).or_else(|| text.get(span.end..)).unwrap_or("");
-    let after = after.trim_start_matches(|c: char| c == '\'' || c == '’' || c == 's');
+    let after = after.trim_start_matches(['\'', '’', 's']);
     let after = after.trim_start().strip_prefix("office").unwrap_or(after).trim_start();
     let after = ["also ", "later ", "has ", "had "].iter().fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
     let w = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
