@@ -69,7 +69,7 @@ pub fn extract(text: &str, doc: &Document) -> Vec<Amount> {
         let mut i = 0;
         while i < toks.len() {
             match find(&cx, i) {
-                Some((s, e, kind, value, currency, unit)) if e > s && value.is_finite() => {
+                Some((s, e, kind, value, currency, unit)) if e > s && e <= toks.len() && value.is_finite() => {
                     let span = Span::new(toks[s].s, toks[e - 1].e);
                     out.push(Amount { text: text[span.start..span.end].to_string(), span, kind, value, currency, unit });
                     i = e;

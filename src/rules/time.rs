@@ -1020,7 +1020,7 @@ fn best_match(cx: &Cx, i: usize) -> M {
     let mut best: M = None;
     for &m in ms {
         if let Some((e, s)) = m(cx, i) {
-            if e > i && best.as_ref().is_none_or(|(b, _)| e > *b) {
+            if e > i && e <= cx.toks.len() && best.as_ref().is_none_or(|(b, _)| e > *b) {
                 best = Some((e, s));
             }
         }
