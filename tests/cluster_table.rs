@@ -35,13 +35,17 @@ c!(us_variants, ["Talks with U.S. on tariffs stall", "Tariffs talks with US stal
 
 // ---- paraphrases sharing an entity and an event term
 c!(paraphrase_entity_and_event, ["Lisbon declares mourning after tram crash", "Tram crash kills 15 in Lisbon"], [&[0usize, 1][..]]);
-c!(three_way, ["Iran protests spread to oil towns", "Iranians defiant as protests grow", "Markets calm in Tokyo", "Night of protests rocks Iran"], [&[0usize, 1, 3][..]]);
+c!(three_way, ["Iran protests spread to oil towns despite blackout", "Iranians defy internet blackout as protests grow", "Markets calm in Tokyo", "Internet blackout fails to stop Iran protests"], [&[0usize, 1, 3][..]]);
 
 // ---- what must stay apart
 c!(same_country_different_stories, ["Venezuela frees jailed reporters", "Venezuela wins Copa qualifier"], NONE);
 c!(shared_common_words_only, ["Man sends threatening messages to MP", "Leader sends message to rivals"], NONE);
 c!(one_shared_word, ["Ski star pulls out of Olympics", "Olympic arena ready for Games"], NONE);
 c!(two_countries_no_event, ["France and Germany sign rail pact", "France beats Germany in friendly"], NONE);
+c!(series_for_different_countries, ["PRESS DIGEST - Iraq - Aug 22", "PRESS DIGEST - Lebanon - Aug 22"], NONE);
+c!(two_word_name_only, ["Princess Diana sends message to charity", "Rugby star once linked to Princess Diana divorces"], NONE);
+c!(months_are_not_names, ["Japan aluminium shipments surge in July", "German car registrations up in July"], NONE);
+c!(country_and_one_word, ["Brazil police arrest wanted man", "Thai police seize heroin"], NONE);
 c!(single_headline, ["Floods close Danube bridges"], NONE);
 
 #[test]

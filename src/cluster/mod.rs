@@ -9,13 +9,20 @@
 //! that is not just the first word of a sentence-case headline (capitals elsewhere in the
 //! dump count as evidence for a first word).
 //!
-//! Two items report the same story when they share at least two terms and either
-//! * the Dice overlap of their term sets is at least 0.75 (duplicates and near
-//!   duplicates: `…sign Semenyo` / `…sign forward Semenyo`), or
-//! * the shared terms include an entity term and a term that is not a country, and the
-//!   Dice overlap is at least 0.2 (paraphrases: `'Devastated' Switzerland grieves deadly New
-//!   Year fire` / `Switzerland holds day of mourning after deadly New Year fire`). Sharing
-//!   only a country (`Switzerland`) or only common words never links two stories.
+//! Two items report the same story when they share at least two terms and
+//! * (a) the Dice overlap of their term sets is at least 0.75 (duplicates and near
+//!   duplicates: `…sign Semenyo` / `…sign forward Semenyo`), unless each names an entity
+//!   the other lacks (`PRESS DIGEST - Jordan` / `PRESS DIGEST - Israel`); or
+//! * (b) they share a specific name — an entity term that is not a country and that at
+//!   most 1% of the items hold (`Semenyo`, `Mercosur`, `Kyiv`) — plus a third term or a
+//!   rare ordinary word, and the overlap is at least 0.25; or
+//! * (c) they share a country or a specific name and at least two terms that are not
+//!   countries, one of them an ordinary word, with an overlap of at least 0.3 (`'Devastated' Switzerland grieves
+//!   deadly New Year fire` / `Switzerland holds day of mourning after deadly New Year
+//!   fire`).
+//!
+//! So a country plus one common word (`Thailand … police`, `Iran … protests`) never links
+//! two stories. Months, weekdays and words with digits (`Q2`) are never entity terms.
 //!
 //! Candidate pairs come from an inverted index over terms; terms held by more than
 //! `clamp(n/50, 8, 64)` items are not used to propose pairs (they still count in the
@@ -81,6 +88,12 @@ static STOP: &[&str] = &[
     "via", "new", "news", "report", "reports", "live", "update", "updates", "video", "videos", "photos", "watch", "latest",
     "first", "year", "years", "day", "days", "week", "two", "one", "three", "get", "gets", "set", "sets", "make", "makes",
     "back", "could", "amid", "near", "within", "without", "against", "across", "per", "vs", "v",
+];
+
+static CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
 /// Crude stemmer shared by both sides of every comparison.
@@ -169,6 +182,9 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
         }
     }
     let cap = (n / 50).clamp(8, 64);
+    // a name held by more than 1% of the items (`PRESS DIGEST`, a ticker prefix) is not specific
+    let common_df = (n / 100).max(3);
+    let specific = |key: &str| index.get(key).is_none_or(|p| p.len() <= common_df);
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -209,7 +225,7 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
         cands.sort_unstable();
         cands.dedup();
         for j in cands {
-            if same_story(&items[i].terms, &items[j].terms) {
+            if same_story(&items[i].terms, &items[j].terms, &specific) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a != b {
                     parent[a.max(b)] = a.min(b);
@@ -286,7 +302,9 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
         // capitalised name too (`Man City`, `Princess Catherine`)
         let quoted = text[..w.start].ends_with(['\'', '"', '‘', '“']);
         let next_cap = k == 0 && !title_case && !quoted && ws.get(1).is_some_and(|n| words::is_cap(n.text) && !is_stop(n.text));
-        let entity = cap && ((k > 0 && !title_case) || cap_mid.contains(&key) || next_cap);
+        // months, weekdays and words with digits (`Q2`, `H1`) are never names
+        let dated = base.chars().any(|c| c.is_ascii_digit()) || words::in_list(CALENDAR, base);
+        let entity = !dated && cap && ((k > 0 && !title_case) || cap_mid.contains(&key) || next_cap);
         if !out.iter().any(|t| t.key == key) {
             out.push(Term { key, display: base.to_string(), entity, country: false, pos: k });
         }
@@ -295,18 +313,30 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
     out
 }
 
-fn same_story(a: &[Term], b: &[Term]) -> bool {
+/// Whether two items report the same story (see the module docs for the rules).
+fn same_story(a: &[Term], b: &[Term], specific: &dyn Fn(&str) -> bool) -> bool {
     let shared: Vec<&Term> = a.iter().filter(|t| b.iter().any(|u| u.key == t.key)).collect();
     if shared.len() < 2 {
         return false;
     }
+    let is_entity = |t: &Term| t.entity || b.iter().any(|u| u.key == t.key && u.entity);
     let dice = 2.0 * shared.len() as f32 / (a.len() + b.len()) as f32;
-    if dice >= 0.75 {
+    // (a) near duplicates, unless each names a different entity (`Digest - Jordan` / `Digest - Israel`)
+    let own_entity = |x: &[Term], y: &[Term]| x.iter().any(|t| t.entity && !y.iter().any(|u| u.key == t.key));
+    if dice >= 0.75 && !(own_entity(a, b) && own_entity(b, a)) {
         return true;
     }
-    let entity = shared.iter().any(|t| t.entity || b.iter().any(|u| u.key == t.key && u.entity));
-    let non_country = shared.iter().any(|t| !t.country);
-    entity && non_country && dice >= 0.2
+    // (b) a shared specific name (not a country, not common in this dump) and more: a third
+    // shared term, or a rare ordinary word (`Kyiv … evacuation`; not `Princess Diana` alone)
+    if let Some(name) = shared.iter().find(|t| is_entity(t) && !t.country && specific(&t.key)) {
+        let other_rare = shared.iter().any(|t| t.key != name.key && !is_entity(t) && specific(&t.key));
+        if dice >= 0.25 && (shared.len() >= 3 || other_rare) {
+            return true;
+        }
+    }
+    // (c) a shared country or specific name and two shared terms that are not countries
+    let non_country = shared.iter().filter(|t| !t.country).count();
+    dice >= 0.3 && non_country >= 2 && shared.iter().any(|t| is_entity(t) && (t.country || specific(&t.key))) && shared.iter().any(|t| !is_entity(t))
 }
 
 fn describe(items: &[Item], g: &[usize]) -> StoryCluster {
