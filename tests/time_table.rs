@@ -138,6 +138,8 @@ fn present_past_future_refs() {
     t!("The talks are now in their third week.", ref "2026-01-09", "now", DATE, "PRESENT_REF");
     t!("He recently met the envoy.", ref "2026-01-09", "recently", DATE, "PAST_REF");
     t!("Rates could rise in the future.", ref "2026-01-09", "the future", DATE, "FUTURE_REF");
+    t!("More details will emerge in the coming days.", ref "2026-01-09", "the coming days", DATE, "FUTURE_REF");
+    t!("Prices have soared in recent years.", ref "2026-01-09", "recent years", DATE, "PAST_REF");
 }
 
 #[test]

@@ -1079,11 +1079,12 @@ fn extend_back(cx: &Cx, mut s: usize, sem: &Sem, floor: usize) -> usize {
             s = p - 1;
             continue;
         }
-        if w == "recent" && matches!(sem, Sem::Duration(_) | Sem::Ref("PAST_REF")) && s == start && cx.word(start) && unit_of(cx.s(start)).is_some() {
+        let unit_start = s == start && cx.word(start) && unit_of(cx.s(start)).is_some();
+        if unit_start && ((w == "recent" || w == "past") && matches!(sem, Sem::Duration(_) | Sem::Ref("PAST_REF")) || w == "coming" && matches!(sem, Sem::Ref("FUTURE_REF"))) {
             s = p;
             continue;
         }
-        if w == "the" && the_ok && (!bare || s < start) {
+        if w == "the" && (the_ok || matches!(sem, Sem::Ref("FUTURE_REF"))) && (!bare || s < start) {
             s = p;
             continue;
         }
