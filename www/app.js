@@ -11,6 +11,7 @@ const RENDER_CHUNK = 200_000; // UTF-16 units of dump rendered at a time
 const LIST_LIMIT = 2000; // items per list before "N more"
 const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
 const PREVIEW = 20_000;
+const STREAM_ITEMS = 5000; // the worker sends longer result arrays in chunks (see worker.js)
 
 /** Page state that lives in the URL hash. */
 const state = {
@@ -27,7 +28,6 @@ let docText = ''; // the text it was parsed from
 let resultCount = 0;
 let dirty = new Set(TABS); // views that need re-rendering
 let stepIndex = -1; // current mention of the selected entity
-let intervals = []; // highlight intervals of the dump view
 let rendered = 0; // how far (UTF-16 units) the dump view is rendered
 let carry = []; // intervals crossing the render boundary
 let bigText = null; // a large dump loaded from a file or drop; the textarea shows a read-only preview
@@ -140,6 +140,12 @@ function onWorkerMessage({ data: m }) {
     return;
   }
   if (!inflight || m.id !== inflight.id) return; // a stale answer
+  if (m.type === 'chunk') {
+    if (!inflight.receiving) { inflight.receiving = true; performance.mark('gleaner:chunks-start'); }
+    (inflight.chunks[m.key] ??= []).push(m.items);
+    inflight.stage = `receiving ${m.key}`;
+    return;
+  }
   if (m.type === 'progress') {
     $('progress').max = m.total;
     $('progress').value = m.done;
@@ -152,6 +158,7 @@ function onWorkerMessage({ data: m }) {
     setBusy(false);
     showError('');
     doc = m.document;
+    for (const key of m.streamed ?? []) doc[key] = (req.chunks[key] ?? []).flat();
     docText = req.text;
     const total = performance.now() - req.t0;
     onResult(m.ms, total);
@@ -186,9 +193,9 @@ function requestParse() {
 function send(text, options) {
   if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
   const id = nextId++;
-  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: text.length > 100_000 ? new Blob([text]).size : text.length };
+  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: text.length > 100_000 ? new Blob([text]).size : text.length, chunks: {} };
   performance.mark('gleaner:parse-sent');
-  worker.postMessage({ id, text, options });
+  worker.postMessage({ id, text, options, stream: STREAM_ITEMS });
   setBusy(true);
 }
 
@@ -279,34 +286,57 @@ function selectTab(tab, focus = false) {
 
 // ---------------------------------------------------------------- text view (highlighted dump)
 
-function buildIntervals() {
+const sortedCache = new WeakMap();
+/** Indices of the items of `arr` whose span starts in [from, to) (binary search when `arr` is in text order). */
+function* itemsIn(arr, from, to) {
+  let sorted = sortedCache.get(arr);
+  if (sorted === undefined) {
+    sorted = arr.every((x, i) => i === 0 || arr[i - 1].span.start <= x.span.start);
+    sortedCache.set(arr, sorted);
+  }
+  if (!sorted) {
+    for (let i = 0; i < arr.length; i++) if (arr[i].span.start >= from && arr[i].span.start < to) yield i;
+    return;
+  }
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (arr[mid].span.start < from) lo = mid + 1; else hi = mid; }
+  for (let i = lo; i < arr.length && arr[i].span.start < to; i++) yield i;
+}
+
+/** The highlight intervals that start in [from, to), sorted for nesting. Only that chunk is built. */
+function buildIntervals(from, to) {
   const out = [];
   const add = (span, layer, tag, cls, data) => {
     if (span && span.end > span.start) out.push({ start: span.start, end: span.end, layer, tag, cls, data });
   };
-  doc.boilerplate.forEach((b, i) => add(b.span, 0, 'span', `bp bp-${b.kind}`, { kind: 'boilerplate', i }));
-  doc.headlines.forEach((h, i) => {
+  for (const i of itemsIn(doc.boilerplate, from, to)) add(doc.boilerplate[i].span, 0, 'span', `bp bp-${doc.boilerplate[i].kind}`, { kind: 'boilerplate', i });
+  for (const i of itemsIn(doc.headlines, from, to)) {
+    const h = doc.headlines[i];
     add(h.span, 0, 'span', `hl role-${h.role}`, { kind: 'headline', i });
     if (h.time) add(h.time.span, 1, 'span', 'ts', { kind: 'timestamp' });
     if (h.teaser) add(h.teaser.span, 0, 'span', 'teaser', { kind: 'teaser' });
-  });
+  }
+  const inRange = (x) => x && x.span.start >= from && x.span.start < to;
   doc.articles.forEach((a, i) => {
-    if (a.title) add(a.title.span, 0, 'span', 'title', { kind: 'title', i });
-    if (a.dateline) add(a.dateline.span, 1, 'span', 'dl', { kind: 'dateline', i });
-    if (a.byline) add(a.byline.span, 0, 'span', 'by', { kind: 'byline', i });
-    if (a.published) add(a.published.span, 0, 'span', 'ts', { kind: 'published', i });
-    if (a.end_mark) add(a.end_mark.span, 0, 'span', 'endm', { kind: 'end mark', i });
-    for (const s of a.sections) if (s.heading) add(s.heading.span, 0, 'span', 'sub', { kind: 'subheading', i });
+    if (a.span.end <= from || a.span.start >= to + RENDER_CHUNK) return;
+    if (inRange(a.title)) add(a.title.span, 0, 'span', 'title', { kind: 'title', i });
+    if (inRange(a.dateline)) add(a.dateline.span, 1, 'span', 'dl', { kind: 'dateline', i });
+    if (inRange(a.byline)) add(a.byline.span, 0, 'span', 'by', { kind: 'byline', i });
+    if (inRange(a.published)) add(a.published.span, 0, 'span', 'ts', { kind: 'published', i });
+    if (inRange(a.end_mark)) add(a.end_mark.span, 0, 'span', 'endm', { kind: 'end mark', i });
+    for (const s of a.sections) if (inRange(s.heading)) add(s.heading.span, 0, 'span', 'sub', { kind: 'subheading', i });
   });
-  doc.quotes.forEach((q, i) => {
+  for (const i of itemsIn(doc.quotes, from, to)) {
+    const q = doc.quotes[i];
     const parts = Array.isArray(q.parts) && q.parts.length ? q.parts : [q.span];
     for (const p of parts) add(p, 2, 'span', 'q', { kind: 'quote', i });
     if (q.speaker_span) add(q.speaker_span, 2, 'span', 'spk', { kind: 'speaker', i });
-  });
-  doc.times.forEach((t, i) => add(t.span, 3, 'span', 'tx', { kind: 'time', i }));
-  doc.amounts.forEach((a, i) => add(a.span, 3, 'span', 'amt', { kind: 'amount', i }));
-  doc.mentions.forEach((m, i) => add(m.span, 4, 'mark', `m m-${m.label}`, { kind: 'mention', i }));
-  out.sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer);
+  }
+  for (const i of itemsIn(doc.times, from, to)) add(doc.times[i].span, 3, 'span', 'tx', { kind: 'time', i });
+  for (const i of itemsIn(doc.amounts, from, to)) add(doc.amounts[i].span, 3, 'span', 'amt', { kind: 'amount', i });
+  for (const i of itemsIn(doc.mentions, from, to)) add(doc.mentions[i].span, 4, 'mark', `m m-${doc.mentions[i].label}`, { kind: 'mention', i });
+  out.sort((x, y) => x.start - y.start || y.end - x.end || x.layer - y.layer);
   return out;
 }
 
@@ -346,7 +376,7 @@ function renderRange(from, to) {
     if (upto > pos) stack[stack.length - 1].node.append(docText.slice(pos, upto));
     pos = Math.max(pos, upto);
   };
-  const list = carry.concat(intervalsIn(from, to));
+  const list = carry.concat(buildIntervals(from, to));
   carry = [];
   for (const iv0 of list) {
     const iv = { ...iv0, start: Math.max(iv0.start, from) };
@@ -372,17 +402,6 @@ function renderRange(from, to) {
   if (more) $('dump-more-info').textContent = `showing ${fmtBytes(rendered)} of ${fmtBytes(docText.length)}`;
 }
 
-let ivIndex = 0;
-function intervalsIn(from, to) {
-  if (from === 0) ivIndex = 0;
-  const out = [];
-  while (ivIndex < intervals.length && intervals[ivIndex].start < to) {
-    if (intervals[ivIndex].start >= from) out.push(intervals[ivIndex]);
-    ivIndex++;
-  }
-  return out;
-}
-
 /** The end of the next render chunk after `from`, moved to a line end. */
 function chunkEnd(from) {
   let to = Math.min(docText.length, from + RENDER_CHUNK);
@@ -398,7 +417,6 @@ function chunkEnd(from) {
 
 function renderText() {
   $('dump').replaceChildren();
-  intervals = buildIntervals();
   carry = [];
   rendered = 0;
   renderLegend();

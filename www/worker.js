@@ -1,8 +1,11 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
-//   in:  { id, text, options? }
+//   in:  { id, text, options?, stream? }
 //   out: { type: 'ready', version }                      once, when the module is loaded
 //        { type: 'progress', id, done, total, stage }    between pipeline stages
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
+//        with stream: N, arrays longer than N items come first as { type: 'chunk', id, key, items }
+//        messages and are empty in the final result (listed in its `streamed`): receiving one
+//        huge object graph would block the page's main thread for seconds
 //        { type: 'error', id, message }                  bad options, or the module failed to load
 // Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
 import init, { Gleaner, init as loadModel, version } from './pkg/gleaner.js';
@@ -33,7 +36,7 @@ function handleFor(options) {
 }
 
 self.onmessage = async (event) => {
-  const { id = null, text, options } = event.data ?? {};
+  const { id = null, text, options, stream = 0 } = event.data ?? {};
   if (!(await ready)) return;
   try {
     if (typeof text !== 'string') throw new TypeError('expected a message { id, text: string, options? }');
@@ -42,8 +45,25 @@ self.onmessage = async (event) => {
     const document = g.parseWithProgress(text, (done, total, stage) => {
       self.postMessage({ type: 'progress', id, done, total, stage });
     });
-    self.postMessage({ type: 'result', id, document, ms: performance.now() - t0 });
+    const ms = performance.now() - t0;
+    if (stream > 0) postStreamed(id, document, ms, stream);
+    else self.postMessage({ type: 'result', id, document, ms });
   } catch (err) {
     self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });
   }
 };
+
+function postStreamed(id, document, ms, n) {
+  const shell = {};
+  const streamed = [];
+  for (const [key, value] of Object.entries(document)) {
+    if (Array.isArray(value) && value.length > n) {
+      for (let i = 0; i < value.length; i += n) self.postMessage({ type: 'chunk', id, key, items: value.slice(i, i + n) });
+      shell[key] = [];
+      streamed.push(key);
+    } else {
+      shell[key] = value;
+    }
+  }
+  self.postMessage({ type: 'result', id, document: shell, ms, streamed });
+}

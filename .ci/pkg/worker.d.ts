@@ -9,15 +9,22 @@ export interface ParseRequest {
   id: number | string;
   text: string;
   options?: Options | null;
+  /** Send result arrays longer than this many items as `chunk` messages first (0: never). */
+  stream?: number;
 }
 
 /** Sent once when the wasm module is loaded. */
 export interface ReadyMessage { type: 'ready'; version: string }
 /** Sent between pipeline stages of request `id`. */
 export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string }
-/** The parsed document for request `id`; `ms` is the parse time inside the worker. */
-export interface ResultMessage { type: 'result'; id: number | string; document: Document; ms: number }
+/** A slice of `document[key]` for a request with `stream`, in order. */
+export interface ChunkMessage<K extends keyof Document = keyof Document> {
+  type: 'chunk'; id: number | string; key: K; items: Document[K] extends Array<infer T> ? T[] : never;
+}
+/** The parsed document for request `id`; `ms` is the parse time inside the worker. With `stream`,
+ *  the arrays named in `streamed` are empty here: concatenate their `chunk` messages instead. */
+export interface ResultMessage { type: 'result'; id: number | string; document: Document; ms: number; streamed?: (keyof Document)[] }
 /** Bad options (or a failure to load the module when `id` is null). */
 export interface ErrorMessage { type: 'error'; id: number | string | null; message: string }
 
-export type WorkerMessage = ReadyMessage | ProgressMessage | ResultMessage | ErrorMessage;
+export type WorkerMessage = ReadyMessage | ProgressMessage | ChunkMessage | ResultMessage | ErrorMessage;

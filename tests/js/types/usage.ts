@@ -60,16 +60,25 @@ export async function summarise(text: string): Promise<string[]> {
   return out;
 }
 
-/** The worker protocol, as an app would use it. */
+/** The worker protocol, as an app would use it (with streamed result arrays). */
 export function parseInWorker(worker: Worker, text: string, onProgress: (stage: string) => void): Promise<Document> {
   return new Promise((resolve, reject) => {
-    const request: ParseRequest = { id: 1, text, options: { referenceDate: '2026-01-09' } };
+    const request: ParseRequest = { id: 1, text, options: { referenceDate: '2026-01-09' }, stream: 1000 };
+    const chunks = new Map<keyof Document, unknown[][]>();
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       switch (m.type) {
         case 'ready': onProgress(`ready ${m.version}`); break;
         case 'progress': onProgress(`${m.stage} ${m.done}/${m.total}`); break;
-        case 'result': resolve(m.document); break;
+        case 'chunk': chunks.set(m.key, [...(chunks.get(m.key) ?? []), m.items]); break;
+        case 'result': {
+          const doc: Document = m.document;
+          for (const key of m.streamed ?? []) Object.assign(doc, { [key]: (chunks.get(key) ?? []).flat() });
+          const first: Mention | undefined = doc.mentions[0];
+          onProgress(`${doc.headlines.length} headlines, first mention ${first?.text ?? '-'}`);
+          resolve(doc);
+          break;
+        }
         case 'error': reject(new Error(m.message)); break;
       }
     };
