@@ -16,7 +16,8 @@
 //! accuracy is over gold quotes found (overlap) that have a Source: the predicted speaker
 //! span must overlap the gold Source. Categories: `full` (the quote is the whole Content)
 //! vs `partial` (a quoted fragment inside a paraphrase); by gold source form (`name`,
-//! `pronoun`, `nominal`, `none`); by publisher.
+//! `pronoun`, `nominal`, `none`); by publisher. Set `GLEANER_EVAL_DEBUG=1` to print every
+//! missed gold quote and wrong speaker (with context) on stderr.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
