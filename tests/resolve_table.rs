@@ -102,6 +102,14 @@ role!(appositive_with_country, "Anna Berg, a senior Swedish diplomat, declined t
 role!(role_from_alias, "Xi Jinping hosted. President Xi smiled.", [("Xi Jinping", "PER"), ("President Xi", "PER")], "Xi Jinping", "President", None, None);
 
 #[test]
+fn one_word_name_keeps_its_title() {
+    let doc = resolved(&["'War is back,' Pope Leo says"], &[], &[("Leo", "PER")]);
+    let e = &doc.entities[0];
+    assert_eq!(e.name, "Pope Leo");
+    assert_eq!(e.aliases, vec!["Leo".to_string()]);
+}
+
+#[test]
 fn no_role_without_role_word() {
     let doc = resolved(&[], &["Lee's conservative predecessor Yoon Suk Yeol left."], &[("Lee", "PER"), ("Yoon Suk Yeol", "PER")]);
     assert!(entity(&doc, "Yoon Suk Yeol").roles.is_empty());

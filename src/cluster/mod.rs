@@ -44,7 +44,7 @@ use crate::span::Span;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct StoryCluster {
-    /// A short label: the terms most members share, as printed in the first member.
+    /// A short label: the terms most members share, as printed in the member that has most of them.
     pub label: String,
     /// Indices into [`Document::headlines`].
     pub headlines: Vec<usize>,
@@ -63,6 +63,8 @@ struct Term {
     key: String,
     /// Display form (canonical name for places/entities, printed word otherwise).
     display: String,
+    /// As printed (used in labels: `US`, not `United States`).
+    printed: String,
     entity: bool,
     country: bool,
     /// Word index in the item (for label order and entity phrase grouping).
@@ -265,7 +267,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
                 continue;
             }
             if let Some(c) = places::country(phrase).or_else(|| places::demonym(phrase)) {
-                out.push(Term { key: format!("@{}", c.iso2), display: c.name.to_string(), entity: true, country: true, pos: k });
+                out.push(Term { key: format!("@{}", c.iso2), display: c.name.to_string(), printed: words::strip_possessive(phrase).to_string(), entity: true, country: true, pos: k });
                 took = len;
                 break;
             }
@@ -283,7 +285,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
             let e = &doc.entities[m.entity.unwrap_or(0)];
             let key = format!("#{}", e.name.to_lowercase());
             if !out.iter().any(|t| t.key == key) {
-                out.push(Term { key, display: e.name.clone(), entity: true, country: e.country_code.is_some() && e.related_country.is_none(), pos: k });
+                out.push(Term { key, display: e.name.clone(), printed: base.to_string(), entity: true, country: e.country_code.is_some() && e.related_country.is_none(), pos: k });
             }
             k += 1;
             continue;
@@ -306,7 +308,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
         let dated = base.chars().any(|c| c.is_ascii_digit()) || words::in_list(CALENDAR, base);
         let entity = !dated && cap && ((k > 0 && !title_case) || cap_mid.contains(&key) || next_cap);
         if !out.iter().any(|t| t.key == key) {
-            out.push(Term { key, display: base.to_string(), entity, country: false, pos: k });
+            out.push(Term { key, display: base.to_string(), printed: base.to_string(), entity, country: false, pos: k });
         }
         k += 1;
     }
@@ -380,7 +382,7 @@ fn describe(items: &[Item], g: &[usize]) -> StoryCluster {
     }
     shared_entities.dedup();
     let shared_terms: Vec<String> = common.iter().filter(|t| !t.entity).map(|t| t.display.clone()).collect();
-    let label_words: Vec<String> = common.iter().take(6).map(|t| t.display.clone()).collect();
+    let label_words: Vec<String> = common.iter().take(6).map(|t| t.printed.clone()).collect();
     let label = if label_words.is_empty() { String::new() } else { label_words.join(" ") };
     let mut headlines: Vec<usize> = g.iter().filter_map(|&i| items[i].headline).collect();
     let mut articles: Vec<usize> = g.iter().filter_map(|&i| items[i].article).collect();

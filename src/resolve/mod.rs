@@ -383,6 +383,16 @@ pub fn resolve(text: &str, doc: &mut Document) {
                 }
             }
         }
+        // `Pope Leo`, `Princess Catherine`: a one-word name keeps a title that is part of it
+        let mut name = name;
+        let mut aliases = aliases;
+        if is_person && !name.contains(' ') {
+            if let Some(r) = roles.iter().find(|r| !r.title.contains(' ') && in_list(words::NAME_KEEPING_TITLES, &r.title) && is_cap(&r.title)) {
+                aliases.insert(0, name.clone());
+                name = format!("{} {}", r.title, name);
+                aliases.retain(|a| a != &name);
+            }
+        }
         let country = n0.country.or(n0.demonym);
         let count = g.len();
         let early = g.iter().map(|&i| earliness(i)).fold(0.0f32, f32::max);
