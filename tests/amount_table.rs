@@ -114,3 +114,13 @@ fn glued_multipliers() {
     a!("The club paid 65m euros for him.", "65m euros", MONEY, 65_000_000, "EUR");
     no!("She won the 100m final.", "100");
 }
+
+#[test]
+fn ranges() {
+    let r = |input: &str, text: &str| run(input).into_iter().find(|a| a.text == text).map(|a| (a.value, a.upper));
+    assert_eq!(r("The deal is worth $5-6 million.", "$5-6 million"), Some((5e6, Some(6e6))));
+    assert_eq!(r("Growth of 10-12% is forecast.", "10-12%"), Some((10.0, Some(12.0))));
+    assert_eq!(r("Talks lasted 3-4 days.", "3-4 days"), Some((3.0, Some(4.0))));
+    assert_eq!(r("Exports fell 11% in December.", "11%"), Some((11.0, None)));
+    no!("Chelsea won 2-1 at home.", "2");
+}

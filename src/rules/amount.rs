@@ -17,7 +17,7 @@
 //! `Rs 500 crore` → 5000000000, `48 cents` → 0.48 USD). Years (`in 2025`), clock times,
 //! dates (`Jan. 9`), year ranges, scores (`2-1`) and numbers glued to names (`COVID-19`,
 //! `F-35`) are not amounts. Known limits: `pounds` is always GBP (never a weight), `francs`
-//! CHF; ranges (`$5-6 million`) give their first number only; `hundreds of thousands`
+//! CHF; ranges (`$5-6 million`, `10-12%`) give the lower bound as `value` and the upper as `upper`; `hundreds of thousands`
 //! and other vague counts are skipped. The scan is linear: each matcher looks a bounded
 //! number of tokens ahead.
 
@@ -57,6 +57,8 @@ pub struct Amount {
     pub currency: Option<String>,
     /// The unit or counted noun for quantities (`minutes`, `rhinos`), `percentage points` for such percentages.
     pub unit: Option<String>,
+    /// For a range (`$5-6 million`, `10-12%`), its upper bound; `value` is then the lower one.
+    pub upper: Option<f64>,
 }
 
 /// Find amounts in `doc`'s regions. Sorted by start, never overlapping; never panics.
@@ -72,9 +74,10 @@ pub fn extract(text: &str, doc: &Document) -> Vec<Amount> {
         let mut i = 0;
         while i < toks.len() {
             match find(&cx, i) {
-                Some((s, e, kind, value, currency, unit)) if e > s && e <= toks.len() && value.is_finite() => {
+                Some((s, e, kind, value, upper, currency, unit)) if e > s && e <= toks.len() && value.is_finite() => {
                     let span = Span::new(toks[s].s, toks[e - 1].e);
-                    out.push(Amount { text: text[span.start..span.end].to_string(), span, kind, value, currency, unit });
+                    let upper = upper.filter(|u| u.is_finite());
+                    out.push(Amount { text: text[span.start..span.end].to_string(), span, kind, value, currency, unit, upper });
                     i = e;
                 }
                 _ => i += 1,
@@ -114,7 +117,19 @@ impl<'a> Cx<'a> {
     }
 }
 
-type Found = (usize, usize, AmountKind, f64, Option<String>, Option<String>);
+/// (first token, end token, kind, value, upper bound, currency, unit)
+type Found = (usize, usize, AmountKind, f64, Option<f64>, Option<String>, Option<String>);
+
+/// A range's second number glued after a dash (`5-6`, `10–12`): its value and the next index.
+/// Only rising ranges count, so scores (`2-1`) are not ranges.
+fn range_end(cx: &Cx, j: usize, low: f64) -> Option<(f64, usize)> {
+    let glued = matches!(cx.s(j), "-" | "–") && cx.att(j) && cx.att(j + 1) && cx.kind(j + 1) == Some(Kind::Num);
+    if !glued || (cx.att(j + 2) && matches!(cx.s(j + 2), "-" | "–")) {
+        return None;
+    }
+    let v = parse_digits(cx.s(j + 1))?;
+    (v > low).then_some((v, j + 2))
+}
 
 /// Short currency names as news writes them.
 const SHORT_NAMES: &[(&str, &str)] = &[
@@ -320,8 +335,12 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
     // money with the currency first
     if let Some((code, j)) = currency_before(cx, i) {
         if let Some((v, k)) = number(cx, j).filter(|_| cx.kind(j) == Some(Kind::Num)) {
+            let (v2, k) = match range_end(cx, k, v) {
+                Some((v2, k)) => (Some(v2), k),
+                None => (None, k),
+            };
             let (m, e) = multiplier(cx, k, true).unwrap_or((1.0, k));
-            return Some((i, e, AmountKind::Money, v * m, Some(code), None));
+            return Some((i, e, AmountKind::Money, v * m, v2.map(|v2| v2 * m), Some(code), None));
         }
     }
     let (v, j) = number(cx, i)?;
@@ -351,6 +370,13 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
             return None;
         }
     }
+    // a range `10-12%`, `3-4 days`: the upper bound scales like the value
+    let negative = cx.att(i) && matches!(cx.s(i.wrapping_sub(1)), "-" | "−");
+    let (ratio, j) = match range_end(cx, j, v).filter(|_| num_tok && v > 0.0 && !negative) {
+        Some((v2, k)) => (Some(v2 / v), k),
+        None => (None, j),
+    };
+    let hi = |x: f64| ratio.map(|r| x * r);
     // negative sign glued before a digit number (`-3%`) after a space
     let (start, v) = if num_tok && cx.att(i) && matches!(cx.s(i.wrapping_sub(1)), "-" | "−") && !cx.att(i.wrapping_sub(1)) {
         (i - 1, -v)
@@ -368,20 +394,20 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
     let v = v * m;
     // percent
     if cx.s(k) == "%" {
-        return Some((start, k + 1, AmountKind::Percent, v, None, None));
+        return Some((start, k + 1, AmountKind::Percent, v, hi(v), None, None));
     }
     if cx.is(k, "percent") || cx.is(k, "pct") {
-        return Some((start, k + 1, AmountKind::Percent, v, None, None));
+        return Some((start, k + 1, AmountKind::Percent, v, hi(v), None, None));
     }
     if cx.is(k, "per") && cx.is(k + 1, "cent") {
-        return Some((start, k + 2, AmountKind::Percent, v, None, None));
+        return Some((start, k + 2, AmountKind::Percent, v, hi(v), None, None));
     }
     if cx.is(k, "percentage") && (cx.is(k + 1, "points") || cx.is(k + 1, "point")) {
-        return Some((start, k + 2, AmountKind::Percent, v, None, Some("percentage points".to_string())));
+        return Some((start, k + 2, AmountKind::Percent, v, hi(v), None, Some("percentage points".to_string())));
     }
     // money with the currency after
     if let Some((code, e, f)) = currency_after(cx, k) {
-        return Some((start, e, AmountKind::Money, v * f, Some(code), None));
+        return Some((start, e, AmountKind::Money, v * f, hi(v * f), Some(code), None));
     }
     // `one` is a pronoun more often than a count (`one gives`, `one-time`)
     if cx.is(i, "one") && !(cx.kind(k) == Some(Kind::Word) && UNITS.contains(&cx.s(k).to_lowercase().as_str())) {
@@ -394,23 +420,23 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
         // `65-year-old`: keep the whole compound as the unit
         if cx.att(e) && cx.s(e) == "-" && cx.att(e + 1) && cx.lower_word(e + 1) {
             let unit = format!("{}-{}", cx.s(k + 1), cx.s(e + 1));
-            return Some((start, e + 2, AmountKind::Quantity, v, None, Some(unit)));
+            return Some((start, e + 2, AmountKind::Quantity, v, hi(v), None, Some(unit)));
         }
-        return Some((start, e, AmountKind::Quantity, v, None, Some(cx.s(k + 1).to_string())));
+        return Some((start, e, AmountKind::Quantity, v, hi(v), None, Some(cx.s(k + 1).to_string())));
     }
     // quantity: a unit or counted noun, possibly after one adjective (`40 white roses`)
     if cx.lower_word(k) && is_unit_word(cx.s(k)) {
-        return Some((start, k + 1, AmountKind::Quantity, v, None, Some(cx.s(k).to_lowercase())));
+        return Some((start, k + 1, AmountKind::Quantity, v, hi(v), None, Some(cx.s(k).to_lowercase())));
     }
     if cx.lower_word(k) && cx.toks[k].sp && !NOT_UNITS.contains(&cx.s(k)) && !cx.s(k).ends_with('s') && cx.lower_word(k + 1) && cx.toks[k + 1].sp {
         let n = cx.s(k + 1);
         if is_unit_word(n) && n.ends_with('s') && !cx.s(k).ends_with("ly") && !cx.s(k).ends_with("ed") {
-            return Some((start, k + 2, AmountKind::Quantity, v, None, Some(n.to_lowercase())));
+            return Some((start, k + 2, AmountKind::Quantity, v, hi(v), None, Some(n.to_lowercase())));
         }
     }
     // `°C`
     if cx.s(k) == "°" && cx.att(k) && matches!(cx.s(k + 1), "C" | "F") && cx.att(k + 1) {
-        return Some((start, k + 2, AmountKind::Quantity, v, None, Some(format!("°{}", cx.s(k + 1)))));
+        return Some((start, k + 2, AmountKind::Quantity, v, hi(v), None, Some(format!("°{}", cx.s(k + 1)))));
     }
     None
 }
