@@ -14,12 +14,12 @@
 //!   forms (`10-man` → 10, unit `man`).
 //!
 //! Values are plain numbers with the multiplier applied (`£20 million` → 20000000,
-//! `Rs 500 crore` → 5000000000, `48 cents` → 0.48 USD). Years (`in 2025`), clock times,
-//! dates (`Jan. 9`), year ranges, scores (`2-1`) and numbers glued to names (`COVID-19`,
-//! `F-35`) are not amounts. Known limits: `pounds` is always GBP (never a weight), `francs`
-//! CHF; ranges (`$5-6 million`, `10-12%`) give the lower bound as `value` and the upper as `upper`; `hundreds of thousands`
-//! and other vague counts are skipped. The scan is linear: each matcher looks a bounded
-//! number of tokens ahead.
+//! `Rs 500 crore` → 5000000000, `48 cents` → 0.48 USD). Ranges (`$5-6 million`, `10-12%`)
+//! give the lower bound as `value` and the upper one as `upper`. Years (`in 2025`), clock
+//! times, dates (`Jan. 9`), year ranges, scores (`2-1`) and numbers glued to names
+//! (`COVID-19`, `F-35`) are not amounts. Known limits: `pounds` is always GBP (never a
+//! weight), `francs` CHF; `hundreds of thousands` and other vague counts are skipped. The
+//! scan is linear: each matcher looks a bounded number of tokens ahead.
 
 use serde::{Deserialize, Serialize};
 
