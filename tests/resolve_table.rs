@@ -45,6 +45,8 @@ joins!(mistyped_surname_joins_person, ["Sanae Takaichi spoke. Takaichi smiled."]
 
 // ---- ambiguity: two people sharing a surname are never merged without evidence
 joins!(shared_surname_stays_apart, ["Lee Jae Myung and Lee Hae-chan met. Lee left early."], [("Lee Jae Myung", "PER"), ("Lee Hae-chan", "PER"), ("Lee", "PER")], "Lee", "Lee");
+joins!(gendered_title_rules_out_full_name, ["Hillary Clinton spoke. Mr Clinton watched."], [("Hillary Clinton", "PER"), ("Mr Clinton", "PER")], "Mr Clinton", "Clinton");
+joins!(gendered_title_matches_full_name, ["Hillary Clinton spoke. Mrs Clinton smiled."], [("Hillary Clinton", "PER"), ("Mrs Clinton", "PER")], "Mrs Clinton", "Hillary Clinton");
 joins!(different_full_names_apart, ["Hillary Clinton and Chelsea Clinton came."], [("Hillary Clinton", "PER"), ("Chelsea Clinton", "PER")], "Chelsea Clinton", "Chelsea Clinton");
 
 // ---- places: countries normalised with ISO codes

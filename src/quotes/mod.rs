@@ -37,7 +37,7 @@ use crate::document::{Document, EntityLabel};
 use crate::resolve::words::{self, in_list, is_cap, is_cue, Word};
 use crate::span::Span;
 
-mod names;
+pub(crate) mod names;
 
 /// A direct quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

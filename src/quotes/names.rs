@@ -4,7 +4,7 @@
 mod table;
 
 /// `Some('M')` / `Some('F')` when `first` (any case) is a first name with a clear sex.
-pub(super) fn gender(first: &str) -> Option<char> {
+pub(crate) fn gender(first: &str) -> Option<char> {
     if first.is_empty() || first.len() > 20 {
         return None;
     }

@@ -13,7 +13,8 @@
 //!    when exactly one full name in the same article fits; else when exactly one in the
 //!    whole document fits (headlines reach their article this way). When several fit, the
 //!    mention stays a separate entity: two people sharing a surname are never merged
-//!    without evidence.
+//!    without evidence. A gendered title is evidence against: `Mr Clinton` does not join
+//!    `Hillary Clinton` (first-name list).
 //! 3. Other mentions group by label and case-insensitive cleaned text.
 //!
 //! # Roles
@@ -248,7 +249,17 @@ pub fn resolve(text: &str, doc: &mut Document) {
             format!("demonym:{}", n.core.to_lowercase())
         } else if n.label == EntityLabel::PER && !n.words.is_empty() {
             let article = n.region.and_then(|r| r.article);
-            let fits: Vec<usize> = fitting(&n.words);
+            // `Mr Clinton` is not `Hillary Clinton`: a gendered title rules out a full name
+            // whose first name has the other sex
+            let title_sex = n.title.as_ref().and_then(|(t, _)| match t.trim_end_matches('.').to_lowercase().as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" => Some('M'),
+                "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" => Some('F'),
+                _ => None,
+            });
+            let fits: Vec<usize> = fitting(&n.words)
+                .into_iter()
+                .filter(|&f| title_sex.is_none_or(|sx| full_names[f].0.first().and_then(|w| crate::quotes::names::gender(w)).is_none_or(|g| g == sx)))
+                .collect();
             let exact = fits.iter().copied().find(|&f| full_names[f].0 == n.words);
             let chosen = exact.or_else(|| {
                 let local: Vec<usize> = fits.iter().copied().filter(|&f| article.is_some() && full_names[f].1.contains(&article)).collect();
