@@ -18,7 +18,7 @@ fn main() {
     let mut cfg = Config {
         data: gleaner::eval::shared_data_dir().unwrap_or_else(|| root.join("../shared/data")),
         out: root.join("src/data"),
-        epochs: 10,
+        epochs: 15,
         keep_rows: 40_000,
         seed: 20_031,
         title_aug: 100,

@@ -11,7 +11,7 @@ use crate::gazetteer::Lexicon;
 use crate::span::Span;
 
 /// Bumped whenever a feature template changes (stored in the model; a mismatch is an error).
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 6;
 /// Weight-table size during training: `2^BUCKET_BITS` rows.
 pub const BUCKET_BITS: u32 = 21;
 
@@ -398,12 +398,18 @@ pub fn static_features(
     }
 }
 
+/// The partial hashes of the features of token `i` that depend on the previous tag
+/// (finish each with `.n(p1).bucket()`).
+pub fn prev_bases(infos: &[TokInfo], i: usize) -> [H; 3] {
+    let ti = &infos[i];
+    [H::t(t::PREV), H::t(t::PREV_W).s(&ti.norm), H::t(t::PREV_SH).s(&ti.sshape)]
+}
+
 /// Feature buckets of token `i` that depend on the previous tag `p1`.
 pub fn prev_features(infos: &[TokInfo], i: usize, p1: u8, out: &mut Vec<u32>) {
-    let ti = &infos[i];
-    out.push(H::t(t::PREV).n(p1 as u64).bucket());
-    out.push(H::t(t::PREV_W).n(p1 as u64).s(&ti.norm).bucket());
-    out.push(H::t(t::PREV_SH).n(p1 as u64).s(&ti.sshape).bucket());
+    for b in prev_bases(infos, i) {
+        out.push(b.n(p1 as u64).bucket());
+    }
 }
 
 /// Document-history feature buckets of token `i` (`hist`: majority type of the word's

@@ -10,10 +10,11 @@
 //!   sees the history of earlier tokens only; pass 2 re-tags every sentence seeing how all
 //!   other occurrences of the word were tagged in pass 1 (so a headline benefits from the
 //!   body and vice versa).
-//! * **Confidence** of a mention: the smallest, over its tokens, marginal probability of
-//!   the chosen tag when the sentence's valid tag paths are weighted by
-//!   `exp(score / T)` (forward-backward), with the temperature `T` stored in the model and
-//!   calibrated on dev by the trainer (Brier score of mention correctness).
+//! * **Confidence** of a mention: the smallest, over its tokens, max-marginal softmax of the
+//!   chosen tag: `m(l)` is the score of the best valid path through tag `l` at that token
+//!   (forward and backward Viterbi), and the confidence is `exp(m(chosen)/T) / Σ exp(m(l)/T)`,
+//!   with the temperature `T` stored in the model and calibrated on dev by the trainer
+//!   (Brier score of mention correctness).
 //!
 //! The model and lexicons are generated artifacts in `src/data/` (see `src/data/MANIFEST`),
 //! produced by `gleaner-train`.
@@ -69,13 +70,7 @@ pub fn make_tag(ty: u8, pos: u8) -> u8 {
 /// Whether `cur` may follow `prev` (`last`: `cur` ends the sentence).
 #[inline]
 pub fn allowed(prev: u8, cur: u8, last: bool) -> bool {
-    let open = prev != 0 && tag_pos(prev) <= 1;
-    let ok = if open {
-        cur != 0 && tag_type(cur) == tag_type(prev) && matches!(tag_pos(cur), 1 | 2)
-    } else {
-        cur == 0 || matches!(tag_pos(cur), 0 | 3)
-    };
-    ok && !(last && cur != 0 && tag_pos(cur) <= 1)
+    allowed_const(prev, cur, last)
 }
 
 /// The model and lexicons.
@@ -172,7 +167,7 @@ pub fn prepare(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res
             (toks, infos, mode, heading)
         })
         .collect();
-    let mut dc: HashMap<&str, features::DocCase> = HashMap::new();
+    let mut dc: FnvMap<&str, features::DocCase> = FnvMap::default();
     for (_, infos, mode, heading) in &pre {
         for (i, t) in infos.iter().enumerate() {
             if !t.alpha {
@@ -186,14 +181,18 @@ pub fn prepare(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res
             }
         }
     }
-    let dc: HashMap<String, features::DocCase> = dc.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let cases: Vec<Vec<features::DocCase>> = pre
+        .iter()
+        .map(|(_, infos, _, _)| infos.iter().map(|t| dc.get(t.norm.as_str()).copied().unwrap_or_default()).collect())
+        .collect();
+    drop(dc);
     let mut out = PDoc { sents: Vec::with_capacity(pre.len()) };
-    for (toks, infos, mode, heading) in pre.drain(..) {
+    for ((toks, infos, mode, heading), case) in pre.drain(..).zip(cases) {
         let mut feats = Vec::with_capacity(toks.len() * 64);
         let mut offs = Vec::with_capacity(toks.len() + 1);
         offs.push(0);
         for i in 0..toks.len() {
-            let d = dc.get(infos[i].norm.as_str()).copied().unwrap_or_default();
+            let d = case[i];
             features::static_features(text, &toks, &infos, i, mode, heading, &d, &mut feats);
             offs.push(feats.len() as u32);
         }
@@ -234,9 +233,173 @@ fn hist_value(c: &[u16; 5]) -> Option<(u8, bool)> {
 /// called for every token (with equal arguments when the prediction was right).
 pub type Learn<'a> = &'a mut dyn FnMut(&[u32], u8, &[u32], u8);
 
+const fn allowed_const(prev: u8, cur: u8, last: bool) -> bool {
+    let open = prev != 0 && (prev - 1) % 4 <= 1;
+    let ok = if open {
+        cur != 0 && (cur - 1) / 4 == (prev - 1) / 4 && matches!((cur - 1) % 4, 1 | 2)
+    } else {
+        cur == 0 || matches!((cur - 1) % 4, 0 | 3)
+    };
+    ok && !(last && cur != 0 && (cur - 1) % 4 <= 1)
+}
+
+/// A small, fast, deterministic hasher for the history table.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+type Tbl = [[f32; NL]; NL];
+
+/// Tag-independent scores of one sentence: static scores, and for each token three
+/// previous-tag tables (indices into the document's table list) whose sum gives the score
+/// of the features that depend on the previous tag: `Σ tables[k][p][l]`.
+pub struct SentScores {
+    stat: Vec<[f32; NL]>,
+    tr: Vec<[u32; 3]>,
+}
+
+/// Scores of a whole document.
+pub struct DocScores {
+    tables: Vec<Tbl>,
+    sents: Vec<SentScores>,
+}
+
+impl DocScores {
+    #[inline]
+    fn row(&self, s: &SentScores, i: usize, p: usize) -> [f32; NL] {
+        let [a, b, c] = s.tr[i];
+        let (ta, tb, tc) = (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p]);
+        let mut r = [0f32; NL];
+        for l in 0..NL {
+            r[l] = ta[l] + tb[l] + tc[l];
+        }
+        r
+    }
+}
+
+fn table<S: Scorer>(scorer: &S, h: features::H) -> Tbl {
+    let mut t = [[0f32; NL]; NL];
+    for (p, row) in t.iter_mut().enumerate() {
+        scorer.add(h.n(p as u64).bucket(), row);
+    }
+    t
+}
+
+fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Vec<[f32; NL]> {
+    (0..s.tokens.len())
+        .map(|i| {
+            let mut sc = [0f32; NL];
+            for &f in &s.feats[s.offs[i] as usize..s.offs[i + 1] as usize] {
+                scorer.add(f, &mut sc);
+            }
+            sc
+        })
+        .collect()
+}
+
+/// Compute the scores of one sentence (no sharing; used while training).
+pub fn sent_scores<S: Scorer>(s: &PSent, scorer: &S) -> DocScores {
+    let mut tables = Vec::with_capacity(s.tokens.len() * 3);
+    let mut tr = Vec::with_capacity(s.tokens.len());
+    for i in 0..s.tokens.len() {
+        let k = tables.len() as u32;
+        for h in features::prev_bases(&s.infos, i) {
+            tables.push(table(scorer, h));
+        }
+        tr.push([k, k + 1, k + 2]);
+    }
+    DocScores { tables, sents: vec![SentScores { stat: static_scores(s, scorer), tr }] }
+}
+
+/// The scores of a whole document, sharing the previous-tag tables between tokens with
+/// the same word or shape (valid while the weights do not change).
+pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
+    let mut tables: Vec<Tbl> = Vec::new();
+    let mut by_word: FnvMap<&str, u32> = FnvMap::default();
+    let mut by_shape: FnvMap<&str, u32> = FnvMap::default();
+    let mut prev: Option<u32> = None;
+    let mut sents = Vec::with_capacity(doc.sents.len());
+    for s in &doc.sents {
+        let mut tr = Vec::with_capacity(s.tokens.len());
+        for i in 0..s.tokens.len() {
+            let [hp, hw, hs] = features::prev_bases(&s.infos, i);
+            let info = &s.infos[i];
+            let get = |tables: &mut Vec<Tbl>, h| {
+                tables.push(table(scorer, h));
+                tables.len() as u32 - 1
+            };
+            let a = match prev {
+                Some(a) => a,
+                None => {
+                    let a = get(&mut tables, hp);
+                    prev = Some(a);
+                    a
+                }
+            };
+            let b = match by_word.get(info.norm.as_str()) {
+                Some(&b) => b,
+                None => {
+                    let b = get(&mut tables, hw);
+                    by_word.insert(info.norm.as_str(), b);
+                    b
+                }
+            };
+            let c = match by_shape.get(info.sshape.as_str()) {
+                Some(&c) => c,
+                None => {
+                    let c = get(&mut tables, hs);
+                    by_shape.insert(info.sshape.as_str(), c);
+                    c
+                }
+            };
+            tr.push([a, b, c]);
+        }
+        sents.push(SentScores { stat: static_scores(s, scorer), tr });
+    }
+    DocScores { tables, sents }
+}
+
+/// `NEXT[last][p]`: the tags allowed after `p` (count, tags).
+static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
+    let mut t = [[(0u8, [0u8; NL]); NL]; 2];
+    let mut last = 0;
+    while last < 2 {
+        let mut p = 0;
+        while p < NL {
+            let mut c = 0;
+            let mut k = 0;
+            while c < NL {
+                if allowed_const(p as u8, c as u8, last == 1) {
+                    t[last][p].1[k] = c as u8;
+                    k += 1;
+                }
+                c += 1;
+            }
+            t[last][p].0 = k as u8;
+            p += 1;
+        }
+        last += 1;
+    }
+    t
+};
+
 /// Decode one pass over a document (first-order Viterbi per sentence over valid BILOU
 /// paths). Returns tags and per-token confidences per sentence. With `learn`, `gold` must
 /// be given: the callback receives each token's gold and predicted feature sets.
+/// `cache` holds precomputed [`SentScores`] (only valid while the weights do not change).
+#[allow(clippy::too_many_arguments)]
 pub fn decode<S: Scorer>(
     doc: &PDoc,
     scorer: &S,
@@ -245,7 +408,21 @@ pub fn decode<S: Scorer>(
     gold: Option<&[Vec<u8>]>,
     mut learn: Option<Learn<'_>>,
 ) -> (Vec<Vec<u8>>, Vec<Vec<f32>>) {
-    let mut counts: HashMap<&str, [u16; 5]> = HashMap::new();
+    decode_cached(doc, scorer, temperature, history, gold, learn.take(), None)
+}
+
+/// [`decode`] with optional precomputed scores.
+#[allow(clippy::too_many_arguments)]
+pub fn decode_cached<S: Scorer>(
+    doc: &PDoc,
+    scorer: &S,
+    temperature: f32,
+    history: History<'_>,
+    gold: Option<&[Vec<u8>]>,
+    mut learn: Option<Learn<'_>>,
+    cache: Option<&DocScores>,
+) -> (Vec<Vec<u8>>, Vec<Vec<f32>>) {
+    let mut counts: FnvMap<&str, [u16; 5]> = FnvMap::default();
     let use_hist = !matches!(history, History::Off);
     if let History::Full(prev) = &history {
         for (s, tags) in doc.sents.iter().zip(prev.iter()) {
@@ -260,90 +437,87 @@ pub fn decode<S: Scorer>(
     let full_prev = if let History::Full(p) = history { Some(p) } else { None };
     let mut all_tags = Vec::with_capacity(doc.sents.len());
     let mut all_conf = Vec::with_capacity(doc.sents.len());
-    let mut fv: Vec<u32> = Vec::with_capacity(128);
     let mut hv: Vec<Vec<u32>> = Vec::new();
     let inv_t = if temperature > 0.0 { 1.0 / temperature } else { 1.0 };
-    // Per token: static scores, transition scores [p1][l].
     let mut stat: Vec<[f32; NL]> = Vec::new();
-    let mut trans: Vec<[[f32; NL]; NL]> = Vec::new();
     let mut back: Vec<[u8; NL]> = Vec::new();
+    let mut alpha: Vec<[f32; NL]> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         let n = s.tokens.len();
+        let own;
+        let (ds, sc): (&DocScores, &SentScores) = match cache {
+            Some(c) => (c, &c.sents[si]),
+            None => {
+                own = sent_scores(s, scorer);
+                (&own, &own.sents[0])
+            }
+        };
         stat.clear();
-        trans.clear();
+        stat.extend_from_slice(&sc.stat);
         hv.clear();
         for i in 0..n {
-            let hk = use_hist && hist_key(&s.infos[i]);
-            let hist = if hk {
-                counts.get(s.infos[i].norm.as_str()).and_then(|c| {
+            let mut h = Vec::new();
+            if use_hist && hist_key(&s.infos[i]) {
+                let hist = counts.get(s.infos[i].norm.as_str()).and_then(|c| {
                     let mut c = *c;
                     if let Some(p) = full_prev {
                         let own = tag_type(p[si][i]) as usize;
                         c[own] = c[own].saturating_sub(1);
                     }
                     hist_value(&c)
-                })
-            } else {
-                None
-            };
-            let mut h = Vec::new();
-            features::hist_features(&s.infos, i, s.mode, hist, &mut h);
-            let mut sc = [0f32; NL];
-            for &f in s.feats[s.offs[i] as usize..s.offs[i + 1] as usize].iter().chain(&h) {
-                scorer.add(f, &mut sc);
-            }
-            stat.push(sc);
-            hv.push(h);
-            let mut tr = [[0f32; NL]; NL];
-            let plist: &[u8] = if i == 0 { &[0] } else { &ALL_TAGS };
-            for &p in plist {
-                fv.clear();
-                features::prev_features(&s.infos, i, p, &mut fv);
-                for &f in &fv {
-                    scorer.add(f, &mut tr[p as usize]);
+                });
+                features::hist_features(&s.infos, i, s.mode, hist, &mut h);
+                for &f in &h {
+                    scorer.add(f, &mut stat[i]);
                 }
             }
-            trans.push(tr);
+            hv.push(h);
         }
-        // Viterbi.
+        // Viterbi (max-product) forward.
         back.clear();
-        let mut delta = [f32::NEG_INFINITY; NL];
+        alpha.clear();
         for i in 0..n {
-            let last = i + 1 == n;
+            let nx = &NEXT[(i + 1 == n) as usize];
             let mut nd = [f32::NEG_INFINITY; NL];
             let mut bk = [0u8; NL];
-            for l in 0..NL {
-                if i == 0 {
-                    if allowed(0, l as u8, last) {
-                        nd[l] = stat[0][l] + trans[0][0][l];
-                    }
-                    continue;
+            if i == 0 {
+                let tr = ds.row(sc, 0, 0);
+                let (k, ls) = &nx[0];
+                for &l in &ls[..*k as usize] {
+                    let l = l as usize;
+                    nd[l] = stat[0][l] + tr[l];
                 }
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
+            } else {
+                let prev = &alpha[i - 1];
                 for p in 0..NL {
-                    if delta[p] == f32::NEG_INFINITY || !allowed(p as u8, l as u8, last) {
+                    let dp = prev[p];
+                    if dp == f32::NEG_INFINITY {
                         continue;
                     }
-                    let v = delta[p] + trans[i][p][l];
-                    if v > best {
-                        best = v;
-                        arg = p as u8;
+                    let tr = ds.row(sc, i, p);
+                    let (k, ls) = &nx[p];
+                    for &l in &ls[..*k as usize] {
+                        let l = l as usize;
+                        let v = dp + tr[l];
+                        if v > nd[l] {
+                            nd[l] = v;
+                            bk[l] = p as u8;
+                        }
                     }
                 }
-                if best > f32::NEG_INFINITY {
-                    nd[l] = best + stat[i][l];
-                    bk[l] = arg;
+                for l in 0..NL {
+                    nd[l] += stat[i][l];
                 }
             }
-            delta = nd;
+            alpha.push(nd);
             back.push(bk);
         }
         let mut tags = vec![0u8; n];
         if n > 0 {
+            let last = &alpha[n - 1];
             let mut best = 0usize;
             for l in 0..NL {
-                if delta[l] > delta[best] {
+                if last[l] > last[best] {
                     best = l;
                 }
             }
@@ -355,46 +529,38 @@ pub fn decode<S: Scorer>(
                 }
             }
         }
-        // Confidences: marginal probability of each chosen tag under the distribution
-        // p(path) ∝ exp(score(path) / T) over valid paths (forward-backward, log space).
+        // Confidences: max-marginals. For token i and tag l, m(l) is the score of the best
+        // valid path through l (forward + backward Viterbi); the confidence of the chosen tag
+        // is its softmax over m(·) / T.
         let mut confs = vec![1f32; n];
         if learn.is_none() && n > 0 {
-            let lse = |v: &mut dyn Iterator<Item = f32>| -> f32 {
-                let xs: Vec<f32> = v.collect();
-                let m = xs.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
-                if m == f32::NEG_INFINITY {
-                    return m;
+            let mut beta = [0f32; NL];
+            for i in (0..n).rev() {
+                if i + 1 < n {
+                    let nx = &NEXT[(i + 2 == n) as usize];
+                    let mut nb = [f32::NEG_INFINITY; NL];
+                    for p in 0..NL {
+                        let tr = ds.row(sc, i + 1, p);
+                        let (k, ls) = &nx[p];
+                        for &l in &ls[..*k as usize] {
+                            let l = l as usize;
+                            let v = tr[l] + stat[i + 1][l] + beta[l];
+                            if v > nb[p] {
+                                nb[p] = v;
+                            }
+                        }
+                    }
+                    beta = nb;
                 }
-                m + xs.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
-            };
-            let mut alpha = vec![[f32::NEG_INFINITY; NL]; n];
-            for l in 0..NL {
-                if allowed(0, l as u8, n == 1) {
-                    alpha[0][l] = (stat[0][l] + trans[0][0][l]) * inv_t;
-                }
-            }
-            for i in 1..n {
-                let last = i + 1 == n;
+                let chosen = alpha[i][tags[i] as usize] + beta[tags[i] as usize];
+                let mut z = 0f32;
                 for l in 0..NL {
-                    let a = lse(&mut (0..NL).filter(|&p| allowed(p as u8, l as u8, last)).map(|p| alpha[i - 1][p] + trans[i][p][l] * inv_t));
-                    alpha[i][l] = a + stat[i][l] * inv_t;
+                    let m = alpha[i][l] + beta[l];
+                    if m > f32::NEG_INFINITY {
+                        z += ((m - chosen) * inv_t).exp();
+                    }
                 }
-            }
-            let mut beta = vec![[f32::NEG_INFINITY; NL]; n];
-            beta[n - 1] = [0.0; NL];
-            for i in (0..n - 1).rev() {
-                let last = i + 2 == n;
-                for p in 0..NL {
-                    beta[i][p] = lse(&mut (0..NL)
-                        .filter(|&l| allowed(p as u8, l as u8, last))
-                        .map(|l| (trans[i + 1][p][l] + stat[i + 1][l]) * inv_t + beta[i + 1][l]));
-                }
-            }
-            let z = lse(&mut (0..NL).map(|l| alpha[n - 1][l]));
-            for i in 0..n {
-                let l = tags[i] as usize;
-                let m = (alpha[i][l] + beta[i][l] - z).exp();
-                confs[i] = if m.is_finite() { m.clamp(0.0, 1.0) } else { 0.0 };
+                confs[i] = if z > 0.0 { (1.0 / z).min(1.0) } else { 1.0 };
             }
         }
         if let (Some(g), Some(cb)) = (gold, learn.as_mut()) {
@@ -428,12 +594,11 @@ pub fn decode<S: Scorer>(
     (all_tags, all_conf)
 }
 
-const ALL_TAGS: [u8; NL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
-
 /// Two-pass tagging of a prepared document.
 pub fn tag_doc<S: Scorer>(doc: &PDoc, scorer: &S, temperature: f32) -> (Vec<Vec<u8>>, Vec<Vec<f32>>) {
-    let (t1, _) = decode(doc, scorer, temperature, History::Online, None, None);
-    decode(doc, scorer, temperature, History::Full(&t1), None, None)
+    let cache = doc_scores(doc, scorer);
+    let (t1, _) = decode_cached(doc, scorer, temperature, History::Online, None, None, Some(&cache));
+    decode_cached(doc, scorer, temperature, History::Full(&t1), None, None, Some(&cache))
 }
 
 /// Entity spans `(first token, last token, type index, confidence)` of one sentence's tags.
@@ -490,8 +655,9 @@ fn hand_type(infos: &[TokInfo], a: usize, b: usize) -> Option<u8> {
 ///
 /// Merge policy (model, then hand-written lists): a model mention whose exact tokens form a
 /// phrase of exactly one hand-written list (`src/data/lexicon/hand/{per,org,loc,misc}.txt`)
-/// takes that list's type; a capitalised phrase of the hand-written people list that no
-/// model mention overlaps is added as PER with confidence 0.5.
+/// takes that list's type; a capitalised hand-list phrase that no model mention overlaps is
+/// added with confidence 0.5 when it is a person, has several tokens, or is a dotted
+/// abbreviation (`S.Africa`).
 pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f32) -> Vec<Mention> {
     let (tags, confs) = tag_doc(doc, scorer, temperature);
     let mut out = Vec::new();
@@ -502,35 +668,38 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 m.2 = ty;
             }
         }
-        // Hand-listed people the model missed.
-        let per = crate::gazetteer::cat::PER_HAND as u128 * 4;
+        // Hand-listed phrases the model missed: people, and multi-token or dotted
+        // (`S.Africa`, `U.N.`) places, organisations and other names.
         let n = s.infos.len();
         let mut i = 0;
         while i < n {
-            let g = s.infos[i].gaz;
-            let mut end = None;
-            if g & (1 << (per + 3)) != 0 {
-                end = Some(i);
-            } else if g & (1 << per) != 0 {
-                // Longest phrase starting here.
-                let mut j = i + 1;
-                while j < n && s.infos[j].gaz & (1 << (per + 1) | 1 << (per + 2)) != 0 {
-                    if s.infos[j].gaz & (1 << (per + 2)) != 0 {
-                        end = Some(j);
+            let mut added = false;
+            if s.infos[i].init_cap && t[i] == 0 {
+                // Longest hand-list phrase starting at i.
+                let mut best: Option<(usize, u8)> = None;
+                for e in i..n.min(i + crate::gazetteer::MAX_PHRASE_TOKENS) {
+                    if t[e] != 0 {
+                        break;
                     }
-                    j += 1;
+                    if let Some(ty) = hand_type(&s.infos, i, e) {
+                        let tok = s.tokens[i].slice(text);
+                        let dotted = tok.len() > 2 && tok[1..tok.len() - 1].contains('.');
+                        if ty == 1 || e > i || dotted {
+                            best = Some((e, ty));
+                        }
+                    }
                 }
-            }
-            if let Some(e) = end {
-                let free = t[i..=e].iter().all(|&x| x == 0);
-                if free && s.infos[i].init_cap && hand_type(&s.infos, i, e) == Some(1) {
-                    found.push((i, e, 1, 0.5));
+                if let Some((e, ty)) = best {
+                    found.push((i, e, ty, 0.5));
                     i = e + 1;
-                    continue;
+                    added = true;
                 }
             }
-            i += 1;
+            if !added {
+                i += 1;
+            }
         }
+        found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {

@@ -23,6 +23,12 @@ use crate::gazetteer::LoadError;
 pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &[u8; 8] = b"GLNRTAG\0";
 
+#[derive(Clone, Copy, Default)]
+struct Word {
+    bits: u64,
+    before: u32,
+}
+
 /// Something that adds a feature row's weights to a score vector.
 pub trait Scorer {
     /// Add the weights of row `bucket` to `scores`.
@@ -32,10 +38,12 @@ pub trait Scorer {
 /// The runtime model.
 #[derive(Clone)]
 pub struct Model {
-    slots: Vec<u32>,
-    rows: Vec<u32>,
-    mask: usize,
-    codes: Vec<i8>,
+    /// A bitmap over all `2^BUCKET_BITS` buckets with cumulative counts: bucket `b` has a
+    /// row iff its bit is set, and the row index is the rank of that bit (no hashing, one
+    /// small cache-friendly lookup for the common case of an absent feature).
+    index: Vec<Word>,
+    /// Row-major codes, `NL` per row.
+    codes: Vec<u8>,
     lut: [f32; 256],
     /// Softmax temperature for confidences (score units).
     pub temperature: f32,
@@ -188,29 +196,30 @@ impl Model {
         if body.len() != o + k * NL {
             return err("weight table size mismatch");
         }
-        let mut codes = vec![0i8; k * NL];
-        for l in 0..NL {
-            for r in 0..k {
-                codes[r * NL + l] = body[o + l * k + r] as i8;
-            }
-        }
+
         let mut lut = [0f32; 256];
         for (c, v) in lut.iter_mut().enumerate() {
             *v = dequantise(c as u8 as i8, scale);
         }
-        let cap = (k * 2).next_power_of_two().max(16);
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
-        let mask = cap - 1;
-        for (r, &key) in keys.iter().enumerate() {
-            let mut p = slot_of(key, mask);
-            while slots[p] != 0 {
-                p = (p + 1) & mask;
-            }
-            slots[p] = key + 1;
-            rows[p] = r as u32;
+        if keys.last().map_or(false, |&b| b >= 1 << BUCKET_BITS) {
+            return err("bucket id out of range");
         }
-        Ok(Model { slots, rows, mask, codes, lut, temperature, n_rows: k })
+        let mut index = vec![Word::default(); (1usize << BUCKET_BITS) / 64];
+        for &key in &keys {
+            index[key as usize / 64].bits |= 1 << (key % 64);
+        }
+        let mut before = 0u32;
+        for w in index.iter_mut() {
+            w.before = before;
+            before += w.bits.count_ones();
+        }
+        let mut codes = vec![0u8; (k + 1) * NL]; // + the all-zero row
+        for l in 0..NL {
+            for r in 0..k {
+                codes[r * NL + l] = body[o + l * k + r];
+            }
+        }
+        Ok(Model { index, codes, lut, temperature, n_rows: k })
     }
 
     /// Number of weight rows.
@@ -219,29 +228,18 @@ impl Model {
     }
 }
 
-#[inline]
-fn slot_of(key: u32, mask: usize) -> usize {
-    ((key.wrapping_mul(0x9E37_79B1)) as usize) & mask
-}
-
 impl Scorer for Model {
     #[inline]
     fn add(&self, bucket: u32, scores: &mut [f32; NL]) {
-        let mut p = slot_of(bucket, self.mask);
-        loop {
-            let s = self.slots[p];
-            if s == 0 {
-                return;
-            }
-            if s == bucket + 1 {
-                let r = self.rows[p] as usize * NL;
-                let row = &self.codes[r..r + NL];
-                for (sc, &c) in scores.iter_mut().zip(row) {
-                    *sc += self.lut[c as u8 as usize];
-                }
-                return;
-            }
-            p = (p + 1) & self.mask;
+        // Branch-free: an absent bucket reads the all-zero row `n_rows` (keeps the CPU's
+        // loads for consecutive features overlapping instead of mispredicting).
+        let Some(w) = self.index.get(bucket as usize / 64) else { return };
+        let sh = bucket % 64;
+        let present = ((w.bits >> sh) & 1) as usize;
+        let rank = (w.before + (w.bits & ((1u64 << sh) - 1)).count_ones()) as usize;
+        let r = (present * rank + (1 - present) * self.n_rows) * NL;
+        for (sc, &c) in scores.iter_mut().zip(&self.codes[r..r + NL]) {
+            *sc += self.lut[c as usize];
         }
     }
 }
