@@ -1,6 +1,7 @@
 //! NER on the real sample dump (`../shared/samples/000_bfeed5d58f9e5359.txt`, read at test
-//! time, never copied). Until the structure parser covers it, regions are built here: the
-//! lines after a `-` line and the article title are headlines/titles, the rest paragraphs.
+//! time, never copied). Two paths: the full pipeline (`Gleaner::parse(text).mentions`, with
+//! the structure parser's headlines and paragraphs) and `tag()` over regions built here (the
+//! lines after a `-` line are headlines, short unpunctuated lines titles, the rest paragraphs).
 
 use gleaner::{EntityLabel, Mention, Region, RegionKind, Span};
 
@@ -43,7 +44,7 @@ fn find<'a>(ms: &'a [Mention], text: &str) -> Vec<&'a Mention> {
 }
 
 #[test]
-fn sample_dump_entities() {
+fn sample_dump_entities_via_tag() {
     let Some(text) = sample() else {
         eprintln!("SKIPPED: ../shared/data missing");
         return;
@@ -51,6 +52,23 @@ fn sample_dump_entities() {
     let regions = regions(&text);
     let (ms, ntok) = gleaner::eval::ner::tag(&text, &regions);
     assert!(ntok > 1000);
+    check(&text, &ms);
+}
+
+#[test]
+fn sample_dump_entities_via_pipeline() {
+    let Some(text) = sample() else {
+        eprintln!("SKIPPED: ../shared/data missing");
+        return;
+    };
+    let doc = gleaner::Gleaner::new().parse(&text);
+    assert_eq!(doc.headlines.len(), 50, "structure parser: 50 headlines");
+    assert!(doc.stats.tokens > 1000);
+    check(&text, &doc.mentions);
+}
+
+fn check(text: &str, ms: &[Mention]) {
+    let ms = ms.to_vec();
     if std::env::var_os("GLEANER_SHOW").is_some() {
         for m in &ms {
             eprintln!("{:5} {:.2} {}", m.label.as_str(), m.confidence, m.text);
