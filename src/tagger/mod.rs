@@ -651,13 +651,22 @@ fn hand_type(infos: &[TokInfo], a: usize, b: usize) -> Option<u8> {
     found
 }
 
+/// Month names and abbreviations (`jan`, `jan.`, `january`, … also `sept`).
+fn is_date_word(lower: &str) -> bool {
+    const M: [&str; 12] =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let w = lower.trim_end_matches('.');
+    w.len() >= 3 && (M.iter().any(|m| *m == w || (w.len() <= 4 && m.starts_with(w))))
+}
+
 /// Tag a prepared document and return its mentions (text order).
 ///
 /// Merge policy (model, then hand-written lists): a model mention whose exact tokens form a
 /// phrase of exactly one hand-written list (`src/data/lexicon/hand/{per,org,loc,misc}.txt`)
 /// takes that list's type; a capitalised hand-list phrase that no model mention overlaps is
-/// added with confidence 0.5 when it is a person, has several tokens, or is a dotted
-/// abbreviation (`S.Africa`).
+/// added with confidence 0.5 when it is a person, has several tokens, is a dotted
+/// abbreviation (`S.Africa`) or an acronym outside an ALL-CAPS line (`US`, `AFP`). A
+/// one-token mention that is a month name followed by a number (`Jan 9`) is dropped.
 pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f32) -> Vec<Mention> {
     let (tags, confs) = tag_doc(doc, scorer, temperature);
     let mut out = Vec::new();
@@ -684,7 +693,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                     if let Some(ty) = hand_type(&s.infos, i, e) {
                         let tok = s.tokens[i].slice(text);
                         let dotted = tok.len() > 2 && tok[1..tok.len() - 1].contains('.');
-                        if ty == 1 || e > i || dotted {
+                        let acronym = s.mode != Mode::Upper && s.infos[i].all_caps && tok.chars().count() >= 2;
+                        if ty == 1 || e > i || dotted || acronym {
                             best = Some((e, ty));
                         }
                     }
@@ -701,6 +711,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         }
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
+            if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
+                continue; // `Jan 9`, `March 3`: a date, not a name
+            }
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {
                 text: span.slice(text).to_string(),
@@ -743,6 +756,16 @@ mod tests {
         assert!(!allowed(0, i_per, false));
         assert_eq!(LABELS[b_per as usize], "B-PER");
         assert_eq!(LABELS[u_loc as usize], "U-LOC");
+    }
+
+    #[test]
+    fn date_words() {
+        for w in ["jan", "jan.", "january", "sept", "sept.", "may", "dec"] {
+            assert!(is_date_word(w), "{w}");
+        }
+        for w in ["ja", "jane", "mayor", "lee", "marchers"] {
+            assert!(!is_date_word(w), "{w}");
+        }
     }
 
     #[test]
