@@ -277,7 +277,15 @@ pub struct DocScores {
 }
 
 impl DocScores {
+    /// The three table rows for token `i` after previous tag `p`.
     #[inline]
+    fn rows(&self, s: &SentScores, i: usize, p: usize) -> (&[f32; NL], &[f32; NL], &[f32; NL]) {
+        let [a, b, c] = s.tr[i];
+        (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p])
+    }
+
+    #[inline]
+    #[allow(dead_code)]
     fn row(&self, s: &SentScores, i: usize, p: usize) -> [f32; NL] {
         let [a, b, c] = s.tr[i];
         let (ta, tb, tc) = (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p]);
@@ -494,11 +502,11 @@ pub fn decode_cached<S: Scorer>(
                     if dp == f32::NEG_INFINITY {
                         continue;
                     }
-                    let tr = ds.row(sc, i, p);
+                    let (ta, tb, tc) = ds.rows(sc, i, p);
                     let (k, ls) = &nx[p];
                     for &l in &ls[..*k as usize] {
                         let l = l as usize;
-                        let v = dp + tr[l];
+                        let v = dp + (ta[l] + tb[l] + tc[l]);
                         if v > nd[l] {
                             nd[l] = v;
                             bk[l] = p as u8;
@@ -540,11 +548,11 @@ pub fn decode_cached<S: Scorer>(
                     let nx = &NEXT[(i + 2 == n) as usize];
                     let mut nb = [f32::NEG_INFINITY; NL];
                     for p in 0..NL {
-                        let tr = ds.row(sc, i + 1, p);
+                        let (ta, tb, tc) = ds.rows(sc, i + 1, p);
                         let (k, ls) = &nx[p];
                         for &l in &ls[..*k as usize] {
                             let l = l as usize;
-                            let v = tr[l] + stat[i + 1][l] + beta[l];
+                            let v = (ta[l] + tb[l] + tc[l]) + stat[i + 1][l] + beta[l];
                             if v > nb[p] {
                                 nb[p] = v;
                             }
