@@ -244,8 +244,27 @@ fn parse_time(t: &[Tok<'_>]) -> Option<(usize, u32, u32, Option<u32>, String)> {
     Some((k, hh, mm, ss, tz))
 }
 
+/// A run of exactly four ASCII digits (every timestamp we read has a year).
+fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run == 4 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run == 4
+}
+
 /// If the whole of `s` (trimmed) is a timestamp, return it.
 pub(crate) fn whole(s: &str) -> Option<Stamp> {
+    if s.len() > 120 || !has_year(s) {
+        return None;
+    }
     let t = toks(s);
     if t.is_empty() {
         return None;
@@ -257,6 +276,16 @@ pub(crate) fn whole(s: &str) -> Option<Stamp> {
 /// A timestamp glued to or printed at the end of `s` (`…chimpsWed, 30 Jul 2025 05:05:19 GMT`,
 /// `Headline text 2 hours ago` is not handled). Returns the stamp; `start > 0`.
 pub(crate) fn trailing(s: &str) -> Option<Stamp> {
+    let from = {
+        let mut f = s.len().saturating_sub(60);
+        while !s.is_char_boundary(f) {
+            f += 1;
+        }
+        f
+    };
+    if !has_year(&s[from..]) {
+        return None;
+    }
     // Candidates start at a weekday name (possibly glued to the previous word) or at a digit.
     // scan forward so the earliest (longest) match wins: `Wed, 30 Jul …` over `30 Jul …`
     let bytes = s.as_bytes();
@@ -280,6 +309,10 @@ pub(crate) fn trailing(s: &str) -> Option<Stamp> {
 
 /// A timestamp at the start of `s` followed by more text (`Thu, 03 Oct 2024 11:26:50 GMT Headline`).
 pub(crate) fn leading(s: &str) -> Option<Stamp> {
+    let head = &s.as_bytes()[..s.len().min(60)];
+    if !has_year(std::str::from_utf8(head).unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""))) {
+        return None;
+    }
     let t = toks(s);
     let (n, iso) = parse_at(&t, 0)?;
     if n == 0 || n >= t.len() {
