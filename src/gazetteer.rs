@@ -65,8 +65,10 @@ pub mod cat {
     /// Hand-written people (current public figures).
     pub const PER_HAND: u32 = 19;
     /// Number of categories.
+    #[allow(dead_code)]
     pub const COUNT: u32 = 20;
     /// Names, for messages and the MANIFEST.
+    #[allow(dead_code)]
     pub const NAMES: [&str; COUNT as usize] = [
         "country", "city", "admin1", "demonym", "first_name", "surname", "company", "club", "university", "org_hand",
         "loc_hand", "misc_hand", "wn_loc", "wn_per", "wn_org", "wn_misc", "role", "currency", "org_word", "per_hand",

@@ -69,6 +69,7 @@ pub fn make_tag(ty: u8, pos: u8) -> u8 {
 
 /// Whether `cur` may follow `prev` (`last`: `cur` ends the sentence).
 #[inline]
+#[allow(dead_code)]
 pub fn allowed(prev: u8, cur: u8, last: bool) -> bool {
     allowed_const(prev, cur, last)
 }
