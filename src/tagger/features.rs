@@ -267,8 +267,22 @@ mod t {
     pub const HIST_W: u32 = 66;
 }
 
-fn affix_bounds(s: &str) -> Vec<usize> {
-    s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect()
+/// Byte ends of the first 1..=4 chars and byte starts of the last 1..=4 chars of `s`,
+/// and the number of chars (capped at 5).
+fn affix_bounds(s: &str) -> ([usize; 5], [usize; 5], usize) {
+    let mut pre = [0usize; 5];
+    let mut suf = [0usize; 5];
+    let mut n = 0;
+    for (k, (i, c)) in s.char_indices().take(5).enumerate() {
+        if k < 4 {
+            pre[k + 1] = i + c.len_utf8();
+        }
+        n = k + 1;
+    }
+    for (k, (i, _)) in s.char_indices().rev().take(4).enumerate() {
+        suf[k + 1] = i;
+    }
+    (pre, suf, n)
 }
 
 /// Static feature buckets of token `i` of a sentence, appended to `out`.
@@ -324,11 +338,10 @@ pub fn static_features(
     out.push(H::t(t::BIAS).bucket());
     out.push(H::t(t::WORD).s(toks[i].slice(text)).bucket());
     out.push(H::t(t::NORM).s(&ti.norm).bucket());
-    let b = affix_bounds(&ti.lower);
-    let nch = b.len() - 1;
+    let (pre, suf, nch) = affix_bounds(&ti.lower);
     for k in 1..=4usize.min(nch) {
-        out.push(H::t(t::PRE + k as u32 - 1).s(&ti.lower[..b[k]]).bucket());
-        out.push(H::t(t::SUF + k as u32 - 1).s(&ti.lower[b[nch - k]..]).bucket());
+        out.push(H::t(t::PRE + k as u32 - 1).s(&ti.lower[..pre[k]]).bucket());
+        out.push(H::t(t::SUF + k as u32 - 1).s(&ti.lower[suf[k]..]).bucket());
     }
     out.push(H::t(t::SHAPE).s(&ti.shape).bucket());
     out.push(H::t(t::SSHAPE).s(&ti.sshape).bucket());

@@ -405,7 +405,8 @@ static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
 };
 
 /// Decode one pass over a document (first-order Viterbi per sentence over valid BILOU
-/// paths). Returns tags and per-token confidences per sentence. With `learn`, `gold` must
+/// paths). Returns tags and per-token confidences per sentence (all 1.0 when
+/// `temperature <= 0`). With `learn`, `gold` must
 /// be given: the callback receives each token's gold and predicted feature sets.
 /// `cache` holds precomputed [`SentScores`] (only valid while the weights do not change).
 #[allow(clippy::too_many_arguments)]
@@ -542,7 +543,7 @@ pub fn decode_cached<S: Scorer>(
         // valid path through l (forward + backward Viterbi); the confidence of the chosen tag
         // is its softmax over m(·) / T.
         let mut confs = vec![1f32; n];
-        if learn.is_none() && n > 0 {
+        if learn.is_none() && temperature > 0.0 && n > 0 {
             let mut beta = [0f32; NL];
             for i in (0..n).rev() {
                 if i + 1 < n {
@@ -606,7 +607,8 @@ pub fn decode_cached<S: Scorer>(
 /// Two-pass tagging of a prepared document.
 pub fn tag_doc<S: Scorer>(doc: &PDoc, scorer: &S, temperature: f32) -> (Vec<Vec<u8>>, Vec<Vec<f32>>) {
     let cache = doc_scores(doc, scorer);
-    let (t1, _) = decode_cached(doc, scorer, temperature, History::Online, None, None, Some(&cache));
+    // Pass 1 needs no confidences (temperature 0 skips them).
+    let (t1, _) = decode_cached(doc, scorer, 0.0, History::Online, None, None, Some(&cache));
     decode_cached(doc, scorer, temperature, History::Full(&t1), None, None, Some(&cache))
 }
 
