@@ -2,7 +2,7 @@
 //
 // PKG_DIR (default www/pkg) must hold a wasm-bindgen `--target web` build plus the Node
 // entry `node.js` (see .ci/build.sh). Runs the pipeline with every extractor but entities
-// switched off, on CoNLL-2003 dev rebuilt as text (one paragraph per sentence, a blank line
+// switched off (and once more with entities off too, to isolate the tagger's share), on CoNLL-2003 dev rebuilt as text (one paragraph per sentence, a blank line
 // between documents) and on the sample dump, and prints tokens/s (`stats.tokens` is the
 // number of tokens the tagger read). If the `compromise` package is installed (a dev
 // dependency of this bench only), it is timed on the same text in the same process and the
@@ -36,6 +36,15 @@ function conllText() {
 
 const opts = { quotes: false, times: false, amounts: false, clusters: false };
 const h = new g.Gleaner(opts);
+const bare = new g.Gleaner({ ...opts, entities: false });
+
+function msPerRun(handle, text, minMs = 2000) {
+  handle.parse(text);
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) { handle.parse(text); runs += 1; }
+  return (performance.now() - t0) / runs;
+}
 
 function bench(name, text, minMs = 2000) {
   h.parse(text); // warm-up
@@ -61,6 +70,11 @@ try { nlp = (await import('compromise')).default; } catch { console.log('comprom
 
 for (const [name, text] of texts) {
   const ours = bench(name, text);
+  // The tagger's share: the same pipeline with entities off, subtracted.
+  const tokens = h.parse(text).stats.tokens;
+  const withNer = msPerRun(h, text);
+  const without = msPerRun(bare, text);
+  console.log(`${'tagger (+resolve) only'.padStart(22)}: ${(tokens / ((withNer - without) / 1000)).toFixed(0)} tokens/s (${withNer.toFixed(1)} - ${without.toFixed(1)} ms/run)`);
   if (nlp) {
     const t0 = performance.now();
     let runs = 0;
