@@ -447,7 +447,9 @@ pub fn decode_cached<S: Scorer>(
     let full_prev = if let History::Full(p) = history { Some(p) } else { None };
     let mut all_tags = Vec::with_capacity(doc.sents.len());
     let mut all_conf = Vec::with_capacity(doc.sents.len());
-    let mut hv: Vec<Vec<u32>> = Vec::new();
+    // History feature buckets of the current sentence, flat: token i owns hbuf[hoff[i]..hoff[i+1]].
+    let mut hbuf: Vec<u32> = Vec::new();
+    let mut hoff: Vec<usize> = Vec::new();
     let inv_t = if temperature > 0.0 { 1.0 / temperature } else { 1.0 };
     let mut stat: Vec<[f32; NL]> = Vec::new();
     let mut back: Vec<[u8; NL]> = Vec::new();
@@ -464,9 +466,11 @@ pub fn decode_cached<S: Scorer>(
         };
         stat.clear();
         stat.extend_from_slice(&sc.stat);
-        hv.clear();
+        hbuf.clear();
+        hoff.clear();
+        hoff.push(0);
         for i in 0..n {
-            let mut h = Vec::new();
+            let start = hbuf.len();
             if use_hist && hist_key(&s.infos[i]) {
                 let hist = counts.get(s.infos[i].norm.as_str()).and_then(|c| {
                     let mut c = *c;
@@ -476,12 +480,12 @@ pub fn decode_cached<S: Scorer>(
                     }
                     hist_value(&c)
                 });
-                features::hist_features(&s.infos, i, s.mode, hist, &mut h);
-                for &f in &h {
+                features::hist_features(&s.infos, i, s.mode, hist, &mut hbuf);
+                for &f in &hbuf[start..] {
                     scorer.add(f, &mut stat[i]);
                 }
             }
-            hv.push(h);
+            hoff.push(hbuf.len());
         }
         // Viterbi (max-product) forward.
         back.clear();
@@ -584,7 +588,7 @@ pub fn decode_cached<S: Scorer>(
                 fg.clear();
                 fp.clear();
                 fg.extend_from_slice(st);
-                fg.extend_from_slice(&hv[i]);
+                fg.extend_from_slice(&hbuf[hoff[i]..hoff[i + 1]]);
                 fp.extend_from_slice(&fg);
                 features::prev_features(&s.infos, i, gp, &mut fg);
                 features::prev_features(&s.infos, i, pp, &mut fp);
