@@ -129,6 +129,8 @@ function onWorkerMessage({ data: m }) {
   if (m.type === 'ready') {
     workerReady = true;
     $('version').textContent = `v${m.version}`;
+    $('version').title = `parser loaded in ${Math.round(m.wasmMs)} ms (wasm) + ${Math.round(m.modelMs)} ms (model)`;
+    performance.mark('gleaner:worker-ready', { detail: { wasmMs: m.wasmMs, modelMs: m.modelMs } });
     document.body.dataset.ready = 'true';
     if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
     if (pending) { const p = pending; pending = null; send(p.text, p.options); }

@@ -1,6 +1,6 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
 //   in:  { id, text, options?, stream? }
-//   out: { type: 'ready', version }                      once, when the module is loaded
+//   out: { type: 'ready', version, wasmMs, modelMs }     once, when the module and model are loaded
 //        { type: 'progress', id, done, total, stage }    between pipeline stages
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
 //        with stream: N, arrays longer than N items come first as { type: 'chunk', id, key, items }
@@ -11,10 +11,13 @@
 import init, { Gleaner, init as loadModel, version } from './pkg/gleaner.js';
 
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
+const t0 = performance.now();
 const ready = init().then(
   () => {
+    const t1 = performance.now();
     loadModel(); // decode the tagger model and gazetteers now, not on the first parse
-    self.postMessage({ type: 'ready', version: version() });
+    const t2 = performance.now();
+    self.postMessage({ type: 'ready', version: version(), wasmMs: t1 - t0, modelMs: t2 - t1 });
     return true;
   },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },

@@ -13,8 +13,8 @@ export interface ParseRequest {
   stream?: number;
 }
 
-/** Sent once when the wasm module is loaded. */
-export interface ReadyMessage { type: 'ready'; version: string }
+/** Sent once when the wasm module is loaded (`wasmMs`) and the model decoded (`modelMs`). */
+export interface ReadyMessage { type: 'ready'; version: string; wasmMs: number; modelMs: number }
 /** Sent between pipeline stages of request `id`. */
 export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string }
 /** A slice of `document[key]` for a request with `stream`, in order. */

@@ -17,12 +17,14 @@ try {
     await page.waitForSelector('body[data-results="1"]', { timeout: 60_000 });
     const r = await page.evaluate(() => ({
       first: performance.getEntriesByName('gleaner:first-result')[0].startTime,
-      ready: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      ready: (({ startTime, detail }) => ({ startTime, detail }))(performance.getEntriesByName('gleaner:worker-ready')[0]),
+      dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
       status: document.getElementById('status').textContent,
     }));
     if (problems.length) throw new Error(problems.join('\n'));
     results.push(r.first);
-    console.log(`run ${i + 1}: first result ${r.first.toFixed(0)} ms after navigation start (DOMContentLoaded ${r.ready.toFixed(0)} ms; ${r.status})`);
+    const { wasmMs, modelMs } = r.ready.detail;
+    console.log(`run ${i + 1}: first result ${r.first.toFixed(0)} ms after navigation start (DOMContentLoaded ${r.dcl.toFixed(0)} ms; worker ready ${r.ready.startTime.toFixed(0)} ms = wasm ${wasmMs.toFixed(0)} + model ${modelMs.toFixed(0)}; ${r.status})`);
     await context.close();
   }
 } finally {
