@@ -1,4 +1,4 @@
-//! NER throughput (native). Run: `cargo bench --bench ner -- --nocapture`
+//! NER throughput (native). Run: `cargo bench --bench ner_throughput -- --nocapture`
 //!
 //! Written as `#[test]`s in a bench target so that it needs no extra dependency: each one
 //! times `tag()` over a text and prints tokens/s. Inputs: the CoNLL-2003 dev documents
