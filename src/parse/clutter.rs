@@ -60,11 +60,18 @@ pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
         "further reading", "read next", "up next", "more in", "related links", "related topics", "in other news",
     ];
     const POPULAR: &[&str] = &[
-        "most read", "most popular", "popular", "trending", "trending now", "most viewed", "most shared", "top stories",
-        "top news", "latest news", "latest", "latest stories", "editor's picks", "editors' picks", "headlines",
-        "news in brief", "just in", "breaking", "breaking news", "don't miss", "must read", "in case you missed it",
-        "what's hot", "hot topics", "popular now", "most watched", "top headlines",
+        "most read", "most popular", "popular", "trending", "trending now", "most viewed", "most shared",
+        "editor's picks", "editors' picks", "don't miss", "must read", "in case you missed it", "what's hot",
+        "hot topics", "popular now", "most watched",
     ];
+    // headings of the page's own story list
+    const MAIN: &[&str] = &[
+        "top stories", "top news", "latest news", "latest", "latest stories", "headlines", "top headlines",
+        "news in brief", "just in", "breaking news", "news",
+    ];
+    if MAIN.contains(&n.as_str()) {
+        return Some(ListRole::Main);
+    }
     if RELATED.contains(&n.as_str()) || (n.starts_with("more from ") && n.len() < 40) || (n.starts_with("more in ") && n.len() < 40) {
         return Some(ListRole::Related);
     }

@@ -128,6 +128,14 @@ fn bullet_len(s: &str) -> usize {
             return b.len();
         }
     }
+    // numbered list items: `1. Headline`, `12) Headline` (not `2025. Year` or `1.5 million`)
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &s[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && rest[2..].chars().next().is_some_and(char::is_uppercase) {
+            return digits + 2;
+        }
+    }
     0
 }
 
@@ -167,20 +175,24 @@ fn classify(text: &str, span: Span) -> Class {
     if let Some(k) = clutter::classify(s) {
         return Class::Boiler(k);
     }
-    // `A • B • C` ticker: at least 2 separators, short segments
+    // `A • B • C` ticker: at least 2 separators, short segments; a one-word first segment
+    // (`Breaking • …`, `Live | …`) is a label, not a headline
     for sep in ['•', '|'] {
         let n = s.matches(sep).count();
         if n >= 2 || (n == 1 && sep == '•' && !s.starts_with('•')) {
             let mut segs = Vec::new();
             let mut ok = true;
             let mut off = span.start;
-            for seg in s.split(sep) {
+            for (k, seg) in s.split(sep).enumerate() {
                 let sp = trim_span(text, Span::new(off, off + seg.len()));
                 off += seg.len() + sep.len_utf8();
                 if sp.is_empty() {
                     continue;
                 }
                 let w = text[sp.start..sp.end].split_whitespace().count();
+                if k == 0 && w == 1 && sp.len() <= 12 {
+                    continue;
+                }
                 if !(2..=25).contains(&w) {
                     ok = false;
                     break;

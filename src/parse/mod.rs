@@ -343,7 +343,8 @@ impl<'a> Segmenter<'a> {
                 roles.pop();
             }
             let title = self.find_title(i);
-            let qualifies = prose >= 2 || has_dateline || ended || words >= 40 || (prose >= 1 && title.is_some_and(|(_, extra)| extra));
+            // one short paragraph under a headline and its time is a teaser, not an article
+            let qualifies = prose >= 2 || has_dateline || ended || words >= 40 || (prose >= 1 && words >= 25 && title.is_some_and(|(_, extra)| extra));
             if !qualifies || roles.is_empty() {
                 i = e.max(i + 1);
                 continue;

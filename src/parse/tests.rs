@@ -195,3 +195,18 @@ fn blocks_are_balanced_and_ordered() {
     }
     assert_eq!(depth, 0);
 }
+
+#[test]
+fn numbered_lists_label_tickers_and_teasers_with_times() {
+    let t = "Most popular\n1. Heatwave sends Madrid to record heat\n2. Toyota recalls hybrids over brakes\n";
+    let d = document(t);
+    assert_eq!(d.headlines.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Heatwave sends Madrid to record heat", "Toyota recalls hybrids over brakes"]);
+    assert!(d.headlines.iter().all(|h| h.role == ListRole::Popular));
+    let d = document("Breaking • Storm warning for the coast • Rail strike called off\n");
+    assert_eq!(d.headlines.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), ["Storm warning for the coast", "Rail strike called off"]);
+    let t = "Ports reopen after cyberattack\nRead More »\nScientists map coral bleaching\nWed, 30 Jul 2025 04:48:02 GMT\nAerial surveys found bleaching on most reefs.\nRead More »\n";
+    let d = document(t);
+    assert!(d.articles.is_empty(), "a headline with its time and a one-line teaser is not an article");
+    assert_eq!(d.headlines[1].teaser.as_ref().unwrap().text, "Aerial surveys found bleaching on most reefs.");
+    assert_eq!(d.headlines[1].time.as_ref().unwrap().iso.as_deref(), Some("2025-07-30T04:48:02Z"));
+}
