@@ -17,6 +17,7 @@ pub struct Progress {
 const STAGES: [&str; 6] = ["structure", "entities", "quotes", "times", "amounts", "clusters"];
 
 /// Load lazily built data (model, gazetteers) now.
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
 pub(crate) fn warm_up() {
     let _ = crate::tagger::tag("", &[]);
 }

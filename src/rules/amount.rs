@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::rules::currency_table::{CODES, NAMES, SYMBOLS};
-use crate::rules::numbers::{number_words, parse_digits, tokenize, Kind, Tok};
+use crate::rules::numbers::{number_words, parse_digits, tokenize, Cx, Kind};
 use crate::span::Span;
 
 /// What an amount measures.
@@ -94,28 +94,7 @@ pub fn extract(text: &str, doc: &Document) -> Vec<Amount> {
     kept
 }
 
-struct Cx<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
-}
 
-impl<'a> Cx<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
-    }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
-    }
-    fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    fn att(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.sp)
-    }
-    fn lower_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Word) && self.s(i).chars().all(char::is_lowercase)
-    }
-}
 
 /// (first token, end token, kind, value, upper bound, currency, unit)
 type Found = (usize, usize, AmountKind, f64, Option<f64>, Option<String>, Option<String>);

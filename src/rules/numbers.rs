@@ -216,3 +216,53 @@ mod tests {
         assert_eq!(parse_digits("1,00"), None);
     }
 }
+
+/// Token context shared by the time and amount scanners: the text and its tokens.
+pub(crate) struct Cx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok],
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
+    }
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(w)
+    }
+    pub(crate) fn any(&self, i: usize, ws: &[&str]) -> bool {
+        let s = self.s(i);
+        !s.is_empty() && ws.iter().any(|w| w.eq_ignore_ascii_case(s))
+    }
+    pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    pub(crate) fn word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+    /// Token `i` exists and touches the previous token.
+    pub(crate) fn att(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.sp)
+    }
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    pub(crate) fn lower(&self, i: usize) -> bool {
+        self.s(i).chars().next().is_some_and(char::is_lowercase)
+    }
+    /// A plain digits token (no separators), its value and digit count.
+    pub(crate) fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let s = self.s(i);
+        if self.kind(i) == Some(Kind::Num) && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok().map(|v| (v, s.len()))
+        } else {
+            None
+        }
+    }
+    pub(crate) fn dash(&self, i: usize) -> bool {
+        matches!(self.s(i), "-" | "–" | "—" | "‑")
+    }
+    pub(crate) fn lower_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && self.s(i).chars().all(char::is_lowercase)
+    }
+}

@@ -46,7 +46,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, RegionKind};
-use crate::rules::numbers::{number_words, ordinal_word, parse_digits, sentence_starts, tokenize, Kind, Tok};
+use crate::rules::numbers::{number_words, ordinal_word, parse_digits, sentence_starts, tokenize, Cx, Kind, Tok};
 use crate::span::Span;
 
 /// TIMEX3 type.
@@ -192,51 +192,7 @@ impl Sem {
 // ---------------------------------------------------------------------------------------
 // Token context
 
-struct Cx<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
-}
 
-impl<'a> Cx<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
-    }
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.s(i).eq_ignore_ascii_case(w)
-    }
-    fn any(&self, i: usize, ws: &[&str]) -> bool {
-        let s = self.s(i);
-        !s.is_empty() && ws.iter().any(|w| w.eq_ignore_ascii_case(s))
-    }
-    fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    fn word(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Word)
-    }
-    /// Token `i` exists and touches the previous token.
-    fn att(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.sp)
-    }
-    fn cap(&self, i: usize) -> bool {
-        self.s(i).chars().next().is_some_and(char::is_uppercase)
-    }
-    fn lower(&self, i: usize) -> bool {
-        self.s(i).chars().next().is_some_and(char::is_lowercase)
-    }
-    /// A plain digits token (no separators), its value and digit count.
-    fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let s = self.s(i);
-        if self.kind(i) == Some(Kind::Num) && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse().ok().map(|v| (v, s.len()))
-        } else {
-            None
-        }
-    }
-    fn dash(&self, i: usize) -> bool {
-        matches!(self.s(i), "-" | "–" | "—" | "‑")
-    }
-}
 
 const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -1270,15 +1226,7 @@ fn scan_region(
 // ---------------------------------------------------------------------------------------
 // Calendar arithmetic (proleptic Gregorian, days since 1970-01-01)
 
-pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub(crate) use crate::options::days_in_month;
 
 fn days(y: i32, m: u32, d: u32) -> i64 {
     let y = y as i64 - if m <= 2 { 1 } else { 0 };
