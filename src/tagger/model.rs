@@ -231,14 +231,13 @@ impl Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, bucket: u32, scores: &mut [f32; NL]) {
-        // An absent bucket adds nothing (scores never hold -0.0, so skipping the +0.0
-        // row is bit-identical).
+        // Branch-free: an absent bucket reads the all-zero row `n_rows` (keeps the CPU's
+        // loads for consecutive features overlapping instead of mispredicting).
         let Some(w) = self.index.get(bucket as usize / 64) else { return };
         let sh = bucket % 64;
-        if (w.bits >> sh) & 1 == 0 {
-            return;
-        }
-        let r = (w.before + (w.bits & ((1u64 << sh) - 1)).count_ones()) as usize * NL;
+        let present = ((w.bits >> sh) & 1) as usize;
+        let rank = (w.before + (w.bits & ((1u64 << sh) - 1)).count_ones()) as usize;
+        let r = (present * rank + (1 - present) * self.n_rows) * NL;
         for (sc, &c) in scores.iter_mut().zip(&self.codes[r..r + NL]) {
             *sc += self.lut[c as usize];
         }
