@@ -400,13 +400,6 @@ pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
     DocScores { sums, sents }
 }
 
-/// Tags after which a new mention or O may start (O, L-*, U-*).
-const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
-/// Tags allowed after a closed tag, not at the end of a sentence (O, B-*, U-*).
-const AFTER_CLOSED: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
-/// Tags allowed after a closed tag at the end of a sentence (O, U-*).
-const AFTER_CLOSED_LAST: [usize; 5] = [0, 4, 8, 12, 16];
-
 /// `NEXT[last][p]`: the tags allowed after `p` (count, tags).
 static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
     let mut t = [[(0u8, [0u8; NL]); NL]; 2];
@@ -531,44 +524,20 @@ pub fn decode_cached<S: Scorer>(
                 }
             } else {
                 let prev = &alpha[i - 1];
-                let last = i + 1 == n;
-                // Same updates as looping over `NEXT[last][p]` for p = 0..NL: every cell
-                // still sees its predecessors in ascending order (after a closed tag only
-                // O/B/U cells, after an open one only I/L cells of its type).
-                let mut upd = |p: usize, l: usize, dp: f32, tp: &[f32; NL]| {
-                    let v = dp + tp[l];
-                    if v > nd[l] {
-                        nd[l] = v;
-                        bk[l] = p as u8;
-                    }
-                };
-                for p in CLOSED {
+                for p in 0..NL {
                     let dp = prev[p];
                     if dp == f32::NEG_INFINITY {
                         continue;
                     }
                     let tp = &tbl[p];
-                    if last {
-                        for l in AFTER_CLOSED_LAST {
-                            upd(p, l, dp, tp);
+                    let (k, ls) = &nx[p];
+                    for &l in &ls[..*k as usize] {
+                        let l = l as usize;
+                        let v = dp + tp[l];
+                        if v > nd[l] {
+                            nd[l] = v;
+                            bk[l] = p as u8;
                         }
-                    } else {
-                        for l in AFTER_CLOSED {
-                            upd(p, l, dp, tp);
-                        }
-                    }
-                }
-                for b in [1usize, 5, 9, 13] {
-                    for p in [b, b + 1] {
-                        let dp = prev[p];
-                        if dp == f32::NEG_INFINITY {
-                            continue;
-                        }
-                        let tp = &tbl[p];
-                        if !last {
-                            upd(p, b + 1, dp, tp);
-                        }
-                        upd(p, b + 2, dp, tp);
                     }
                 }
                 for l in 0..NL {
@@ -603,45 +572,18 @@ pub fn decode_cached<S: Scorer>(
             let mut beta = [0f32; NL];
             for i in (0..n).rev() {
                 if i + 1 < n {
+                    let nx = &NEXT[(i + 2 == n) as usize];
                     let mut nb = [f32::NEG_INFINITY; NL];
                     let tbl = ds.tbl(sc, i + 1);
-                    let last = i + 2 == n;
-                    let st = &stat[i + 1];
-                    for p in CLOSED {
+                    for p in 0..NL {
                         let tp = &tbl[p];
-                        let mut m = f32::NEG_INFINITY;
-                        if last {
-                            for l in AFTER_CLOSED_LAST {
-                                let v = tp[l] + st[l] + beta[l];
-                                if v > m {
-                                    m = v;
-                                }
+                        let (k, ls) = &nx[p];
+                        for &l in &ls[..*k as usize] {
+                            let l = l as usize;
+                            let v = tp[l] + stat[i + 1][l] + beta[l];
+                            if v > nb[p] {
+                                nb[p] = v;
                             }
-                        } else {
-                            for l in AFTER_CLOSED {
-                                let v = tp[l] + st[l] + beta[l];
-                                if v > m {
-                                    m = v;
-                                }
-                            }
-                        }
-                        nb[p] = m;
-                    }
-                    for b in [1usize, 5, 9, 13] {
-                        for p in [b, b + 1] {
-                            let tp = &tbl[p];
-                            let mut m = f32::NEG_INFINITY;
-                            if !last {
-                                let v = tp[b + 1] + st[b + 1] + beta[b + 1];
-                                if v > m {
-                                    m = v;
-                                }
-                            }
-                            let v = tp[b + 2] + st[b + 2] + beta[b + 2];
-                            if v > m {
-                                m = v;
-                            }
-                            nb[p] = m;
                         }
                     }
                     beta = nb;
@@ -851,24 +793,6 @@ mod tests {
         assert!(!allowed(0, i_per, false));
         assert_eq!(LABELS[b_per as usize], "B-PER");
         assert_eq!(LABELS[u_loc as usize], "U-LOC");
-    }
-
-    #[test]
-    fn transition_lists_match_next() {
-        for last in [false, true] {
-            let nx = &NEXT[last as usize];
-            for p in 0..NL {
-                let (k, ls) = &nx[p];
-                let want: Vec<usize> = ls[..*k as usize].iter().map(|&l| l as usize).collect();
-                let got: Vec<usize> = if CLOSED.contains(&p) {
-                    if last { AFTER_CLOSED_LAST.to_vec() } else { AFTER_CLOSED.to_vec() }
-                } else {
-                    let b = 1 + (p - 1) / 4 * 4;
-                    if last { vec![b + 2] } else { vec![b + 1, b + 2] }
-                };
-                assert_eq!(got, want, "p={p} last={last}");
-            }
-        }
     }
 
     #[test]
