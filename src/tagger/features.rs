@@ -118,8 +118,8 @@ pub fn lower(s: &str) -> String {
 }
 
 fn shapes(s: &str) -> (String, String) {
-    let mut long = String::with_capacity(s.len());
-    let mut short = String::with_capacity(s.len());
+    let mut long = String::new();
+    let mut short = String::new();
     let mut last = '\0';
     for (i, c) in s.chars().enumerate() {
         let m = if c.is_uppercase() {
@@ -144,21 +144,6 @@ fn shapes(s: &str) -> (String, String) {
 
 /// Compute token facts for one sentence.
 pub fn tok_infos(text: &str, toks: &[Span], gaz: &Lexicon, clusters: &Lexicon) -> Vec<TokInfo> {
-    tok_infos_cached(text, toks, gaz, clusters, &mut ClusterCache::default())
-}
-
-/// Cluster-lexicon values by raw token text (a pure function of the text: caching it
-/// within a document changes nothing).
-pub type ClusterCache<'a> = std::collections::HashMap<&'a str, u64, std::hash::BuildHasherDefault<super::Fnv>>;
-
-/// [`tok_infos`] with a cache of cluster lookups shared across a document's sentences.
-pub fn tok_infos_cached<'a>(
-    text: &'a str,
-    toks: &[Span],
-    gaz: &Lexicon,
-    clusters: &Lexicon,
-    cache: &mut ClusterCache<'a>,
-) -> Vec<TokInfo> {
     let mut out: Vec<TokInfo> = toks
         .iter()
         .map(|t| {
@@ -170,13 +155,11 @@ pub fn tok_infos_cached<'a>(
             let alpha = s.chars().any(char::is_alphabetic);
             let init_cap = s.chars().next().map_or(false, char::is_uppercase);
             let all_caps = alpha && !s.chars().any(char::is_lowercase);
-            let v = *cache.entry(s).or_insert_with(|| {
-                let mut v = clusters.get(&lower);
-                if v.is_none() && lower.contains('-') {
-                    v = lower.rsplit('-').next().and_then(|p| clusters.get(p));
-                }
-                v.unwrap_or(0)
-            });
+            let mut v = clusters.get(&lower);
+            if v.is_none() && lower.contains('-') {
+                v = lower.rsplit('-').next().and_then(|p| clusters.get(p));
+            }
+            let v = v.unwrap_or(0);
             TokInfo {
                 lower,
                 norm,

@@ -160,11 +160,10 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
 
 /// Compute token facts and static features for a document.
 pub fn prepare(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res_clusters: &Lexicon) -> PDoc {
-    let mut ccache = features::ClusterCache::default();
     let mut pre: Vec<(Vec<Span>, Vec<TokInfo>, Mode, bool)> = sents
         .into_iter()
         .map(|(toks, heading)| {
-            let infos = features::tok_infos_cached(text, &toks, res_gaz, res_clusters, &mut ccache);
+            let infos = features::tok_infos(text, &toks, res_gaz, res_clusters);
             let mode = features::mode(&infos);
             (toks, infos, mode, heading)
         })
