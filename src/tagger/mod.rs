@@ -263,57 +263,47 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 type Tbl = [[f32; NL]; NL];
 
-/// Tag-independent scores of one sentence: static scores, and for each token the index of
-/// its previous-tag table in the document's table list: `sums[tr[i]][p][l]` is the score
-/// of the features that depend on the previous tag `p` (the sum of the three feature
-/// tables `(prev + word) + shape`, added in that order).
+/// Tag-independent scores of one sentence: static scores, and for each token three
+/// previous-tag tables (indices into the document's table list) whose sum gives the score
+/// of the features that depend on the previous tag: `Σ tables[k][p][l]`.
 pub struct SentScores {
     stat: Vec<[f32; NL]>,
-    tr: Vec<u32>,
+    tr: Vec<[u32; 3]>,
 }
 
 /// Scores of a whole document.
 pub struct DocScores {
-    sums: Vec<Tbl>,
+    tables: Vec<Tbl>,
     sents: Vec<SentScores>,
 }
 
 impl DocScores {
-    /// The summed previous-tag table of token `i`.
+    /// The three table rows for token `i` after previous tag `p`.
     #[inline]
-    fn tbl(&self, s: &SentScores, i: usize) -> &Tbl {
-        &self.sums[s.tr[i] as usize]
+    fn rows(&self, s: &SentScores, i: usize, p: usize) -> (&[f32; NL], &[f32; NL], &[f32; NL]) {
+        let [a, b, c] = s.tr[i];
+        (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p])
+    }
+
+    #[inline]
+    #[allow(dead_code)]
+    fn row(&self, s: &SentScores, i: usize, p: usize) -> [f32; NL] {
+        let [a, b, c] = s.tr[i];
+        let (ta, tb, tc) = (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p]);
+        let mut r = [0f32; NL];
+        for l in 0..NL {
+            r[l] = ta[l] + tb[l] + tc[l];
+        }
+        r
     }
 }
 
 fn table<S: Scorer>(scorer: &S, h: features::H) -> Tbl {
     let mut t = [[0f32; NL]; NL];
-    fill_table(scorer, h, &mut t);
-    t
-}
-
-/// Add the previous-tag table of `h` to `t` (zeroed).
-#[inline]
-fn fill_table<S: Scorer>(scorer: &S, h: features::H, t: &mut Tbl) {
     for (p, row) in t.iter_mut().enumerate() {
         scorer.add(h.n(p as u64).bucket(), row);
     }
-}
-
-#[inline]
-fn sum3(ta: &Tbl, tb: &Tbl, tc: &Tbl) -> Tbl {
-    let mut t = [[0f32; NL]; NL];
-    sum3_into(ta, tb, tc, &mut t);
     t
-}
-
-#[inline]
-fn sum3_into(ta: &Tbl, tb: &Tbl, tc: &Tbl, t: &mut Tbl) {
-    for p in 0..NL {
-        for l in 0..NL {
-            t[p][l] = ta[p][l] + tb[p][l] + tc[p][l];
-        }
-    }
 }
 
 fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Vec<[f32; NL]> {
@@ -330,42 +320,39 @@ fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Vec<[f32; NL]> {
 
 /// Compute the scores of one sentence (no sharing; used while training).
 pub fn sent_scores<S: Scorer>(s: &PSent, scorer: &S) -> DocScores {
-    let mut sums = Vec::with_capacity(s.tokens.len());
+    let mut tables = Vec::with_capacity(s.tokens.len() * 3);
     let mut tr = Vec::with_capacity(s.tokens.len());
     for i in 0..s.tokens.len() {
-        let [ha, hb, hc] = features::prev_bases(&s.infos, i);
-        sums.push(sum3(&table(scorer, ha), &table(scorer, hb), &table(scorer, hc)));
-        tr.push(i as u32);
+        let k = tables.len() as u32;
+        for h in features::prev_bases(&s.infos, i) {
+            tables.push(table(scorer, h));
+        }
+        tr.push([k, k + 1, k + 2]);
     }
-    DocScores { sums, sents: vec![SentScores { stat: static_scores(s, scorer), tr }] }
+    DocScores { tables, sents: vec![SentScores { stat: static_scores(s, scorer), tr }] }
 }
 
 /// The scores of a whole document, sharing the previous-tag tables between tokens with
 /// the same word or shape (valid while the weights do not change).
 pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
-    let ntok = doc.tokens();
-    let mut tables: Vec<Tbl> = Vec::with_capacity(ntok + 2);
-    let mut sums: Vec<Tbl> = Vec::with_capacity(ntok);
+    let mut tables: Vec<Tbl> = Vec::new();
     let mut by_word: FnvMap<&str, u32> = FnvMap::default();
     let mut by_shape: FnvMap<&str, u32> = FnvMap::default();
-    let mut by_pair: FnvMap<(u32, u32), u32> = FnvMap::default();
     let mut prev: Option<u32> = None;
     let mut sents = Vec::with_capacity(doc.sents.len());
     for s in &doc.sents {
         let mut tr = Vec::with_capacity(s.tokens.len());
         for i in 0..s.tokens.len() {
+            let [hp, hw, hs] = features::prev_bases(&s.infos, i);
             let info = &s.infos[i];
-            let get = |tables: &mut Vec<Tbl>, k: usize| {
-                let h = features::prev_bases(&s.infos, i)[k];
-                tables.push([[0f32; NL]; NL]);
-                let last = tables.len() - 1;
-                fill_table(scorer, h, &mut tables[last]);
-                last as u32
+            let get = |tables: &mut Vec<Tbl>, h| {
+                tables.push(table(scorer, h));
+                tables.len() as u32 - 1
             };
             let a = match prev {
                 Some(a) => a,
                 None => {
-                    let a = get(&mut tables, 0);
+                    let a = get(&mut tables, hp);
                     prev = Some(a);
                     a
                 }
@@ -373,7 +360,7 @@ pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
             let b = match by_word.get(info.norm.as_str()) {
                 Some(&b) => b,
                 None => {
-                    let b = get(&mut tables, 1);
+                    let b = get(&mut tables, hw);
                     by_word.insert(info.norm.as_str(), b);
                     b
                 }
@@ -381,22 +368,16 @@ pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
             let c = match by_shape.get(info.sshape.as_str()) {
                 Some(&c) => c,
                 None => {
-                    let c = get(&mut tables, 2);
+                    let c = get(&mut tables, hs);
                     by_shape.insert(info.sshape.as_str(), c);
                     c
                 }
             };
-            let k = *by_pair.entry((b, c)).or_insert_with(|| {
-                sums.push([[0f32; NL]; NL]);
-                let last = sums.len() - 1;
-                sum3_into(&tables[a as usize], &tables[b as usize], &tables[c as usize], &mut sums[last]);
-                last as u32
-            });
-            tr.push(k);
+            tr.push([a, b, c]);
         }
         sents.push(SentScores { stat: static_scores(s, scorer), tr });
     }
-    DocScores { sums, sents }
+    DocScores { tables, sents }
 }
 
 /// `NEXT[last][p]`: the tags allowed after `p` (count, tags).
@@ -513,9 +494,8 @@ pub fn decode_cached<S: Scorer>(
             let nx = &NEXT[(i + 1 == n) as usize];
             let mut nd = [f32::NEG_INFINITY; NL];
             let mut bk = [0u8; NL];
-            let tbl = ds.tbl(sc, i);
             if i == 0 {
-                let tr = &tbl[0];
+                let tr = ds.row(sc, 0, 0);
                 let (k, ls) = &nx[0];
                 for &l in &ls[..*k as usize] {
                     let l = l as usize;
@@ -528,11 +508,11 @@ pub fn decode_cached<S: Scorer>(
                     if dp == f32::NEG_INFINITY {
                         continue;
                     }
-                    let tp = &tbl[p];
+                    let (ta, tb, tc) = ds.rows(sc, i, p);
                     let (k, ls) = &nx[p];
                     for &l in &ls[..*k as usize] {
                         let l = l as usize;
-                        let v = dp + tp[l];
+                        let v = dp + (ta[l] + tb[l] + tc[l]);
                         if v > nd[l] {
                             nd[l] = v;
                             bk[l] = p as u8;
@@ -573,13 +553,12 @@ pub fn decode_cached<S: Scorer>(
                 if i + 1 < n {
                     let nx = &NEXT[(i + 2 == n) as usize];
                     let mut nb = [f32::NEG_INFINITY; NL];
-                    let tbl = ds.tbl(sc, i + 1);
                     for p in 0..NL {
-                        let tp = &tbl[p];
+                        let (ta, tb, tc) = ds.rows(sc, i + 1, p);
                         let (k, ls) = &nx[p];
                         for &l in &ls[..*k as usize] {
                             let l = l as usize;
-                            let v = tp[l] + stat[i + 1][l] + beta[l];
+                            let v = (ta[l] + tb[l] + tc[l]) + stat[i + 1][l] + beta[l];
                             if v > nb[p] {
                                 nb[p] = v;
                             }
