@@ -124,7 +124,7 @@ pub struct Article {
     pub title: Option<Snippet>,
     /// The dateline at the start of the body (`Jakarta (AFP) –`).
     pub dateline: Option<Dateline>,
-    /// The byline, at the top (`BY STUART WILLIAMS`) or the end (`Y.Nakamura--AMWN`).
+    /// The byline, at the top (`BY STUART WILLIAMS`) or the end (`K.Tanaka--ABCD`).
     pub byline: Option<Byline>,
     /// The publish time printed with the article.
     pub published: Option<Timestamp>,
@@ -140,7 +140,7 @@ pub struct Article {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Section {
-    /// The subheading (`Dark past` for `- Dark past -`).
+    /// The subheading (`Old wounds` for `- Old wounds -`).
     pub heading: Option<Snippet>,
     /// The paragraphs.
     pub paragraphs: Vec<Snippet>,
@@ -181,9 +181,9 @@ pub struct Byline {
     pub text: String,
     /// Where it is.
     pub span: Span,
-    /// Authors, normalised (`Y. Nakamura`, `Stuart Williams`).
+    /// Authors, normalised (`K. Tanaka`, `Stuart Williams`).
     pub authors: Vec<String>,
-    /// The agency or site code (`AMWN`, `Reuters`).
+    /// The agency or site code (`ABCD`, `Reuters`).
     pub source: Option<String>,
     /// Top or end.
     pub position: BylinePosition,

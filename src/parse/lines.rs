@@ -11,11 +11,11 @@ use crate::span::Span;
 pub(crate) enum Class {
     /// A line holding only `-` (headline separator).
     Dash,
-    /// `- Dark past -`: the inner text span.
+    /// `- Old wounds -`: the inner text span.
     Subheading(Span),
     /// A whole-line timestamp.
     Stamp(Option<String>),
-    /// `Y.Nakamura--AMWN`, `(Reporting by …)`.
+    /// `K.Tanaka--ABCD`, `(Reporting by …)`.
     EndByline(BylineParts),
     /// `BY STUART WILLIAMS`.
     TopByline(BylineParts),
@@ -145,7 +145,7 @@ fn classify(text: &str, span: Span) -> Class {
     if s == "-" || s == "–" || s == "—" {
         return Class::Dash;
     }
-    // `- Dark past -`, `- 'Disappointed' -`, `— Analysis —`
+    // `- Old wounds -`, `- 'Disappointed' -`, `— Analysis —`
     for d in ["- ", "– ", "— "] {
         let close = format!(" {}", d.trim());
         if let Some(inner) = s.strip_prefix(d).and_then(|r| r.strip_suffix(close.as_str())) {
@@ -347,7 +347,7 @@ mod tests {
 
     #[test]
     fn classes() {
-        let t = "-\nHeadline one\n- Dark past -\nThu, 03 Oct 2024 11:26:50 GMT\nY.Nakamura--AMWN\nRead More »\nThe minister said on Friday that talks would go on.\n";
+        let t = "-\nHeadline one\n- Old wounds -\nThu, 03 Oct 2024 11:26:50 GMT\nK.Tanaka--ABCD\nRead More »\nThe minister said on Friday that talks would go on.\n";
         assert_eq!(kinds(t), ["Dash", "H:Headline one", "Subheading", "Stamp", "EndByline", "Boiler", "P:The minister said on Friday that talks would go on."]);
     }
 
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn headline_lines_are_not_joined() {
-        let t = "Stocks rise despite mixed US jobs data\nPolish farmers march against Mercosur trade deal\nMan City win race to sign Semenyo\n";
+        let t = "Bond yields climb before the central bank meeting\nDutch growers protest a new fertiliser rule\nLeague leaders sign a young striker\n";
         assert_eq!(kinds(t).len(), 3);
     }
 
