@@ -144,6 +144,15 @@ fn parse_at(t: &[Tok<'_>], mut i: usize) -> Option<(usize, String)> {
     Some((i - start, iso))
 }
 
+/// `k + 1` when token `k` is the punctuation `p` (an optional `.` or `,`), else `k`.
+fn skip(t: &[Tok<'_>], k: usize, p: &str) -> usize {
+    if t.get(k).is_some_and(|x| x.s == p) {
+        k + 1
+    } else {
+        k
+    }
+}
+
 /// `2026-01-09`, `03 Oct 2024`, `9 January 2026`, `Jan. 9, 2026`, `January 9 2026`.
 fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
     let valid = |y: u32, m: u32, d: u32| (1900..=2199).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= crate::options::days_in_month(y as i32, m);
@@ -158,13 +167,7 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
     // day month year
     if t.len() >= 3 {
         if let (Some(d), Some(m)) = (num(&t[0], 2), month_number(t[1].s)) {
-            let mut k = 2;
-            if t.get(k).is_some_and(|x| x.s == ".") {
-                k += 1;
-            }
-            if t.get(k).is_some_and(|x| x.s == ",") {
-                k += 1;
-            }
+            let k = skip(t, skip(t, 2, "."), ",");
             if let Some(y) = t.get(k).and_then(|x| num(x, 4)) {
                 if valid(y, m, d) {
                     return Some((k + 1, y, m, d));
@@ -175,15 +178,9 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
     // month day, year
     if t.len() >= 3 {
         if let Some(m) = month_number(t[0].s) {
-            let mut k = 1;
-            if t.get(k).is_some_and(|x| x.s == ".") {
-                k += 1;
-            }
+            let k = skip(t, 1, ".");
             if let Some(d) = t.get(k).and_then(|x| num(x, 2)) {
-                k += 1;
-                if t.get(k).is_some_and(|x| x.s == ",") {
-                    k += 1;
-                }
+                let k = skip(t, k + 1, ",");
                 if let Some(y) = t.get(k).and_then(|x| num(x, 4)) {
                     if valid(y, m, d) {
                         return Some((k + 1, y, m, d));
