@@ -5,27 +5,14 @@ use gleaner::{with_utf16_offsets, Gleaner};
 
 const TEXT: &str = "-\nCafé 😀 owners in Zürich protest new tax 税金\n-\nMoïse Katumbi\u{301} wins 🇨🇩 vote\nCafé owners 😀 protest in Zürich\nThe mayor of Zürich, Corine Mauch, said on Monday that the new tax on café terraces would raise 2 million francs (€2.1 million) a year. 😀\n\"It is unfair,\" café owner José Müller told AFP on Tuesday.\n";
 
-fn collect(v: &serde_json::Value, out: &mut Vec<(usize, usize)>) {
-    match v {
-        serde_json::Value::Object(m) => {
-            if let (Some(s), Some(e), 2) = (m.get("start").and_then(|x| x.as_u64()), m.get("end").and_then(|x| x.as_u64()), m.len()) {
-                out.push((s as usize, e as usize));
-            }
-            m.values().for_each(|x| collect(x, out));
-        }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
-        _ => {}
-    }
-}
+mod support;
 
 #[test]
 fn utf16_spans_slice_exactly() {
     let doc = Gleaner::new().parse(TEXT);
     let bytes_json = serde_json::to_value(&doc).unwrap();
     let utf16_json = with_utf16_offsets(TEXT, || serde_json::to_value(&doc).unwrap());
-    let (mut b, mut u) = (Vec::new(), Vec::new());
-    collect(&bytes_json, &mut b);
-    collect(&utf16_json, &mut u);
+    let (b, u) = (support::spans(&bytes_json), support::spans(&utf16_json));
     assert_eq!(b.len(), u.len());
     assert!(b.len() > 10, "expected many spans, got {}", b.len());
     let units: Vec<u16> = TEXT.encode_utf16().collect();

@@ -5,23 +5,11 @@
 use gleaner::{blocks, BlockKind, Document, Gleaner, Span};
 use proptest::prelude::*;
 
+mod support;
+
 fn spans_of(doc: &Document) -> Vec<Span> {
     // every span in the serialised document (structure and extractors alike)
-    fn walk(v: &serde_json::Value, out: &mut Vec<Span>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let (Some(s), Some(e), 2) = (m.get("start").and_then(|x| x.as_u64()), m.get("end").and_then(|x| x.as_u64()), m.len()) {
-                    out.push(Span::new(s as usize, e as usize));
-                }
-                m.values().for_each(|x| walk(x, out));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(&serde_json::to_value(doc).unwrap(), &mut out);
-    out
+    support::spans(&serde_json::to_value(doc).unwrap()).into_iter().map(|(s, e)| Span::new(s, e)).collect()
 }
 
 fn check(text: &str) {
