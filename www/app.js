@@ -6,7 +6,7 @@ const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const TYPE_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
 const EXTRA = { QUOTE: 'quote', TIME: 'time expression', AMOUNT: 'amount' };
 const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
-const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'clusters', 'json'];
+const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json'];
 const RENDER_CHUNK = 200_000; // UTF-16 units of dump rendered at a time
 const LIST_LIMIT = 2000; // items per list before "N more"
 const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
@@ -247,10 +247,10 @@ function onResult(workerMs, totalMs) {
   ];
   $('summary').textContent = `${doc.kind} · ${counts.join(' · ')} · ${fmtBytes(doc.stats.bytes)}, ${plural(doc.stats.lines, 'line')}`;
   setStatus(`Parsed in ${workerMs.toFixed(0)} ms (${totalMs.toFixed(0)} ms with transfer).`);
-  for (const id of ['dl-json', 'copy-json', 'dl-entities', 'dl-mentions', 'dl-quotes']) $(id).disabled = false;
+  for (const id of ['dl-json', 'copy-json', 'dl-entities', 'dl-mentions', 'dl-quotes', 'dl-amounts']) $(id).disabled = false;
   const tabCounts = {
     structure: doc.headlines.length + doc.articles.length, entities: doc.entities.length,
-    quotes: doc.quotes.length, times: doc.times.length, clusters: doc.clusters.length,
+    quotes: doc.quotes.length, times: doc.times.length, amounts: doc.amounts.length, clusters: doc.clusters.length,
   };
   for (const [tab, n] of Object.entries(tabCounts)) {
     const t = $(`tab-${tab}`);
@@ -269,7 +269,7 @@ function renderTab(tab) {
   if (!doc || !dirty.has(tab)) return;
   dirty.delete(tab);
   ({ text: renderText, structure: renderStructure, entities: renderEntities, quotes: renderQuotes,
-    times: renderTimes, clusters: renderClusters, json: renderJson })[tab]();
+    times: renderTimes, amounts: renderAmounts, clusters: renderClusters, json: renderJson })[tab]();
 }
 
 function selectTab(tab, focus = false) {
@@ -342,30 +342,22 @@ function buildIntervals(from, to) {
   return out;
 }
 
+/** The data attribute that carries the item index of a highlight kind (jumpTo and the tooltip select on it). */
+const INDEX_ATTR = { mention: 'm', quote: 'q', speaker: 'qs', time: 't', amount: 'a', headline: 'h', title: 'article' };
+
 function makeNode(iv) {
   const e = el(iv.tag, iv.cls);
   const d = iv.data;
+  if (d.kind in INDEX_ATTR) e.dataset[INDEX_ATTR[d.kind]] = String(d.i);
   if (d.kind === 'mention') {
     const m = doc.mentions[d.i];
-    e.dataset.m = String(d.i);
     e.dataset.label = m.label;
     if (m.entity !== null && m.entity !== undefined) e.dataset.entity = String(m.entity);
     e.tabIndex = -1;
     if (state.entity !== null && m.entity === state.entity) e.classList.add('sel');
-  } else if (d.kind === 'quote') {
-    e.dataset.q = String(d.i);
-  } else if (d.kind === 'speaker') {
-    e.dataset.qs = String(d.i);
-  } else if (d.kind === 'time') {
-    e.dataset.t = String(d.i);
-  } else if (d.kind === 'amount') {
-    e.dataset.a = String(d.i);
-  } else if (d.kind === 'headline') {
-    e.dataset.h = String(d.i);
-  } else if (d.kind === 'title') {
-    e.dataset.article = String(d.i);
+  } else {
+    e.dataset.kind = d.kind;
   }
-  if (d.kind !== 'mention') e.dataset.kind = d.kind;
   return e;
 }
 
@@ -487,7 +479,7 @@ function tipFor(target) {
     parts.push([`Time · ${t.type}`, true], [`Value: ${t.value ?? 'unresolved'}`]);
   } else if (target.dataset.a !== undefined) {
     const a = doc.amounts[Number(target.dataset.a)];
-    parts.push([`Amount · ${a.kind}`, true], [`Value: ${a.value.toLocaleString('en')}${a.currency ? ` ${a.currency}` : ''}${a.unit ? ` ${a.unit}` : ''}`]);
+    parts.push([`Amount · ${a.kind}`, true], [`Value: ${amountValueText(a)}`]);
   } else if (target.dataset.kind) {
     parts.push([target.dataset.kind, true]);
   } else {
@@ -919,6 +911,41 @@ function renderTimes() {
   v.append(table);
 }
 
+// ---------------------------------------------------------------- amounts view
+
+/** An amount's value for reading: `4,500,000,000 USD`, `10–12%`, `3 percentage points`, `40 minutes`. */
+function amountValueText(a) {
+  const num = (x) => x.toLocaleString('en', { maximumFractionDigits: 6 });
+  const v = a.upper != null ? `${num(a.value)}–${num(a.upper)}` : num(a.value);
+  if (a.kind === 'percent' && !a.unit) return `${v}%`;
+  return [v, a.currency, a.unit].filter((x) => x != null && x !== '').join(' ');
+}
+
+function renderAmounts() {
+  const v = $('view-amounts');
+  v.replaceChildren();
+  if (state.off.has('amounts')) { v.append(el('p', 'empty', 'Amount extraction is switched off (see Extract).')); return; }
+  if (!doc.amounts.length) { v.append(el('p', 'empty', 'No amounts found.')); return; }
+  const byKind = ['money', 'percent', 'quantity'].map((k) => [k, doc.amounts.filter((a) => a.kind === k).length]).filter(([, n]) => n);
+  v.append(el('p', 'muted small', `${plural(doc.amounts.length, 'amount')}: ${byKind.map(([k, n]) => `${n} ${k}`).join(' · ')}.`));
+  const table = el('table', 'amounts');
+  const head = el('tr');
+  for (const h of ['As written', 'Kind', 'Value']) head.append(el('th', null, h));
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  doc.amounts.slice(0, LIST_LIMIT).forEach((a, i) => {
+    const tr = el('tr');
+    const td = el('td');
+    td.append(button(a.text, 'jump', () => jumpTo(a.span.start, `[data-a="${i}"]`)));
+    tr.append(td, el('td', 'kind', a.kind), el('td', 'value', amountValueText(a)));
+    tbody.append(tr);
+  });
+  table.append(thead, tbody);
+  v.append(table);
+  if (doc.amounts.length > LIST_LIMIT) v.append(el('p', 'more', `… ${doc.amounts.length - LIST_LIMIT} more amounts (see JSON or Amounts CSV).`));
+}
+
 // ---------------------------------------------------------------- clusters view
 
 function renderClusters() {
@@ -962,8 +989,15 @@ function renderJson() {
   $('json').textContent = s.length > JSON_VIEW_LIMIT ? `${s.slice(0, JSON_VIEW_LIMIT)}\n… (${fmtBytes(s.length)} in all: use Download JSON)` : s;
 }
 
+/**
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would read as a formula (it starts
+ * with =, +, -, @, tab or CR: OWASP "CSV Injection") gets a leading ' so it stays text. Numbers
+ * are ours, not the dump's, and are written as they are, so -3 stays a number.
+ */
 function csvCell(v) {
-  const s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'number') return String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -991,6 +1025,13 @@ function quotesCsv() {
   return csv([
     ['index', 'speaker', 'speaker_name', 'entity_id', 'cue', 'text', 'start', 'end', 'article'],
     ...doc.quotes.map((q, i) => [i, q.speaker, quoteSpeakerName(q), q.entity, q.cue, q.text, q.span.start, q.span.end, q.article]),
+  ]);
+}
+
+function amountsCsv() {
+  return csv([
+    ['index', 'text', 'kind', 'value', 'upper', 'currency', 'unit', 'start', 'end'],
+    ...doc.amounts.map((a, i) => [i, a.text, a.kind, a.value, a.upper, a.currency, a.unit, a.span.start, a.span.end]),
   ]);
 }
 
@@ -1134,6 +1175,7 @@ function wire() {
   $('dl-entities').addEventListener('click', () => download('entities.csv', 'text/csv', entitiesCsv()));
   $('dl-mentions').addEventListener('click', () => download('mentions.csv', 'text/csv', mentionsCsv()));
   $('dl-quotes').addEventListener('click', () => download('quotes.csv', 'text/csv', quotesCsv()));
+  $('dl-amounts').addEventListener('click', () => download('amounts.csv', 'text/csv', amountsCsv()));
 
   window.addEventListener('hashchange', () => {
     const before = JSON.stringify(currentOptions());

@@ -23,6 +23,14 @@ async function withPage(opts, body) {
   }
 }
 
+/** Click the export button `id`; the downloaded file's name and text (also kept in test-output/). */
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
+  const file = path.join(OUT, `export-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), body: await readFile(file, 'utf8') };
+}
+
 /** Paste `text` into the dump box with a real clipboard paste (Ctrl+V). */
 async function paste(page, text) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -64,7 +72,7 @@ test('markup in a dump renders as text: no element is created and nothing runs',
   await withPage({}, async ({ page }) => {
     await page.fill('#input', 'warm-up');
     await nextResult(page, () => page.fill('#input', evil));
-    for (const tab of ['text', 'structure', 'entities', 'quotes', 'times', 'clusters', 'json']) {
+    for (const tab of ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json']) {
       await page.click(`#tab-${tab}`);
       assert.equal(await page.locator('img, iframe, script:not([src]), #dump b, [onerror]').count(), 0, `markup element in the ${tab} view`);
     }
@@ -250,17 +258,12 @@ test('URL hash drives options and tab; keyboard moves between tabs', async () =>
   });
 });
 
-test('exports: JSON, CSV (entities, mentions, quotes) and clipboard match the document', async () => {
+test('exports: JSON, CSV (entities, mentions, quotes, amounts) and clipboard match the document', async () => {
   const text = await readSample();
   const doc = new Gleaner().parse(text);
   await withPage({}, async ({ page }) => {
     await nextResult(page, () => page.fill('#input', text));
-    const grab = async (id) => {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
-      const file = path.join(OUT, `export-${dl.suggestedFilename()}`);
-      await dl.saveAs(file);
-      return { name: dl.suggestedFilename(), body: await readFile(file, 'utf8') };
-    };
+    const grab = (id) => download(page, id);
     const json = await grab('dl-json');
     assert.equal(json.name, 'gleaner.json');
     assert.deepEqual(JSON.parse(json.body), doc);
@@ -293,11 +296,106 @@ test('exports: JSON, CSV (entities, mentions, quotes) and clipboard match the do
       assert.deepEqual([r.text, r.speaker, Number(r.start), Number(r.end)], [q.text, q.speaker ?? '', q.span.start, q.span.end]);
     });
     assert.ok(qr.length >= 5, 'the sample has quotes');
+
+    const amounts = await grab('dl-amounts');
+    assert.equal(amounts.name, 'amounts.csv');
+    const ar = parseCsv(amounts.body);
+    assert.equal(ar.length, doc.amounts.length);
+    ar.forEach((r, i) => {
+      const a = doc.amounts[i];
+      assert.deepEqual([r.text, r.kind, Number(r.value), Number(r.start), Number(r.end), r.currency, r.unit],
+        [a.text, a.kind, a.value, a.span.start, a.span.end, a.currency ?? '', a.unit ?? '']);
+      assert.equal(r.upper, a.upper === null ? '' : String(a.upper));
+    });
+    assert.ok(ar.length >= 1, 'the sample has amounts');
     assert.ok(er.length >= 5 && mr.length >= er.length, 'the sample has entities and mentions');
 
     await page.click('#copy-json');
     await page.locator('#status').filter({ hasText: 'Copied' }).waitFor();
     assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), doc);
+  });
+});
+
+test('amounts panel: one row per amount with kind and value; a row jumps to the amount in the text', async () => {
+  const one = 'The deal is worth $4.5 billion.\n';
+  // invented text with one amount of each kind, a range, and markup that must stay text
+  const mixed = 'Harbour plan <img src=x onerror=alert(1)> approved\n'
+    + 'BERGEN, May 4 - The city will spend $5-6 million on the quay, and fares rise 3.5% next year.\n'
+    + 'The ferry now takes 40 minutes, officials said.\n';
+  const g = new Gleaner();
+  await withPage({}, async ({ page }) => {
+    await nextResult(page, () => page.fill('#input', one));
+    await page.click('#tab-amounts');
+    assert.equal(await page.locator('#tab-amounts .count').textContent(), '(1)');
+    const rows = page.locator('#view-amounts tbody tr');
+    assert.equal(await rows.count(), 1);
+    assert.deepEqual(await rows.first().locator('td').allTextContents(), ['$4.5 billion', 'money', '4,500,000,000 USD']);
+    assert.match(await page.locator('#view-amounts p').first().textContent(), /^1 amount: 1 money\.$/);
+    await rows.first().locator('button.jump').click();
+    assert.equal(await page.getAttribute('#tab-text', 'aria-selected'), 'true');
+    assert.equal(await page.locator('#dump .amt.flash').textContent(), '$4.5 billion');
+    assert.equal(await page.locator('#dump .amt.flash').getAttribute('data-a'), '0');
+
+    // several kinds: the rows are the document's amounts, in text order
+    await nextResult(page, () => page.fill('#input', mixed));
+    const doc = g.parse(mixed);
+    assert.deepEqual(doc.amounts.map((a) => a.kind).sort(), ['money', 'percent', 'quantity'], JSON.stringify(doc.amounts));
+    await page.click('#tab-amounts');
+    const cells = await page.locator('#view-amounts tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(cells.map(([t, k]) => [t, k]), doc.amounts.map((a) => [a.text, a.kind]));
+    const range = doc.amounts.find((a) => a.kind === 'money');
+    assert.equal(cells[doc.amounts.indexOf(range)][2], '5,000,000–6,000,000 USD');
+    assert.equal(cells[doc.amounts.findIndex((a) => a.kind === 'percent')][2], '3.5%');
+    assert.equal(cells[doc.amounts.findIndex((a) => a.kind === 'quantity')][2], '40 minutes');
+    assert.equal(await page.locator('#view-amounts img, #view-amounts [onerror]').count(), 0);
+    await shot(page, 'amounts-view');
+    // the tooltip on the highlight says the same value
+    await page.locator('#view-amounts button.jump').first().click();
+    await page.locator('#dump .amt.flash').hover();
+    assert.match(await page.locator('#tip').textContent(), /^Amount · money.*Value: 5,000,000–6,000,000 USD$/);
+
+    // switched off: the panel says so
+    await page.click('#tab-amounts');
+    await nextResult(page, () => page.uncheck('#opt-amounts'));
+    assert.equal(await page.locator('#view-amounts .empty').textContent(), 'Amount extraction is switched off (see Extract).');
+    assert.equal(await page.locator('#tab-amounts .count').textContent(), '(0)');
+  });
+});
+
+test('CSV exports: cells that a spreadsheet would run as formulas are neutralised with a leading quote', async () => {
+  // invented text whose quotes and amounts start with =, @, + and -
+  const text = 'Council backs harbour plan\n'
+    + 'OSLO, March 3 (Invented Wire) - "=HYPERLINK(\'https://evil.example/\',\'Click here\') was pasted into the minutes," the mayor told reporters.\n'
+    + '"@SUM(1,2) is not a budget," said Maria Lopez, a councillor.\n'
+    + '"+47 555 0100 is the new hotline," Lopez said.\n'
+    + 'Revenue fell -3% while costs rose $20 million.\n';
+  const doc = new Gleaner().parse(text);
+  const starts = (s) => /^[=+\-@\t\r]/.test(s);
+  assert.ok(doc.quotes.some((q) => q.text.startsWith('=HYPERLINK(')), JSON.stringify(doc.quotes));
+  assert.ok(doc.quotes.some((q) => q.text.startsWith('@SUM(')), JSON.stringify(doc.quotes));
+  assert.ok(doc.amounts.some((a) => a.text === '-3%' && a.value === -3), JSON.stringify(doc.amounts));
+  await withPage({}, async ({ page }) => {
+    await nextResult(page, () => page.fill('#input', text));
+    const files = {};
+    for (const id of ['dl-entities', 'dl-mentions', 'dl-quotes', 'dl-amounts']) files[id] = await download(page, id);
+    // no cell of any export starts with a formula character, except numbers the page wrote itself
+    for (const { name, body } of Object.values(files)) {
+      for (const row of parseCsv(body)) {
+        for (const [col, cell] of Object.entries(row)) {
+          if (starts(cell)) assert.ok(Number.isFinite(Number(cell)), `${name} ${col}: ${JSON.stringify(cell)} starts like a formula`);
+        }
+      }
+    }
+    // quoted cells (the commas and quotes inside) survive, with the guard in front
+    const qr = parseCsv(files['dl-quotes'].body);
+    assert.equal(qr.length, doc.quotes.length);
+    qr.forEach((r, i) => assert.equal(r.text, starts(doc.quotes[i].text) ? `'${doc.quotes[i].text}` : doc.quotes[i].text));
+    assert.ok(qr.some((r) => r.text.startsWith("'=HYPERLINK('https://evil.example/','Click here')")), qr.map((r) => r.text).join('\n'));
+    assert.match(files['dl-quotes'].body, /,"'=HYPERLINK\('https:\/\/evil\.example\/','Click here'\) was pasted into the minutes,",/);
+    const ar = parseCsv(files['dl-amounts'].body);
+    const minus = ar.find((r) => r.text === "'-3%");
+    assert.ok(minus, ar.map((r) => r.text).join(' | '));
+    assert.equal(minus.value, '-3', 'a number stays a number');
   });
 });
 
