@@ -317,7 +317,7 @@ pub fn predict_doc_with<S: crate::tagger::model::Scorer>(
     let (text, spans) = doc_text(doc);
     let regions = doc_regions(&spans);
     let sents = crate::tagger::segment(&text, &regions);
-    let pdoc = crate::tagger::prepare(&text, sents, gaz, clusters);
+    let pdoc = crate::tagger::prepare_scored(&text, sents, gaz, clusters, scorer);
     let mentions = crate::tagger::mentions_of(&text, &pdoc, scorer, temperature);
     spans_to_tags(&spans, &mentions, keep)
 }

@@ -7,6 +7,8 @@
 //! tags, the document's prediction history) at decoding time.
 #![cfg_attr(not(feature = "train"), allow(dead_code))]
 
+use std::sync::Arc;
+
 use crate::gazetteer::Lexicon;
 use crate::span::Span;
 
@@ -66,9 +68,10 @@ pub enum Mode {
     Upper = 2,
 }
 
-/// Per-token lexical facts.
+/// The lexical facts of a token text (shared by all tokens with the same text in a
+/// document: see [`LexCache`]).
 #[derive(Clone, Debug)]
-pub struct TokInfo {
+pub struct Lex {
     /// Lowercased text.
     pub lower: String,
     /// Lowercased, digits replaced by `0`.
@@ -89,8 +92,76 @@ pub struct TokInfo {
     pub cl_coarse: u32,
     /// Frequency-rank bucket (0 = unknown, 1 = top 1k, 2 = top 5k, 3 = 20k, 4 = 100k).
     pub rank: u32,
+}
+
+/// Per-token facts: the shared lexical facts (reachable through `Deref`: `t.lower`,
+/// `t.init_cap`, …) and the token's gazetteer matches in context.
+#[derive(Clone, Debug)]
+pub struct TokInfo {
+    /// Lexical facts of the token text.
+    pub lex: Arc<Lex>,
     /// Gazetteer bits (`category * 4 + position`).
     pub gaz: u128,
+}
+
+impl std::ops::Deref for TokInfo {
+    type Target = Lex;
+    #[inline]
+    fn deref(&self) -> &Lex {
+        &self.lex
+    }
+}
+
+/// Token text → lexical facts, shared within a document so that repeated words cost one
+/// hash look-up instead of four strings and a cluster look-up. Bounded: it starts afresh
+/// after [`LexCache::CAP`] distinct texts, so memory stays proportional to the input.
+#[derive(Default)]
+pub struct LexCache<'t> {
+    map: std::collections::HashMap<&'t str, Arc<Lex>, std::hash::BuildHasherDefault<super::Fnv>>,
+}
+
+impl<'t> LexCache<'t> {
+    /// Most distinct token texts held at once.
+    pub const CAP: usize = 1 << 16;
+
+    fn get(&mut self, s: &'t str, clusters: &Lexicon) -> Arc<Lex> {
+        if let Some(l) = self.map.get(s) {
+            return l.clone();
+        }
+        if self.map.len() >= Self::CAP {
+            self.map.clear();
+        }
+        let l = Arc::new(lex(s, clusters));
+        self.map.insert(s, l.clone());
+        l
+    }
+}
+
+fn lex(s: &str, clusters: &Lexicon) -> Lex {
+    let lower = lower(s);
+    let norm: String =
+        if lower.bytes().any(|b| b.is_ascii_digit()) { lower.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect() } else { lower.clone() };
+    let (shape, sshape) = shapes(s);
+    let alpha = s.chars().any(char::is_alphabetic);
+    let init_cap = s.chars().next().map_or(false, char::is_uppercase);
+    let all_caps = alpha && !s.chars().any(char::is_lowercase);
+    let mut v = clusters.get(&lower);
+    if v.is_none() && lower.contains('-') {
+        v = lower.rsplit('-').next().and_then(|p| clusters.get(p));
+    }
+    let v = v.unwrap_or(0);
+    Lex {
+        lower,
+        norm,
+        shape,
+        sshape,
+        init_cap,
+        all_caps,
+        alpha,
+        cl_fine: (v >> 16) as u32,
+        cl_coarse: ((v >> 8) & 0xff) as u32,
+        rank: (v & 0xff) as u32,
+    }
 }
 
 /// The packed value of the cluster lexicon: `fine << 16 | coarse << 8 | rank_bucket`.
@@ -143,38 +214,8 @@ fn shapes(s: &str) -> (String, String) {
 }
 
 /// Compute token facts for one sentence.
-pub fn tok_infos(text: &str, toks: &[Span], gaz: &Lexicon, clusters: &Lexicon) -> Vec<TokInfo> {
-    let mut out: Vec<TokInfo> = toks
-        .iter()
-        .map(|t| {
-            let s = t.slice(text);
-            let lower = lower(s);
-            let norm: String =
-                if lower.bytes().any(|b| b.is_ascii_digit()) { lower.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect() } else { lower.clone() };
-            let (shape, sshape) = shapes(s);
-            let alpha = s.chars().any(char::is_alphabetic);
-            let init_cap = s.chars().next().map_or(false, char::is_uppercase);
-            let all_caps = alpha && !s.chars().any(char::is_lowercase);
-            let mut v = clusters.get(&lower);
-            if v.is_none() && lower.contains('-') {
-                v = lower.rsplit('-').next().and_then(|p| clusters.get(p));
-            }
-            let v = v.unwrap_or(0);
-            TokInfo {
-                lower,
-                norm,
-                shape,
-                sshape,
-                init_cap,
-                all_caps,
-                alpha,
-                cl_fine: (v >> 16) as u32,
-                cl_coarse: ((v >> 8) & 0xff) as u32,
-                rank: (v & 0xff) as u32,
-                gaz: 0,
-            }
-        })
-        .collect();
+pub fn tok_infos<'t>(text: &'t str, toks: &[Span], gaz: &Lexicon, clusters: &Lexicon, cache: &mut LexCache<'t>) -> Vec<TokInfo> {
+    let mut out: Vec<TokInfo> = toks.iter().map(|t| TokInfo { lex: cache.get(t.slice(text), clusters), gaz: 0 }).collect();
     let lowers: Vec<&str> = out.iter().map(|t| t.lower.as_str()).collect();
     let mut g = vec![0u128; out.len()];
     gaz.mark_phrases(&lowers, &mut g);

@@ -117,10 +117,13 @@ pub struct PSent {
     pub mode: Mode,
     /// From a headline, title or subheading.
     pub heading: bool,
-    /// Static feature buckets, flat.
+    /// Static feature buckets, flat (empty when the document was prepared with
+    /// [`prepare_scored`], which keeps their scores instead).
     pub feats: Vec<u32>,
     /// `feats[offs[i]..offs[i+1]]` belong to token `i`.
     pub offs: Vec<u32>,
+    /// Static scores per token (only from [`prepare_scored`]).
+    pub stat: Vec<[f32; NL]>,
 }
 
 /// A document ready for tagging.
@@ -158,16 +161,36 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
     out
 }
 
-/// Compute token facts and static features for a document.
+/// Compute token facts and static features for a document (for training: keeps every
+/// token's feature buckets).
 pub fn prepare(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res_clusters: &Lexicon) -> PDoc {
+    prepare_inner::<Model>(text, sents, res_gaz, res_clusters, None)
+}
+
+/// [`prepare`] for tagging with fixed weights: keeps each token's static scores (17
+/// floats) instead of its feature buckets (about 50 ids), and never holds more than one
+/// sentence's buckets.
+pub fn prepare_scored<S: Scorer>(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res_clusters: &Lexicon, scorer: &S) -> PDoc {
+    prepare_inner(text, sents, res_gaz, res_clusters, Some(scorer))
+}
+
+fn prepare_inner<S: Scorer>(
+    text: &str,
+    sents: Vec<(Vec<Span>, bool)>,
+    res_gaz: &Lexicon,
+    res_clusters: &Lexicon,
+    scorer: Option<&S>,
+) -> PDoc {
+    let mut cache = features::LexCache::default();
     let mut pre: Vec<(Vec<Span>, Vec<TokInfo>, Mode, bool)> = sents
         .into_iter()
         .map(|(toks, heading)| {
-            let infos = features::tok_infos(text, &toks, res_gaz, res_clusters);
+            let infos = features::tok_infos(text, &toks, res_gaz, res_clusters, &mut cache);
             let mode = features::mode(&infos);
             (toks, infos, mode, heading)
         })
         .collect();
+    drop(cache);
     let mut dc: FnvMap<&str, features::DocCase> = FnvMap::default();
     for (_, infos, mode, heading) in &pre {
         for (i, t) in infos.iter().enumerate() {
@@ -188,16 +211,30 @@ pub fn prepare(text: &str, sents: Vec<(Vec<Span>, bool)>, res_gaz: &Lexicon, res
         .collect();
     drop(dc);
     let mut out = PDoc { sents: Vec::with_capacity(pre.len()) };
+    let mut feats = Vec::new();
+    let mut offs = Vec::new();
     for ((toks, infos, mode, heading), case) in pre.drain(..).zip(cases) {
-        let mut feats = Vec::with_capacity(toks.len() * 64);
-        let mut offs = Vec::with_capacity(toks.len() + 1);
+        feats.clear();
+        offs.clear();
         offs.push(0);
+        let mut stat = Vec::new();
         for i in 0..toks.len() {
             let d = case[i];
+            let start = feats.len();
             features::static_features(text, &toks, &infos, i, mode, heading, &d, &mut feats);
-            offs.push(feats.len() as u32);
+            if let Some(scorer) = scorer {
+                let mut sc = [0f32; NL];
+                for &f in &feats[start..] {
+                    scorer.add(f, &mut sc);
+                }
+                stat.push(sc);
+                feats.clear();
+            } else {
+                offs.push(feats.len() as u32);
+            }
         }
-        out.sents.push(PSent { tokens: toks, infos, mode, heading, feats, offs });
+        let (f, o) = if scorer.is_some() { (Vec::new(), Vec::new()) } else { (std::mem::take(&mut feats), std::mem::take(&mut offs)) };
+        out.sents.push(PSent { tokens: toks, infos, mode, heading, feats: f, offs: o, stat });
     }
     out
 }
@@ -263,38 +300,98 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 type Tbl = [[f32; NL]; NL];
 
-/// Tag-independent scores of one sentence: static scores, and for each token three
-/// previous-tag tables (indices into the document's table list) whose sum gives the score
-/// of the features that depend on the previous tag: `Σ tables[k][p][l]`.
+/// Where a token's previous-tag table comes from (see [`DocScores`]).
+#[derive(Clone, Copy)]
+enum Tr {
+    /// `dense[ps]` is `P + S` for the token's shape and `dense[ps + 1]` is `S`; the word's
+    /// non-zero rows are `wrows[w..w + wn]`.
+    Cached { ps: u32, w: u32, wn: u32 },
+    /// Computed from the weights when needed (training, or shapes beyond the cache).
+    Raw,
+}
+
+/// Tag-independent scores of one sentence: static scores (unless the sentence carries
+/// them, see [`prepare_scored`]) and where each token's previous-tag table comes from.
 pub struct SentScores {
-    stat: Vec<[f32; NL]>,
-    tr: Vec<[u32; 3]>,
+    stat: Option<Vec<[f32; NL]>>,
+    tr: Vec<Tr>,
 }
 
 /// Scores of a whole document.
+///
+/// The features that depend on the previous tag `p` are the tag alone (`P`), the word
+/// (`W`) and the short shape (`S`); a token's table is `T[p][l] = (P + W) + S`. `P` is one
+/// dense table (`dense[0]`); `P + S` and `S` are dense per shape (few distinct shapes;
+/// at most [`DocScores::SHAPES`], later shapes are computed on the fly); `W` is stored
+/// sparse per word (only its non-zero rows: most words have none), so memory grows with
+/// the vocabulary by a few bytes per word, and a token without `W` rows reads one cached
+/// table.
 pub struct DocScores {
-    tables: Vec<Tbl>,
+    dense: Vec<Tbl>,
+    wrows: Vec<(u8, [f32; NL])>,
     sents: Vec<SentScores>,
 }
 
 impl DocScores {
-    /// The three table rows for token `i` after previous tag `p`.
+    /// Most distinct shapes with cached dense tables.
+    pub const SHAPES: usize = 2048;
+
+    /// The previous-tag table of token `i` (`s`, `sc`: its sentence): cached tables plus
+    /// the word's rows, or a table assembled in `scratch`.
     #[inline]
-    fn rows(&self, s: &SentScores, i: usize, p: usize) -> (&[f32; NL], &[f32; NL], &[f32; NL]) {
-        let [a, b, c] = s.tr[i];
-        (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p])
+    fn trans<'a, S: Scorer>(&'a self, s: &PSent, sc: &SentScores, i: usize, scorer: &S, scratch: &'a mut Tbl) -> TokTbl<'a> {
+        let p_t = &self.dense[0];
+        match sc.tr[i] {
+            Tr::Cached { ps, w, wn } => TokTbl {
+                base: &self.dense[ps as usize],
+                st: &self.dense[ps as usize + 1],
+                p_t,
+                w: &self.wrows[w as usize..(w + wn) as usize],
+            },
+            Tr::Raw => {
+                let [_, hw, hs] = features::prev_bases(&s.infos, i);
+                let (tw, ts) = (table(scorer, hw), table(scorer, hs));
+                for p in 0..NL {
+                    for l in 0..NL {
+                        scratch[p][l] = (p_t[p][l] + tw[p][l]) + ts[p][l];
+                    }
+                }
+                TokTbl { base: scratch, st: p_t, p_t, w: &[] }
+            }
+        }
     }
 
+    fn stat<'a>(&'a self, s: &'a PSent, sc: &'a SentScores) -> &'a [[f32; NL]] {
+        sc.stat.as_deref().unwrap_or(&s.stat)
+    }
+}
+
+/// One token's previous-tag table: `base[p]`, except for the rows `p` listed in `w`,
+/// which are `(p_t[p] + w) + st[p]`. Read rows in ascending `p` with a [`TokTbl::rows`]
+/// cursor.
+struct TokTbl<'a> {
+    base: &'a Tbl,
+    st: &'a Tbl,
+    p_t: &'a Tbl,
+    w: &'a [(u8, [f32; NL])],
+}
+
+impl TokTbl<'_> {
+    /// Row `p` (rows must be asked for in ascending `p`; `cur` is the cursor into `w`,
+    /// `buf` holds an assembled row).
     #[inline]
-    #[allow(dead_code)]
-    fn row(&self, s: &SentScores, i: usize, p: usize) -> [f32; NL] {
-        let [a, b, c] = s.tr[i];
-        let (ta, tb, tc) = (&self.tables[a as usize][p], &self.tables[b as usize][p], &self.tables[c as usize][p]);
-        let mut r = [0f32; NL];
-        for l in 0..NL {
-            r[l] = ta[l] + tb[l] + tc[l];
+    fn row<'b>(&'b self, p: usize, cur: &mut usize, buf: &'b mut [f32; NL]) -> &'b [f32; NL] {
+        match self.w.get(*cur) {
+            Some((q, wr)) if *q as usize == p => {
+                *cur += 1;
+                let (pt, st) = (&self.p_t[p], &self.st[p]);
+                for l in 0..NL {
+                    buf[l] = (pt[l] + wr[l]) + st[l];
+                }
+                buf
+            }
+            _ => &self.base[p],
         }
-        r
     }
 }
 
@@ -306,78 +403,90 @@ fn table<S: Scorer>(scorer: &S, h: features::H) -> Tbl {
     t
 }
 
-fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Vec<[f32; NL]> {
-    (0..s.tokens.len())
-        .map(|i| {
-            let mut sc = [0f32; NL];
-            for &f in &s.feats[s.offs[i] as usize..s.offs[i + 1] as usize] {
-                scorer.add(f, &mut sc);
-            }
-            sc
-        })
-        .collect()
+fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Option<Vec<[f32; NL]>> {
+    if s.stat.len() == s.tokens.len() {
+        return None;
+    }
+    Some(
+        (0..s.tokens.len())
+            .map(|i| {
+                let mut sc = [0f32; NL];
+                for &f in &s.feats[s.offs[i] as usize..s.offs[i + 1] as usize] {
+                    scorer.add(f, &mut sc);
+                }
+                sc
+            })
+            .collect(),
+    )
 }
 
 /// Compute the scores of one sentence (no sharing; used while training).
 pub fn sent_scores<S: Scorer>(s: &PSent, scorer: &S) -> DocScores {
-    let mut tables = Vec::with_capacity(s.tokens.len() * 3);
-    let mut tr = Vec::with_capacity(s.tokens.len());
-    for i in 0..s.tokens.len() {
-        let k = tables.len() as u32;
-        for h in features::prev_bases(&s.infos, i) {
-            tables.push(table(scorer, h));
-        }
-        tr.push([k, k + 1, k + 2]);
+    DocScores {
+        dense: vec![table(scorer, features::prev_bases(&s.infos, 0)[0])],
+        wrows: Vec::new(),
+        sents: vec![SentScores { stat: static_scores(s, scorer), tr: vec![Tr::Raw; s.tokens.len()] }],
     }
-    DocScores { tables, sents: vec![SentScores { stat: static_scores(s, scorer), tr }] }
 }
 
 /// The scores of a whole document, sharing the previous-tag tables between tokens with
 /// the same word or shape (valid while the weights do not change).
 pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
-    let mut tables: Vec<Tbl> = Vec::new();
-    let mut by_word: FnvMap<&str, u32> = FnvMap::default();
+    let mut out = DocScores { dense: Vec::new(), wrows: Vec::new(), sents: Vec::with_capacity(doc.sents.len()) };
+    let mut by_word: FnvMap<&str, (u32, u32)> = FnvMap::default();
     let mut by_shape: FnvMap<&str, u32> = FnvMap::default();
-    let mut prev: Option<u32> = None;
-    let mut sents = Vec::with_capacity(doc.sents.len());
     for s in &doc.sents {
         let mut tr = Vec::with_capacity(s.tokens.len());
         for i in 0..s.tokens.len() {
             let [hp, hw, hs] = features::prev_bases(&s.infos, i);
             let info = &s.infos[i];
-            let get = |tables: &mut Vec<Tbl>, h| {
-                tables.push(table(scorer, h));
-                tables.len() as u32 - 1
+            if out.dense.is_empty() {
+                out.dense.push(table(scorer, hp));
+            }
+            let ps = match by_shape.get(info.sshape.as_str()) {
+                Some(&ps) => Some(ps),
+                None if by_shape.len() < DocScores::SHAPES => {
+                    let st = table(scorer, hs);
+                    let p_t = &out.dense[0];
+                    let mut sum = [[0f32; NL]; NL];
+                    for p in 0..NL {
+                        for l in 0..NL {
+                            sum[p][l] = (p_t[p][l] + 0.0) + st[p][l];
+                        }
+                    }
+                    let ps = out.dense.len() as u32;
+                    out.dense.push(sum);
+                    out.dense.push(st);
+                    by_shape.insert(info.sshape.as_str(), ps);
+                    Some(ps)
+                }
+                None => None,
             };
-            let a = match prev {
-                Some(a) => a,
+            let Some(ps) = ps else {
+                tr.push(Tr::Raw);
+                continue;
+            };
+            let (w, wn) = match by_word.get(info.norm.as_str()) {
+                Some(&x) => x,
                 None => {
-                    let a = get(&mut tables, hp);
-                    prev = Some(a);
-                    a
+                    let w = out.wrows.len() as u32;
+                    for p in 0..NL {
+                        let mut row = [0f32; NL];
+                        scorer.add(hw.n(p as u64).bucket(), &mut row);
+                        if row.iter().any(|&x| x != 0.0) {
+                            out.wrows.push((p as u8, row));
+                        }
+                    }
+                    let x = (w, out.wrows.len() as u32 - w);
+                    by_word.insert(info.norm.as_str(), x);
+                    x
                 }
             };
-            let b = match by_word.get(info.norm.as_str()) {
-                Some(&b) => b,
-                None => {
-                    let b = get(&mut tables, hw);
-                    by_word.insert(info.norm.as_str(), b);
-                    b
-                }
-            };
-            let c = match by_shape.get(info.sshape.as_str()) {
-                Some(&c) => c,
-                None => {
-                    let c = get(&mut tables, hs);
-                    by_shape.insert(info.sshape.as_str(), c);
-                    c
-                }
-            };
-            tr.push([a, b, c]);
+            tr.push(Tr::Cached { ps, w, wn });
         }
-        sents.push(SentScores { stat: static_scores(s, scorer), tr });
+        out.sents.push(SentScores { stat: static_scores(s, scorer), tr });
     }
-    DocScores { tables, sents }
+    out
 }
 
 /// `NEXT[last][p]`: the tags allowed after `p` (count, tags).
@@ -406,7 +515,7 @@ static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
 
 /// Decode one pass over a document (first-order Viterbi per sentence over valid BILOU
 /// paths). Returns tags and per-token confidences per sentence (all 1.0 when
-/// `temperature <= 0`). With `learn`, `gold` must
+/// `temperature <= 0`, and for tokens tagged `O`, which no mention reads). With `learn`, `gold` must
 /// be given: the callback receives each token's gold and predicted feature sets.
 /// `cache` holds precomputed [`SentScores`] (only valid while the weights do not change).
 #[allow(clippy::too_many_arguments)]
@@ -454,6 +563,8 @@ pub fn decode_cached<S: Scorer>(
     let mut stat: Vec<[f32; NL]> = Vec::new();
     let mut back: Vec<[u8; NL]> = Vec::new();
     let mut alpha: Vec<[f32; NL]> = Vec::new();
+    let mut scratch: Tbl = [[0f32; NL]; NL];
+    let mut rbuf = [0f32; NL];
     for (si, s) in doc.sents.iter().enumerate() {
         let n = s.tokens.len();
         let own;
@@ -465,7 +576,7 @@ pub fn decode_cached<S: Scorer>(
             }
         };
         stat.clear();
-        stat.extend_from_slice(&sc.stat);
+        stat.extend_from_slice(ds.stat(s, sc));
         hbuf.clear();
         hoff.clear();
         hoff.push(0);
@@ -494,25 +605,27 @@ pub fn decode_cached<S: Scorer>(
             let nx = &NEXT[(i + 1 == n) as usize];
             let mut nd = [f32::NEG_INFINITY; NL];
             let mut bk = [0u8; NL];
+            let tr = ds.trans(s, sc, i, scorer, &mut scratch);
+            let mut cur = 0;
             if i == 0 {
-                let tr = ds.row(sc, 0, 0);
+                let row = tr.row(0, &mut cur, &mut rbuf);
                 let (k, ls) = &nx[0];
                 for &l in &ls[..*k as usize] {
                     let l = l as usize;
-                    nd[l] = stat[0][l] + tr[l];
+                    nd[l] = stat[0][l] + row[l];
                 }
             } else {
                 let prev = &alpha[i - 1];
                 for p in 0..NL {
+                    let row = tr.row(p, &mut cur, &mut rbuf);
                     let dp = prev[p];
                     if dp == f32::NEG_INFINITY {
                         continue;
                     }
-                    let (ta, tb, tc) = ds.rows(sc, i, p);
                     let (k, ls) = &nx[p];
                     for &l in &ls[..*k as usize] {
                         let l = l as usize;
-                        let v = dp + (ta[l] + tb[l] + tc[l]);
+                        let v = dp + row[l];
                         if v > nd[l] {
                             nd[l] = v;
                             bk[l] = p as u8;
@@ -547,24 +660,31 @@ pub fn decode_cached<S: Scorer>(
         // valid path through l (forward + backward Viterbi); the confidence of the chosen tag
         // is its softmax over m(·) / T.
         let mut confs = vec![1f32; n];
-        if learn.is_none() && temperature > 0.0 && n > 0 {
+        // The backward pass stops at the first token of the first mention.
+        let first = tags.iter().position(|&t| t != 0);
+        if let (true, Some(first)) = (learn.is_none() && temperature > 0.0, first) {
             let mut beta = [0f32; NL];
-            for i in (0..n).rev() {
+            for i in (first..n).rev() {
                 if i + 1 < n {
                     let nx = &NEXT[(i + 2 == n) as usize];
                     let mut nb = [f32::NEG_INFINITY; NL];
+                    let tr = ds.trans(s, sc, i + 1, scorer, &mut scratch);
+                    let mut cur = 0;
                     for p in 0..NL {
-                        let (ta, tb, tc) = ds.rows(sc, i + 1, p);
+                        let row = tr.row(p, &mut cur, &mut rbuf);
                         let (k, ls) = &nx[p];
                         for &l in &ls[..*k as usize] {
                             let l = l as usize;
-                            let v = (ta[l] + tb[l] + tc[l]) + stat[i + 1][l] + beta[l];
+                            let v = row[l] + stat[i + 1][l] + beta[l];
                             if v > nb[p] {
                                 nb[p] = v;
                             }
                         }
                     }
                     beta = nb;
+                }
+                if tags[i] == 0 {
+                    continue; // only tokens inside mentions carry a confidence (see `chunks`)
                 }
                 let chosen = alpha[i][tags[i] as usize] + beta[tags[i] as usize];
                 let mut z = 0f32;
@@ -747,7 +867,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
 pub fn tag(text: &str, regions: &[Region]) -> (Vec<Mention>, usize) {
     let Some(res) = resources() else { return (Vec::new(), 0) };
     let sents = segment(text, regions);
-    let doc = prepare(text, sents, &res.gaz, &res.clusters);
+    let doc = prepare_scored(text, sents, &res.gaz, &res.clusters, &res.model);
     let n = doc.tokens();
     (mentions_of(text, &doc, &res.model, res.model.temperature), n)
 }
