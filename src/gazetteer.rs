@@ -160,15 +160,40 @@ impl Lexicon {
 
     /// Mark phrase matches over a token sequence given as lowercased token texts.
     ///
+    /// Where walking `word`'s bytes from the root of the lexicon's automaton ends: the
+    /// node and the output gathered on the way, or `None` when no entry starts with
+    /// `word`. [`Lexicon::mark_phrases_from`] starts phrases from it, so a caller that sees
+    /// the same word many times walks it once.
+    pub fn walk(&self, word: &str) -> Option<Walk> {
+        let raw = self.map.as_fst();
+        let mut node = raw.root();
+        let mut acc = fst::raw::Output::zero();
+        for &byte in word.as_bytes() {
+            let ti = node.find_input(byte)?;
+            let t = node.transition(ti);
+            acc = acc.cat(t.out);
+            node = raw.node(t.addr);
+        }
+        Some(Walk { addr: node.addr(), out: acc.value() })
+    }
+
     /// For every phrase `lowers[s..=e]` (joined with single spaces) found in the lexicon,
     /// each category bit `c` of its value sets bit `c * 4 + pos` of `out[t]` for
     /// `t in s..=e`, where `pos` is 0 = begin, 1 = inside, 2 = last, 3 = unit (one token).
     pub fn mark_phrases<S: AsRef<str>>(&self, lowers: &[S], out: &mut [u128]) {
+        let starts: Vec<Option<Walk>> = lowers.iter().map(|w| self.walk(w.as_ref())).collect();
+        self.mark_phrases_from(&starts, lowers, out);
+    }
+
+    /// [`Lexicon::mark_phrases`] given each token's [`Lexicon::walk`] (`starts[t]` must be
+    /// `self.walk(lowers[t])`).
+    pub fn mark_phrases_from<S: AsRef<str>>(&self, starts: &[Option<Walk>], lowers: &[S], out: &mut [u128]) {
         let raw = self.map.as_fst();
         let n = lowers.len();
         for s in 0..n {
-            let mut node = raw.root();
-            let mut acc = fst::raw::Output::zero();
+            let Some(w) = starts[s] else { continue };
+            let mut node = raw.node(w.addr);
+            let mut acc = fst::raw::Output::new(w.out);
             let mut e = s;
             'outer: while e < n && e < s + MAX_PHRASE_TOKENS {
                 if e > s {
@@ -180,15 +205,15 @@ impl Lexicon {
                         }
                         None => break 'outer,
                     }
-                }
-                for &byte in lowers[e].as_ref().as_bytes() {
-                    match node.find_input(byte) {
-                        Some(ti) => {
-                            let t = node.transition(ti);
-                            acc = acc.cat(t.out);
-                            node = raw.node(t.addr);
+                    for &byte in lowers[e].as_ref().as_bytes() {
+                        match node.find_input(byte) {
+                            Some(ti) => {
+                                let t = node.transition(ti);
+                                acc = acc.cat(t.out);
+                                node = raw.node(t.addr);
+                            }
+                            None => break 'outer,
                         }
-                        None => break 'outer,
                     }
                 }
                 if node.is_final() {
@@ -216,6 +241,13 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// A position in a lexicon's automaton (see [`Lexicon::walk`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Walk {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
 }
 
 #[cfg(test)]

@@ -92,6 +92,8 @@ pub struct Lex {
     pub cl_coarse: u32,
     /// Frequency-rank bucket (0 = unknown, 1 = top 1k, 2 = top 5k, 3 = 20k, 4 = 100k).
     pub rank: u32,
+    /// The gazetteer walk of `lower` (phrases start from it).
+    pub gaz_walk: Option<crate::gazetteer::Walk>,
 }
 
 /// Per-token facts: the shared lexical facts (reachable through `Deref`: `t.lower`,
@@ -124,20 +126,20 @@ impl<'t> LexCache<'t> {
     /// Most distinct token texts held at once.
     pub const CAP: usize = 1 << 16;
 
-    fn get(&mut self, s: &'t str, clusters: &Lexicon) -> Arc<Lex> {
+    fn get(&mut self, s: &'t str, gaz: &Lexicon, clusters: &Lexicon) -> Arc<Lex> {
         if let Some(l) = self.map.get(s) {
             return l.clone();
         }
         if self.map.len() >= Self::CAP {
             self.map.clear();
         }
-        let l = Arc::new(lex(s, clusters));
+        let l = Arc::new(lex(s, gaz, clusters));
         self.map.insert(s, l.clone());
         l
     }
 }
 
-fn lex(s: &str, clusters: &Lexicon) -> Lex {
+fn lex(s: &str, gaz: &Lexicon, clusters: &Lexicon) -> Lex {
     let lower = lower(s);
     let norm: String =
         if lower.bytes().any(|b| b.is_ascii_digit()) { lower.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect() } else { lower.clone() };
@@ -151,6 +153,7 @@ fn lex(s: &str, clusters: &Lexicon) -> Lex {
     }
     let v = v.unwrap_or(0);
     Lex {
+        gaz_walk: gaz.walk(&lower),
         lower,
         norm,
         shape,
@@ -215,10 +218,11 @@ fn shapes(s: &str) -> (String, String) {
 
 /// Compute token facts for one sentence.
 pub fn tok_infos<'t>(text: &'t str, toks: &[Span], gaz: &Lexicon, clusters: &Lexicon, cache: &mut LexCache<'t>) -> Vec<TokInfo> {
-    let mut out: Vec<TokInfo> = toks.iter().map(|t| TokInfo { lex: cache.get(t.slice(text), clusters), gaz: 0 }).collect();
+    let mut out: Vec<TokInfo> = toks.iter().map(|t| TokInfo { lex: cache.get(t.slice(text), gaz, clusters), gaz: 0 }).collect();
     let lowers: Vec<&str> = out.iter().map(|t| t.lower.as_str()).collect();
+    let starts: Vec<Option<crate::gazetteer::Walk>> = out.iter().map(|t| t.gaz_walk).collect();
     let mut g = vec![0u128; out.len()];
-    gaz.mark_phrases(&lowers, &mut g);
+    gaz.mark_phrases_from(&starts, &lowers, &mut g);
     for (t, b) in out.iter_mut().zip(g) {
         t.gaz = b;
     }

@@ -217,7 +217,7 @@ fn prepare_inner<S: Scorer>(
         feats.clear();
         offs.clear();
         offs.push(0);
-        let mut stat = Vec::new();
+        let mut stat = Vec::with_capacity(if scorer.is_some() { toks.len() } else { 0 });
         for i in 0..toks.len() {
             let d = case[i];
             let start = feats.len();
