@@ -3,15 +3,19 @@
 use crate::document::{Document, Region};
 use crate::options::Gleaner;
 
-/// Progress through the pipeline, reported between stages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Progress through the pipeline, reported between stages and, for long inputs, within
+/// the entities stage (after each chunk the tagger finishes).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
     /// Stages finished.
     pub done: u32,
     /// Stages in all.
     pub total: u32,
-    /// The stage about to run (`"structure"`, `"entities"`, …) or `"done"`.
+    /// The stage running or about to run (`"structure"`, `"entities"`, …) or `"done"`.
     pub stage: &'static str,
+    /// Share of `stage` already done, 0 to 1 (0 when it is about to start). Overall
+    /// progress is `(done + fraction) / total`.
+    pub fraction: f32,
 }
 
 const STAGES: [&str; 6] = ["structure", "entities", "quotes", "times", "amounts", "clusters"];
@@ -25,35 +29,40 @@ pub(crate) fn warm_up() {
 /// Run every enabled stage over `text`.
 pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress)) -> Document {
     let total = STAGES.len() as u32;
-    let mut step = |i: usize| progress(Progress { done: i as u32, total, stage: STAGES.get(i).copied().unwrap_or("done") });
-    step(0);
+    let stage = |i: usize| STAGES.get(i).copied().unwrap_or("done");
+    let mut report = |i: usize, fraction: f32| progress(Progress { done: i as u32, total, stage: stage(i), fraction });
+    report(0, 0.0);
     let mut doc = crate::parse::document(text);
-    step(1);
+    report(1, 0.0);
     let regions: Vec<Region> = doc.regions();
     if g.entities {
-        let (mentions, tokens) = crate::tagger::tag(text, &regions);
+        let (mentions, tokens) = crate::tagger::tag_with_progress(text, &regions, &mut |f| {
+            if f < 1.0 {
+                report(1, f);
+            }
+        });
         doc.mentions = mentions;
         doc.stats.tokens = tokens;
         crate::resolve::resolve(text, &mut doc);
     }
-    step(2);
+    report(2, 0.0);
     if g.quotes {
         doc.quotes = crate::quotes::extract(text, &doc);
     }
-    step(3);
+    report(3, 0.0);
     if g.times {
         let reference = g.reference.or_else(|| published_date(&doc));
         doc.times = crate::rules::time::extract(text, &doc, reference);
     }
-    step(4);
+    report(4, 0.0);
     if g.amounts {
         doc.amounts = crate::rules::amount::extract(text, &doc);
     }
-    step(5);
+    report(5, 0.0);
     if g.clusters {
         doc.clusters = crate::cluster::cluster(text, &doc);
     }
-    step(6);
+    report(6, 0.0);
     doc
 }
 

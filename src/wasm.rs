@@ -24,7 +24,7 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "Options")]
     pub type JsOptions;
     /// A progress callback.
-    #[wasm_bindgen(typescript_type = "(done: number, total: number, stage: string) => void")]
+    #[wasm_bindgen(typescript_type = "(done: number, total: number, stage: string, fraction: number) => void")]
     pub type JsProgress;
 }
 
@@ -48,13 +48,16 @@ impl Gleaner {
         to_js(text, &self.inner.parse(text))
     }
 
-    /// Parse a dump, calling `onProgress(done, total, stage)` between stages.
+    /// Parse a dump, calling `onProgress(done, total, stage, fraction)` between stages and,
+    /// for long dumps, within the entities stage: `done` of `total` stages are finished,
+    /// `stage` runs next (or is running), `fraction` (0 to 1) of it is done.
     #[wasm_bindgen(js_name = parseWithProgress)]
     pub fn parse_with_progress(&self, text: &str, on_progress: JsProgress) -> Result<JsDocument, JsError> {
         let f: js_sys::Function = on_progress.unchecked_into();
         let doc = self.inner.parse_with_progress(text, &mut |p| {
             // a throwing callback must not abort parsing
-            let _ = f.call3(&JsValue::NULL, &JsValue::from(p.done), &JsValue::from(p.total), &JsValue::from_str(p.stage));
+            let args = js_sys::Array::of4(&JsValue::from(p.done), &JsValue::from(p.total), &JsValue::from_str(p.stage), &JsValue::from(p.fraction));
+            let _ = f.apply(&JsValue::NULL, &args);
         });
         to_js(text, &doc)
     }

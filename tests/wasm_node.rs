@@ -150,7 +150,10 @@ fn parse_with_progress_reports_stages_and_survives_a_throwing_callback() {
     let g = Gleaner::new(None).unwrap();
     let seen: Rc<RefCell<Vec<(u32, u32, String)>>> = Rc::default();
     let sink = seen.clone();
-    let cb = Closure::<dyn FnMut(u32, u32, String)>::new(move |d, t, s| sink.borrow_mut().push((d, t, s)));
+    let cb = Closure::<dyn FnMut(u32, u32, String, f64)>::new(move |d, t, s, f: f64| {
+        assert!((0.0..=1.0).contains(&f), "fraction {f}");
+        sink.borrow_mut().push((d, t, s))
+    });
     let progress: JsProgress = cb.as_ref().clone().unchecked_into();
     let doc: JsValue = g.parse_with_progress(TRICKY, progress).unwrap().into();
     assert_eq!(Array::from(&get(&doc, "headlines")).length(), 3);

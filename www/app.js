@@ -149,9 +149,10 @@ function onWorkerMessage({ data: m }) {
     return;
   }
   if (m.type === 'progress') {
+    const part = m.fraction > 0 ? m.fraction : 0;
     $('progress').max = m.total;
-    $('progress').value = m.done;
-    inflight.stage = `${m.stage} (${m.done}/${m.total})`;
+    $('progress').value = m.done + part;
+    inflight.stage = part > 0 ? `${m.stage} ${Math.round(part * 100)}% (${m.done}/${m.total})` : `${m.stage} (${m.done}/${m.total})`;
     updateBusyStatus();
   } else if (m.type === 'result') {
     performance.mark('gleaner:result-received');

@@ -1,7 +1,8 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
 //   in:  { id, text, options?, stream? }
 //   out: { type: 'ready', version, wasmMs, modelMs }     once, when the module and model are loaded
-//        { type: 'progress', id, done, total, stage }    between pipeline stages
+//        { type: 'progress', id, done, total, stage, fraction }  between pipeline stages and
+//                                                        within entities on long dumps
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
 //        with stream: N, arrays longer than N items come first as { type: 'chunk', id, key, items }
 //        messages and are empty in the final result (listed in its `streamed`): receiving one
@@ -45,8 +46,8 @@ self.onmessage = async (event) => {
     if (typeof text !== 'string') throw new TypeError('expected a message { id, text: string, options? }');
     const g = handleFor(options);
     const t0 = performance.now();
-    const document = g.parseWithProgress(text, (done, total, stage) => {
-      self.postMessage({ type: 'progress', id, done, total, stage });
+    const document = g.parseWithProgress(text, (done, total, stage, fraction) => {
+      self.postMessage({ type: 'progress', id, done, total, stage, fraction });
     });
     const ms = performance.now() - t0;
     if (stream > 0) postStreamed(id, document, ms, stream);

@@ -16,7 +16,8 @@ export interface ParseRequest {
 /** Sent once when the wasm module is loaded (`wasmMs`) and the model decoded (`modelMs`). */
 export interface ReadyMessage { type: 'ready'; version: string; wasmMs: number; modelMs: number }
 /** Sent between pipeline stages of request `id`. */
-export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string }
+/** `done` of `total` stages finished; `fraction` (0 to 1) of `stage` done (set within the entities stage of long dumps). */
+export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string; fraction: number }
 /** A slice of `document[key]` for a request with `stream`, in order. */
 export interface ChunkMessage<K extends keyof Document = keyof Document> {
   type: 'chunk'; id: number | string; key: K; items: Document[K] extends Array<infer T> ? T[] : never;

@@ -865,11 +865,48 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
 
 /// Tag every region of `text`, returning mentions in text order and the number of tokens read.
 pub fn tag(text: &str, regions: &[Region]) -> (Vec<Mention>, usize) {
+    tag_with_progress(text, regions, &mut |_| {})
+}
+
+/// Most tokens tagged as one document. Longer inputs (a few hundred KB of text and up) are
+/// cut into consecutive chunks of whole sentences, each tagged as its own document, so
+/// memory stays bounded (about 25 MB of tagger state whatever the input size) at the cost
+/// of document-level evidence not crossing a chunk boundary.
+pub const CHUNK_TOKENS: usize = 100_000;
+
+/// [`tag`], calling `progress(share)` with the share of region text done (0 to 1) after
+/// each chunk.
+pub fn tag_with_progress(text: &str, regions: &[Region], progress: &mut dyn FnMut(f32)) -> (Vec<Mention>, usize) {
     let Some(res) = resources() else { return (Vec::new(), 0) };
-    let sents = segment(text, regions);
-    let doc = prepare_scored(text, sents, &res.gaz, &res.clusters, &res.model);
-    let n = doc.tokens();
-    (mentions_of(text, &doc, &res.model, res.model.temperature), n)
+    let total: usize = regions.iter().map(|r| r.span.len()).sum();
+    let mut done = 0usize;
+    let mut out = Vec::new();
+    let mut n = 0;
+    let mut pending: Vec<(Vec<Span>, bool)> = Vec::new();
+    let mut pending_tokens = 0;
+    let flush = |pending: &mut Vec<(Vec<Span>, bool)>, out: &mut Vec<Mention>, n: &mut usize| {
+        let doc = prepare_scored(text, std::mem::take(pending), &res.gaz, &res.clusters, &res.model);
+        *n += doc.tokens();
+        out.extend(mentions_of(text, &doc, &res.model, res.model.temperature));
+    };
+    for r in regions {
+        for sent in segment(text, std::slice::from_ref(r)) {
+            pending_tokens += sent.0.len();
+            pending.push(sent);
+            if pending_tokens >= CHUNK_TOKENS {
+                flush(&mut pending, &mut out, &mut n);
+                pending_tokens = 0;
+                progress(if total == 0 { 1.0 } else { (done as f64 / total as f64) as f32 });
+            }
+        }
+        done += r.span.len();
+    }
+    if !pending.is_empty() {
+        flush(&mut pending, &mut out, &mut n);
+    }
+    progress(1.0);
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    (out, n)
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ export async function summarise(text: string): Promise<string[]> {
   out.push(...doc.clusters.map((c: StoryCluster) => `${c.label}: ${c.headlines.length} headlines, ${c.shared_entities.join(', ')}`));
 
   const stages: string[] = [];
-  g.parseWithProgress(text, (done: number, total: number, stage: string) => { stages.push(`${stage} ${done}/${total}`); });
+  g.parseWithProgress(text, (done: number, total: number, stage: string, fraction: number) => { stages.push(`${stage} ${done + fraction}/${total}`); });
   out.push(stages.join(', '));
   g.free();
 
@@ -69,7 +69,7 @@ export function parseInWorker(worker: Worker, text: string, onProgress: (stage: 
       const m = e.data;
       switch (m.type) {
         case 'ready': onProgress(`ready ${m.version}`); break;
-        case 'progress': onProgress(`${m.stage} ${m.done}/${m.total}`); break;
+        case 'progress': onProgress(`${m.stage} ${m.done}/${m.total} ${m.fraction.toFixed(2)}`); break;
         case 'chunk': chunks.set(m.key, [...(chunks.get(m.key) ?? []), m.items]); break;
         case 'result': {
           const doc: Document = m.document;
