@@ -794,6 +794,53 @@ fn is_date_word(lower: &str) -> bool {
     w.len() >= 3 && (M.iter().any(|m| *m == w || (w.len() <= 4 && m.starts_with(w))))
 }
 
+/// Acronyms that stand for common nouns: never a name on their own (CoNLL-2003 tags
+/// `CEO`, `GDP`, `VAT`, `MPs`, `PM` as O; the others are the same kind of word).
+const NOT_NAMES: [&str; 24] = [
+    "AI", "AGI", "API", "APIs", "CEO", "CEOs", "CFO", "COO", "CTO", "DNA", "ETF", "ETFs", "EV", "EVs", "GDP", "GPS", "LNG", "MPs",
+    "PM", "PMI", "SUV", "SUVs", "VAT", "VPN",
+];
+
+/// Named storms, as CoNLL-2003 tags them (`Hurricane` O, `Edouard` MISC): a mention that
+/// starts with `Hurricane`, `Typhoon`, `Cyclone` (or `Tropical Storm`, `Super Typhoon`, …)
+/// loses that word and becomes MISC, as does a mention right after one. `Storm` alone
+/// counts only before a mention the model took for a person (`Storm Idalia`), since
+/// `Storm Shadow` or `Seattle Storm` are other things. Returns the new first token and
+/// type, `None` when nothing is left.
+fn storm(infos: &[TokInfo], a: usize, b: usize, ty: u8) -> Option<(usize, u8)> {
+    const MISC: u8 = 4;
+    let word = |i: usize| -> u8 {
+        let t = &infos[i];
+        if !t.init_cap {
+            return 0;
+        }
+        match t.lower.as_str() {
+            "hurricane" | "typhoon" | "cyclone" => 2,
+            "storm" => 1,
+            _ => 0,
+        }
+    };
+    let lead = |i: usize| matches!(infos[i].lower.as_str(), "tropical" | "super" | "winter" | "severe") && infos[i].init_cap;
+    // inside the mention: [lead] storm-word name…
+    let mut k = a;
+    if k < b && lead(k) && word(k + 1) > 0 {
+        k += 1;
+    }
+    let w = word(k);
+    if k < b && (w == 2 || (w == 1 && (ty == 1 || k > a))) {
+        return Some((k + 1, MISC));
+    }
+    // right before the mention
+    if a > 0 {
+        let w = word(a - 1);
+        let led = a > 1 && lead(a - 2);
+        if w == 2 || (w == 1 && (ty == 1 || led)) {
+            return Some((a, MISC));
+        }
+    }
+    Some((a, ty))
+}
+
 /// Tag a prepared document and return its mentions (text order).
 ///
 /// Merge policy (model, then hand-written lists): a model mention whose exact tokens form a
@@ -844,11 +891,32 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 i += 1;
             }
         }
+        // A name right after `Hurricane`, `Typhoon` or `Cyclone` that the model left out
+        // (`Hurricane Helene slammed …`), in an ordinary sentence: a storm, MISC.
+        if s.mode == Mode::Normal {
+            for i in 1..n {
+                let (p, t) = (&s.infos[i - 1], &s.infos[i]);
+                if p.init_cap
+                    && matches!(p.lower.as_str(), "hurricane" | "typhoon" | "cyclone")
+                    && t.init_cap
+                    && t.alpha
+                    && !t.all_caps
+                    && !matches!(t.rank, 1 | 2)
+                    && !found.iter().any(|f| f.0 <= i && i <= f.1)
+                {
+                    found.push((i, i, 4, 0.5));
+                }
+            }
+        }
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
                 continue; // `Jan 9`, `March 3`: a date, not a name
             }
+            if a == b && NOT_NAMES.contains(&s.tokens[a].slice(text)) {
+                continue; // `AI`, `CEO`, `GDP`: acronyms of common nouns
+            }
+            let Some((a, ty)) = storm(&s.infos, a, b, ty) else { continue };
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {
                 text: span.slice(text).to_string(),

@@ -1,0 +1,43 @@
+//! Table tests for the rules applied after the tagger: named storms (CoNLL-2003 policy:
+//! `Hurricane` O, the name MISC) and acronyms of common nouns that are never names alone.
+//! Sentences written for this test.
+
+fn mentions(text: &str) -> Vec<(String, &'static str)> {
+    let g = gleaner::Gleaner::builder().quotes(false).times(false).amounts(false).clusters(false).build().unwrap();
+    g.parse(text).mentions.iter().map(|m| (m.text.clone(), m.label.as_str())).collect()
+}
+
+#[test]
+fn storms_are_misc_without_their_title() {
+    let cases: &[(&str, &str)] = &[
+        ("Hurricane Helene slammed into Florida on Thursday.", "Helene"),
+        ("Storm Idalia weakened over the weekend, officials said.", "Idalia"),
+        ("Typhoon Yagi hit northern Vietnam on Saturday.", "Yagi"),
+        ("Residents fled as Tropical Storm Ophelia approached the coast.", "Ophelia"),
+    ];
+    for (text, name) in cases {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "MISC")), "{text}: {got:?}");
+        assert!(
+            got.iter().all(|(t, _)| !["Hurricane", "Storm", "Typhoon", "Tropical", "Tropical Storm"].iter().any(|w| t.starts_with(w))),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn storm_rule_leaves_other_names_alone() {
+    let got = mentions("The Seattle Storm beat the Las Vegas Aces on Sunday.");
+    assert!(got.iter().all(|(t, l)| !(t == "Storm" || (t.contains("Seattle") && *l == "MISC"))), "{got:?}");
+    let got = mentions("A hurricane is expected to hit Cuba.");
+    assert_eq!(got, vec![("Cuba".to_string(), "LOC")]);
+}
+
+#[test]
+fn common_noun_acronyms_are_not_names() {
+    for text in ["The AI boom lifted chip makers in Taipei.", "Its CEO said GDP growth in Brazil would slow.", "EV sales rose in Norway."] {
+        let got = mentions(text);
+        assert!(got.iter().all(|(t, _)| !["AI", "CEO", "GDP", "EV"].contains(&t.as_str())), "{text}: {got:?}");
+        assert!(!got.is_empty(), "{text}: the place is still found");
+    }
+}
