@@ -25,7 +25,7 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// A feature-hash builder.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub struct H(u64);
 
 impl H {
@@ -94,7 +94,22 @@ pub struct Lex {
     pub rank: u32,
     /// The gazetteer walk of `lower` (phrases start from it).
     pub gaz_walk: Option<crate::gazetteer::Walk>,
+    /// Buckets of the features that depend on the token text alone (bias, word, lowercase,
+    /// affixes, shapes), in the order [`static_features`] emits them first; `.1` is the count.
+    pub word_feats: ([u32; WORD_FEATS], u8),
+    /// Buckets of this word as the neighbour at -1, +1, -2, +2.
+    pub as_neighbour: [u32; 4],
+    /// Hash states of the bigram features with this word first: (`BI_M`, `BI_P`).
+    pub bigram: (H, H),
+    /// The summed weights of `word_feats` (filled by the first [`prepare_scored`] use;
+    /// a `Lex` lives within one preparation, so with one scorer).
+    ///
+    /// [`prepare_scored`]: super::prepare_scored
+    pub word_score: std::sync::OnceLock<[f32; super::NL]>,
 }
+
+/// Most text-only features of a token: bias, word, lowercase, 4 prefixes, 4 suffixes, 2 shapes.
+pub const WORD_FEATS: usize = 13;
 
 /// Per-token facts: the shared lexical facts (reachable through `Deref`: `t.lower`,
 /// `t.init_cap`, …) and the token's gazetteer matches in context.
@@ -152,8 +167,36 @@ fn lex(s: &str, gaz: &Lexicon, clusters: &Lexicon) -> Lex {
         v = lower.rsplit('-').next().and_then(|p| clusters.get(p));
     }
     let v = v.unwrap_or(0);
+    let mut word_feats = ([0u32; WORD_FEATS], 0u8);
+    {
+        let mut push = |b: u32| {
+            word_feats.0[word_feats.1 as usize] = b;
+            word_feats.1 += 1;
+        };
+        push(H::t(t::BIAS).bucket());
+        push(H::t(t::WORD).s(s).bucket());
+        push(H::t(t::NORM).s(&norm).bucket());
+        let (pre, suf, nch) = affix_bounds(&lower);
+        for k in 1..=4usize.min(nch) {
+            push(H::t(t::PRE + k as u32 - 1).s(&lower[..pre[k]]).bucket());
+            push(H::t(t::SUF + k as u32 - 1).s(&lower[suf[k]..]).bucket());
+        }
+        push(H::t(t::SHAPE).s(&shape).bucket());
+        push(H::t(t::SSHAPE).s(&sshape).bucket());
+    }
+    let as_neighbour = [
+        H::t(t::W_M1).s(&norm).bucket(),
+        H::t(t::W_P1).s(&norm).bucket(),
+        H::t(t::W_M2).s(&norm).bucket(),
+        H::t(t::W_P2).s(&norm).bucket(),
+    ];
+    let bigram = (H::t(t::BI_M).s(&norm), H::t(t::BI_P).s(&norm));
     Lex {
         gaz_walk: gaz.walk(&lower),
+        word_feats,
+        as_neighbour,
+        bigram,
+        word_score: std::sync::OnceLock::new(),
         lower,
         norm,
         shape,
@@ -332,28 +375,17 @@ fn affix_bounds(s: &str) -> ([usize; 5], [usize; 5], usize) {
 
 /// Static feature buckets of token `i` of a sentence, appended to `out`.
 #[allow(clippy::too_many_arguments)]
-pub fn static_features(
-    text: &str,
-    toks: &[Span],
-    infos: &[TokInfo],
-    i: usize,
-    mode: Mode,
-    heading: bool,
-    doc: &DocCase,
-    out: &mut Vec<u32>,
-) {
+pub fn static_features(infos: &[TokInfo], i: usize, mode: Mode, heading: bool, doc: &DocCase, out: &mut Vec<u32>) {
+    let (wf, k) = &infos[i].word_feats;
+    out.extend_from_slice(&wf[..*k as usize]);
+    context_features(infos, i, mode, heading, doc, out);
+}
+
+/// The static features of token `i` after its [`Lex::word_feats`] (which depend on the
+/// token text alone), appended to `out`.
+pub fn context_features(infos: &[TokInfo], i: usize, mode: Mode, heading: bool, doc: &DocCase, out: &mut Vec<u32>) {
     let ti = &infos[i];
     let n = infos.len();
-    let w = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "<S>"
-        } else if j as usize >= n {
-            "</S>"
-        } else {
-            infos[j as usize].norm.as_str()
-        }
-    };
     let ss = |k: isize| -> &str {
         let j = i as isize + k;
         if j < 0 || j as usize >= n {
@@ -378,24 +410,26 @@ pub fn static_features(
             infos[j as usize].cl_coarse as u64
         }
     };
+    // neighbour k's bucket for slot `slot` of `as_neighbour`, or the boundary word's
+    let nb = |k: isize, slot: usize, tpl: u32| -> u32 {
+        let j = i as isize + k;
+        if j < 0 {
+            H::t(tpl).s("<S>").bucket()
+        } else if j as usize >= n {
+            H::t(tpl).s("</S>").bucket()
+        } else {
+            infos[j as usize].as_neighbour[slot]
+        }
+    };
     let m = mode as u64;
     let first = (i == 0) as u64;
-    out.push(H::t(t::BIAS).bucket());
-    out.push(H::t(t::WORD).s(toks[i].slice(text)).bucket());
-    out.push(H::t(t::NORM).s(&ti.norm).bucket());
-    let (pre, suf, nch) = affix_bounds(&ti.lower);
-    for k in 1..=4usize.min(nch) {
-        out.push(H::t(t::PRE + k as u32 - 1).s(&ti.lower[..pre[k]]).bucket());
-        out.push(H::t(t::SUF + k as u32 - 1).s(&ti.lower[suf[k]..]).bucket());
-    }
-    out.push(H::t(t::SHAPE).s(&ti.shape).bucket());
-    out.push(H::t(t::SSHAPE).s(&ti.sshape).bucket());
-    out.push(H::t(t::W_M1).s(w(-1)).bucket());
-    out.push(H::t(t::W_P1).s(w(1)).bucket());
-    out.push(H::t(t::W_M2).s(w(-2)).bucket());
-    out.push(H::t(t::W_P2).s(w(2)).bucket());
-    out.push(H::t(t::BI_M).s(w(-1)).s(w(0)).bucket());
-    out.push(H::t(t::BI_P).s(w(0)).s(w(1)).bucket());
+    out.push(nb(-1, 0, t::W_M1));
+    out.push(nb(1, 1, t::W_P1));
+    out.push(nb(-2, 2, t::W_M2));
+    out.push(nb(2, 3, t::W_P2));
+    let bi_m = if i == 0 { H::t(t::BI_M).s("<S>") } else { infos[i - 1].bigram.0 };
+    out.push(bi_m.s(&ti.norm).bucket());
+    out.push(ti.bigram.1.s(if i + 1 < n { infos[i + 1].norm.as_str() } else { "</S>" }).bucket());
     out.push(H::t(t::SH_M).s(ss(-1)).s(ss(0)).bucket());
     out.push(H::t(t::SH_P).s(ss(0)).s(ss(1)).bucket());
     out.push(H::t(t::SH_3).s(ss(-1)).s(ss(0)).s(ss(1)).bucket());

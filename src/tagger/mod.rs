@@ -220,16 +220,24 @@ fn prepare_inner<S: Scorer>(
         let mut stat = Vec::with_capacity(if scorer.is_some() { toks.len() } else { 0 });
         for i in 0..toks.len() {
             let d = case[i];
-            let start = feats.len();
-            features::static_features(text, &toks, &infos, i, mode, heading, &d, &mut feats);
             if let Some(scorer) = scorer {
-                let mut sc = [0f32; NL];
-                for &f in &feats[start..] {
+                // the text-only features' sum is shared by every token with the same text
+                let mut sc = *infos[i].word_score.get_or_init(|| {
+                    let mut sc = [0f32; NL];
+                    let (wf, k) = &infos[i].word_feats;
+                    for &f in &wf[..*k as usize] {
+                        scorer.add(f, &mut sc);
+                    }
+                    sc
+                });
+                features::context_features(&infos, i, mode, heading, &d, &mut feats);
+                for &f in &feats {
                     scorer.add(f, &mut sc);
                 }
                 stat.push(sc);
                 feats.clear();
             } else {
+                features::static_features(&infos, i, mode, heading, &d, &mut feats);
                 offs.push(feats.len() as u32);
             }
         }
