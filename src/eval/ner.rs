@@ -386,7 +386,9 @@ const USAGE: &str = "usage: gleaner-eval ner [--types PER,ORG,LOC] [--conlleval]
   prints conlleval-style precision/recall/F1 per type and overall.
   --types T,..  keep only predicted mentions of these types (e.g. PER,ORG,LOC for UNER)
   --conlleval   do not tag: score a file whose last two columns are gold and guessed tags
-  --speed       also time the tagger alone (tag() per document, 5 rounds) and print tokens/s";
+  --speed       also time the tagger alone (tag() per document, 5 rounds) and print tokens/s
+  --errors      also list every false positive and false negative (with its sentence) and
+                the most frequent ones";
 
 /// Run `gleaner-eval ner ARGS`; returns the process exit code.
 pub fn cli(args: &[String]) -> i32 {
@@ -394,6 +396,7 @@ pub fn cli(args: &[String]) -> i32 {
     let mut types: Option<Vec<String>> = None;
     let mut score_only = false;
     let mut speed = false;
+    let mut show_errors = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -410,6 +413,7 @@ pub fn cli(args: &[String]) -> i32 {
             },
             "--conlleval" => score_only = true,
             "--speed" => speed = true,
+            "--errors" => show_errors = true,
             s if s.starts_with("--") => {
                 eprintln!("unknown option {s}\n{USAGE}");
                 return 2;
@@ -451,6 +455,9 @@ pub fn cli(args: &[String]) -> i32 {
         let rep = evaluate(&docs, res.unwrap(), &keep);
         let dt = t0.elapsed().as_secs_f64();
         print!("{}", rep.to_conlleval());
+        if show_errors {
+            print!("{}", errors(&docs, res.unwrap(), &keep));
+        }
         println!("(tagged {} tokens in {:.2}s: {:.0} tokens/s, including text rebuild and scoring)", rep.tokens, dt, rep.tokens as f64 / dt);
         if speed {
             let inputs: Vec<(String, Vec<Region>)> = docs
@@ -473,6 +480,40 @@ pub fn cli(args: &[String]) -> i32 {
         }
     }
     0
+}
+
+/// One line per wrong chunk (`FP` guessed but not gold, `FN` gold but not guessed; the
+/// overlapping chunk of the other side in brackets; the sentence after `|`), then the most
+/// frequent errors by text.
+pub fn errors(docs: &[ConllDoc], res: &Resources, keep: &dyn Fn(&str) -> bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut freq: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        let pred = predict_doc(d, res, keep);
+        for (s, p) in d.sents.iter().zip(&pred) {
+            let gold_tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            let pred_tags: Vec<&str> = p.iter().map(String::as_str).collect();
+            let (g, q) = (conll_chunks(&gold_tags), conll_chunks(&pred_tags));
+            let words = |a: usize, b: usize| s[a..b].iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+            let sentence: String = words(0, s.len()).chars().take(140).collect();
+            for (kind, mine, other) in [("FP", &q, &g), ("FN", &g, &q)] {
+                for (a, b, ty) in mine.iter().filter(|c| !other.contains(c)) {
+                    let near: Vec<String> = other.iter().filter(|(c, e, _)| c < b && a < e).map(|(c, e, t)| format!("{t} «{}»", words(*c, *e))).collect();
+                    let near = if near.is_empty() { "none".to_string() } else { near.join(", ") };
+                    let _ = writeln!(out, "{kind} {ty} «{}» [{}: {near}] | {sentence}", words(*a, *b), if kind == "FP" { "gold" } else { "guess" });
+                    *freq.entry(format!("{kind} {ty} «{}» [{near}]", words(*a, *b))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut top: Vec<(&String, &usize)> = freq.iter().filter(|(_, &n)| n > 1).collect();
+    top.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+    let _ = writeln!(out, "-- most frequent errors");
+    for (k, n) in top.iter().take(40) {
+        let _ = writeln!(out, "{n:>4}  {k}");
+    }
+    out
 }
 
 /// The tagger's entry point (`(mentions, tokens)` for regions of `text`), for tests and tools.
