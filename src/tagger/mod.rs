@@ -521,6 +521,114 @@ static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
     t
 };
 
+/// `CLOSED[p]`: tag `p` is O, L-x or U-x, so the next tag is O, B-y or U-y (else `p` is B-x
+/// or I-x and the next is I-x or L-x).
+const CLOSED: [bool; NL] = {
+    let mut c = [false; NL];
+    let mut p = 0;
+    while p < NL {
+        c[p] = p == 0 || (p - 1) % 4 >= 2;
+        p += 1;
+    }
+    c
+};
+
+/// `AFTER_CLOSED[last][l]`: tag `l` may follow a closed tag (O, B-y, U-y; not B-y when `l`
+/// ends the sentence).
+const AFTER_CLOSED: [[bool; NL]; 2] = {
+    let mut t = [[false; NL]; 2];
+    let mut l = 0;
+    while l < NL {
+        t[0][l] = allowed_const(0, l as u8, false);
+        t[1][l] = allowed_const(0, l as u8, true);
+        l += 1;
+    }
+    t
+};
+
+/// The continuations `(I-x, L-x)` of an open tag `p` (B-x or I-x).
+#[inline]
+fn open_next(p: usize) -> (usize, usize) {
+    let b = p - (p - 1) % 4;
+    (b + 1, b + 2)
+}
+
+/// One forward Viterbi step over valid BILOU pairs: `nd[l] = max_p prev[p] + T[p][l]` and
+/// `bk[l]` its first maximising `p` (ascending `p`, as a plain double loop would find).
+/// Rows from closed tags are scored for every `l` at once (vectorises) and masked after.
+#[inline]
+fn viterbi_step(prev: &[f32; NL], tr: &TokTbl<'_>, last: bool, rbuf: &mut [f32; NL], nd: &mut [f32; NL], bk: &mut [u8; NL]) {
+    let mut best = [f32::NEG_INFINITY; NL];
+    let mut arg = [0u32; NL];
+    let mut cur = 0;
+    for p in 0..NL {
+        let row = tr.row(p, &mut cur, rbuf);
+        let dp = prev[p];
+        if CLOSED[p] {
+            for l in 0..NL {
+                let v = dp + row[l];
+                let better = v > best[l];
+                best[l] = if better { v } else { best[l] };
+                arg[l] = if better { p as u32 } else { arg[l] };
+            }
+        } else {
+            let (li, ll) = open_next(p);
+            for l in [li, ll] {
+                let v = dp + row[l];
+                if v > nd[l] {
+                    nd[l] = v;
+                    bk[l] = p as u8;
+                }
+            }
+        }
+    }
+    let ok = &AFTER_CLOSED[last as usize];
+    for l in 0..NL {
+        if ok[l] {
+            nd[l] = best[l];
+            bk[l] = arg[l] as u8;
+        } else if last && l != 0 && (l - 1) % 4 <= 1 {
+            nd[l] = f32::NEG_INFINITY; // B-x or I-x cannot end a sentence
+            bk[l] = 0;
+        }
+    }
+}
+
+/// One backward max-product step: `nb[p] = max over valid l of (T[p][l] + stat[l]) + beta[l]`
+/// (`last`: the next token ends the sentence).
+#[inline]
+fn backward_step(tr: &TokTbl<'_>, stat: &[f32; NL], beta: &[f32; NL], last: bool, rbuf: &mut [f32; NL]) -> [f32; NL] {
+    let mut nb = [f32::NEG_INFINITY; NL];
+    let ok = &AFTER_CLOSED[last as usize];
+    let mut cur = 0;
+    let mut v = [0f32; NL];
+    for p in 0..NL {
+        let row = tr.row(p, &mut cur, rbuf);
+        if CLOSED[p] {
+            for l in 0..NL {
+                v[l] = row[l] + stat[l] + beta[l];
+            }
+            for l in 0..NL {
+                if ok[l] && v[l] > nb[p] {
+                    nb[p] = v[l];
+                }
+            }
+        } else {
+            let (li, ll) = open_next(p);
+            for l in [li, ll] {
+                if l == li && last {
+                    continue; // I-x cannot end a sentence
+                }
+                let x = row[l] + stat[l] + beta[l];
+                if x > nb[p] {
+                    nb[p] = x;
+                }
+            }
+        }
+    }
+    nb
+}
+
 /// Decode one pass over a document (first-order Viterbi per sentence over valid BILOU
 /// paths). Returns tags and per-token confidences per sentence (all 1.0 when
 /// `temperature <= 0`, and for tokens tagged `O`, which no mention reads). With `learn`, `gold` must
@@ -623,23 +731,7 @@ pub fn decode_cached<S: Scorer>(
                     nd[l] = stat[0][l] + row[l];
                 }
             } else {
-                let prev = &alpha[i - 1];
-                for p in 0..NL {
-                    let row = tr.row(p, &mut cur, &mut rbuf);
-                    let dp = prev[p];
-                    if dp == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let (k, ls) = &nx[p];
-                    for &l in &ls[..*k as usize] {
-                        let l = l as usize;
-                        let v = dp + row[l];
-                        if v > nd[l] {
-                            nd[l] = v;
-                            bk[l] = p as u8;
-                        }
-                    }
-                }
+                viterbi_step(&alpha[i - 1], &tr, i + 1 == n, &mut rbuf, &mut nd, &mut bk);
                 for l in 0..NL {
                     nd[l] += stat[i][l];
                 }
@@ -674,22 +766,8 @@ pub fn decode_cached<S: Scorer>(
             let mut beta = [0f32; NL];
             for i in (first..n).rev() {
                 if i + 1 < n {
-                    let nx = &NEXT[(i + 2 == n) as usize];
-                    let mut nb = [f32::NEG_INFINITY; NL];
                     let tr = ds.trans(s, sc, i + 1, scorer, &mut scratch);
-                    let mut cur = 0;
-                    for p in 0..NL {
-                        let row = tr.row(p, &mut cur, &mut rbuf);
-                        let (k, ls) = &nx[p];
-                        for &l in &ls[..*k as usize] {
-                            let l = l as usize;
-                            let v = row[l] + stat[i + 1][l] + beta[l];
-                            if v > nb[p] {
-                                nb[p] = v;
-                            }
-                        }
-                    }
-                    beta = nb;
+                    beta = backward_step(&tr, &stat[i + 1], &beta, i + 2 == n, &mut rbuf);
                 }
                 if tags[i] == 0 {
                     continue; // only tokens inside mentions carry a confidence (see `chunks`)
