@@ -1,4 +1,5 @@
-//! NER throughput (native). Run: `cargo bench --bench ner_throughput -- --nocapture`
+//! NER throughput (native). Run: `cargo test --release --bench ner_throughput -- --nocapture`
+//! (`cargo bench` skips `#[test]`s).
 //!
 //! Written as `#[test]`s in a bench target so that it needs no extra dependency: each one
 //! times `tag()` over a text and prints tokens/s. Inputs: the CoNLL-2003 dev documents
