@@ -431,6 +431,10 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
     assert.equal(await page.locator('#cancel').isVisible(), true);
     await page.locator('#status').filter({ hasText: /Parsing 10\.\d MB… \w+ \(\d\/\d\) · \d+\.\d s/ }).waitFor();
     await shot(page, 'big-dump-progress');
+    // the bar moves inside the entities stage (the tagger reports each chunk it finishes)
+    await page.locator('#status').filter({ hasText: /entities \d+% \(1\/6\)/ }).waitFor({ timeout: 120_000 });
+    const bar = await page.evaluate(() => document.getElementById('progress').value);
+    assert.ok(bar > 1 && bar < 2, `progress inside entities: ${bar}`);
     // while parsing: the page answers, the timer ticks, the UI reacts to clicks
     const ticksBefore = await page.evaluate(() => window.__ticks.length);
     await page.click('#tab-json');
