@@ -1,26 +1,15 @@
-//! NER throughput (native). Run: `cargo test --release --bench ner_throughput -- --nocapture`
-//! (`cargo bench` skips `#[test]`s).
+//! Criterion benches of the NER tagger alone (native), throughput in tokens (criterion's
+//! `elem/s`). Run: `cargo bench --bench ner_throughput`.
 //!
-//! Written as `#[test]`s in a bench target so that it needs no extra dependency: each one
-//! times `tag()` over a text and prints tokens/s. Inputs: the CoNLL-2003 dev documents
-//! rebuilt as text (one paragraph region per sentence), the sample dump (one region per
-//! line), and pathological inputs (1 MB without a newline, 10k unbalanced quotes).
+//! Inputs: the CoNLL-2003 dev documents rebuilt as text, as one document (a paragraph
+//! region per sentence) and as 216 documents (as `gleaner-eval ner` tags them), the sample
+//! dump (a region per line), and pathological inputs (1 MB without a newline, 10k
+//! unbalanced quotes). Data under ../shared is optional: missing inputs are skipped with a
+//! message.
 
-use std::time::Instant;
-
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gleaner::{Region, RegionKind, Span};
-
-fn time_it(name: &str, text: &str, regions: &[Region], min_tokens: usize) {
-    let (_, n) = gleaner::eval::ner::tag(text, regions); // warm-up (loads the model)
-    let mut tokens = 0;
-    let t0 = Instant::now();
-    while tokens < min_tokens || t0.elapsed().as_millis() < 500 {
-        let (_, n2) = gleaner::eval::ner::tag(text, regions);
-        tokens += n2;
-    }
-    let dt = t0.elapsed().as_secs_f64();
-    println!("{name:>24}: {n:>8} tokens/pass, {:>9.0} tokens/s", tokens as f64 / dt);
-}
+use std::hint::black_box;
 
 fn lines(text: &str, kind: RegionKind) -> Vec<Region> {
     let mut out = Vec::new();
@@ -35,21 +24,20 @@ fn lines(text: &str, kind: RegionKind) -> Vec<Region> {
     out
 }
 
-#[test]
-fn bench_ner() {
-    let data = gleaner::eval::shared_data_dir();
-    if let Some(dir) = &data {
-        if let Ok(dev) = std::fs::read_to_string(dir.join("conll2003/dev.txt")) {
+fn benches(c: &mut Criterion) {
+    let tag = |t: &str, r: &[Region]| gleaner::eval::ner::tag(t, r).1;
+    // (name, documents as (text, regions))
+    let mut inputs: Vec<(String, Vec<(String, Vec<Region>)>)> = Vec::new();
+    match gleaner::eval::shared_data_dir().and_then(|d| std::fs::read_to_string(d.join("conll2003/dev.txt")).ok()) {
+        Some(dev) => {
             let docs = gleaner::eval::ner::parse_conll(&dev, None);
             let mut text = String::new();
             for d in &docs {
                 text.push_str(&gleaner::eval::ner::doc_text(d).0);
             }
-            // One document of all dev text, a paragraph region per line.
             let regions = lines(&text, RegionKind::Paragraph);
-            time_it("conll2003 dev (1 doc)", &text, &regions, 200_000);
-            // Per -DOCSTART- document, as gleaner-eval does.
-            let per_doc: Vec<(String, Vec<Region>)> = docs
+            inputs.push(("conll2003 dev, 1 doc".into(), vec![(text, regions)]));
+            let per_doc = docs
                 .iter()
                 .map(|d| {
                     let (t, spans) = gleaner::eval::ner::doc_text(d);
@@ -57,24 +45,33 @@ fn bench_ner() {
                     (t, r)
                 })
                 .collect();
-            let t0 = Instant::now();
-            let mut n = 0;
-            for (t, r) in &per_doc {
-                n += gleaner::eval::ner::tag(t, r).1;
-            }
-            println!("{:>24}: {n:>8} tokens,      {:>9.0} tokens/s", "conll2003 dev (216 docs)", n as f64 / t0.elapsed().as_secs_f64());
+            inputs.push(("conll2003 dev, 216 docs".into(), per_doc));
         }
-        if let Ok(sample) = std::fs::read_to_string(dir.join("../samples/000_bfeed5d58f9e5359.txt")) {
-            let regions = lines(&sample, RegionKind::Paragraph);
-            time_it("sample dump", &sample, &regions, 200_000);
-        }
-    } else {
-        eprintln!("SKIPPED: ../shared/data missing (only pathological inputs timed)");
+        None => eprintln!("SKIPPED conll2003 dev benches: ../shared/data missing"),
     }
-    let long = "Lee met Xi in Beijing and they talked about trade with Japan ".repeat(16_000);
-    let r = vec![Region { span: Span::new(0, long.len()), kind: RegionKind::Paragraph, article: None }];
-    time_it("1 MB, no newline", &long, &r, 200_000);
-    let quotes = "\"'".repeat(10_000) + " Tokyo";
-    let r = vec![Region { span: Span::new(0, quotes.len()), kind: RegionKind::Paragraph, article: None }];
-    time_it("10k unbalanced quotes", &quotes, &r, 50_000);
+    match std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/000_bfeed5d58f9e5359.txt")) {
+        Ok(sample) => {
+            let regions = lines(&sample, RegionKind::Paragraph);
+            inputs.push(("sample dump".into(), vec![(sample, regions)]));
+        }
+        Err(_) => eprintln!("SKIPPED sample dump bench: ../shared/samples missing"),
+    }
+    let whole = |t: String| {
+        let r = vec![Region { span: Span::new(0, t.len()), kind: RegionKind::Paragraph, article: None }];
+        vec![(t, r)]
+    };
+    inputs.push(("1 MB, no newline".into(), whole("Lee met Xi in Beijing and they talked about trade with Japan ".repeat(16_000))));
+    inputs.push(("10k unbalanced quotes".into(), whole("\"'".repeat(10_000) + " Tokyo")));
+
+    let mut g = c.benchmark_group("ner");
+    g.sample_size(10);
+    for (name, docs) in &inputs {
+        let tokens: usize = docs.iter().map(|(t, r)| tag(t, r)).sum();
+        g.throughput(Throughput::Elements(tokens as u64));
+        g.bench_function(name.as_str(), |b| b.iter(|| docs.iter().map(|(t, r)| tag(black_box(t), r)).sum::<usize>()));
+    }
+    g.finish();
 }
+
+criterion_group!(ner, benches);
+criterion_main!(ner);
