@@ -1,6 +1,7 @@
-//! Criterion benches: the structure layer and the whole pipeline on the sample dump, the tagger
-//! alone, and pathological inputs (1 MB with no newline, 10k unbalanced quotes).
+//! Criterion benches: the structure layer and the whole pipeline on the sample dump and
+//! pathological inputs (1 MB with no newline, 10k unbalanced quotes).
 //! Run: `cargo bench --bench parse` (reads ../shared/samples; skips those benches when missing).
+//! The tagger alone: `cargo bench --bench ner_throughput`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
