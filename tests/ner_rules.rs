@@ -41,3 +41,17 @@ fn common_noun_acronyms_are_not_names() {
         assert!(!got.is_empty(), "{text}: the place is still found");
     }
 }
+
+#[test]
+fn sentence_initial_adverbs_and_number_abbreviations_are_not_names() {
+    let got = mentions("Honestly Arteta has to start the young winger on Sunday.");
+    assert!(got.contains(&("Arteta".to_string(), "PER")), "{got:?}");
+    assert!(got.iter().all(|(t, _)| !t.contains("Honestly")), "{got:?}");
+    // a name that ends in -ly stays whole
+    let got = mentions("Kelly Clarkson sang in Dallas on Friday.");
+    assert!(got.contains(&("Kelly Clarkson".to_string(), "PER")), "{got:?}");
+    // (before: the tokenizer split `No.` and ended the sentence there, and `No` came out LOC)
+    let got = mentions("The single spent 12 weeks at No. 1 on the Billboard chart in the United States.");
+    assert!(got.iter().all(|(t, _)| !t.starts_with("No")), "{got:?}");
+    assert!(got.contains(&("United States".to_string(), "LOC")), "{got:?}");
+}

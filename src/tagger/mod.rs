@@ -887,6 +887,15 @@ const NOT_NAMES: [&str; 24] = [
     "PM", "PMI", "SUV", "SUVs", "VAT", "VPN",
 ];
 
+/// A capitalised common adverb (`Honestly`, `Clearly`, `Separately`): ends in -ly, among the
+/// 20k most frequent GloVe words, and not a first name or surname in the gazetteer (`Kelly`,
+/// `Emily`).
+fn is_adverb(t: &TokInfo) -> bool {
+    use crate::gazetteer::cat;
+    let name_bits = (0xfu128 << (cat::FIRST_NAME * 4)) | (0xfu128 << (cat::SURNAME * 4));
+    t.init_cap && t.lower.len() > 4 && t.lower.ends_with("ly") && matches!(t.rank, 1..=3) && t.gaz & name_bits == 0
+}
+
 /// Named storms, as CoNLL-2003 tags them (`Hurricane` O, `Edouard` MISC): a mention that
 /// starts with `Hurricane`, `Typhoon`, `Cyclone` (or `Tropical Storm`, `Super Typhoon`, …)
 /// loses that word and becomes MISC, as does a mention right after one. `Storm` alone
@@ -1002,7 +1011,12 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             if a == b && NOT_NAMES.contains(&s.tokens[a].slice(text)) {
                 continue; // `AI`, `CEO`, `GDP`: acronyms of common nouns
             }
+            if a == b && s.infos[a].lower == "no." && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
+                continue; // `No. 1`: "number", not a name
+            }
             let Some((a, ty)) = storm(&s.infos, a, b, ty) else { continue };
+            // a sentence-initial adverb taken into a person's name (`Honestly Arteta …`)
+            let a = if a == 0 && b > 0 && ty == 1 && is_adverb(&s.infos[0]) { 1 } else { a };
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {
                 text: span.slice(text).to_string(),
