@@ -176,3 +176,17 @@ fn any_text_parses_without_throwing() {
         check_spans(&JsString::from(text), &doc, "doc");
     }
 }
+
+#[path = "support/platform.rs"]
+mod platform;
+
+/// The wasm half of tests/platform_digest.rs: the core compiled to wasm32 gives the same
+/// spans, labels, confidences, times and amounts as the native build (libm's `powf`/`expf`
+/// differ between the two, so the tagger avoids them).
+#[wasm_bindgen_test]
+fn same_digest_as_the_native_build() {
+    const PLATFORM_DIGEST: u64 = 8108980371591676419; // = tests/platform_digest.rs
+    let g = gleaner::Gleaner::builder().reference_date("2026-01-09").build().unwrap();
+    let doc = g.parse(&platform::text());
+    assert_eq!(platform::digest(&doc), PLATFORM_DIGEST);
+}

@@ -521,6 +521,31 @@ static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
     t
 };
 
+/// `e^x` from basic IEEE operations only (in f64), so confidences have the same bits in every
+/// build: libm's `expf` differs between glibc and the wasm build. Range reduction by ln 2
+/// and a degree-10 Taylor polynomial (error below 1e-12 before the final rounding to f32);
+/// 0 below -104 (where `expf` underflows too).
+fn exp_det(x: f32) -> f32 {
+    if x.is_nan() {
+        return x;
+    }
+    if x < -104.0 {
+        return 0.0;
+    }
+    if x > 89.0 {
+        return f32::INFINITY;
+    }
+    let x = x as f64;
+    let n = (x / std::f64::consts::LN_2).round();
+    let r = x - n * std::f64::consts::LN_2;
+    let mut p = 1.0f64;
+    for k in (1..=10).rev() {
+        p = 1.0 + p * r / k as f64;
+    }
+    let scale = f64::from_bits(((n as i64 + 1023) as u64) << 52);
+    (p * scale) as f32
+}
+
 /// `CLOSED[p]`: tag `p` is O, L-x or U-x, so the next tag is O, B-y or U-y (else `p` is B-x
 /// or I-x and the next is I-x or L-x).
 const CLOSED: [bool; NL] = {
@@ -777,7 +802,7 @@ pub fn decode_cached<S: Scorer>(
                 for l in 0..NL {
                     let m = alpha[i][l] + beta[l];
                     if m > f32::NEG_INFINITY {
-                        z += ((m - chosen) * inv_t).exp();
+                        z += exp_det((m - chosen) * inv_t);
                     }
                 }
                 confs[i] = if z > 0.0 { (1.0 / z).min(1.0) } else { 1.0 };
@@ -886,6 +911,14 @@ const NOT_NAMES: [&str; 24] = [
     "AI", "AGI", "API", "APIs", "CEO", "CEOs", "CFO", "COO", "CTO", "DNA", "ETF", "ETFs", "EV", "EVs", "GDP", "GPS", "LNG", "MPs",
     "PM", "PMI", "SUV", "SUVs", "VAT", "VPN",
 ];
+
+/// `No` in `No. 1`, `No.1` (the tokenizer splits the period off, and the sentence splitter
+/// ends a sentence there: the model then sees a capitalised sentence-final word).
+fn is_number_abbr(text: &str, t: &TokInfo, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = if t.lower == "no" { rest.strip_prefix('.') } else if t.lower == "no." { Some(rest) } else { None };
+    rest.map_or(false, |r| r.strip_prefix(' ').unwrap_or(r).starts_with(|c: char| c.is_ascii_digit()))
+}
 
 /// A capitalised common adverb (`Honestly`, `Clearly`, `Separately`): ends in -ly, among the
 /// 20k most frequent GloVe words, and not a first name or surname in the gazetteer (`Kelly`,
@@ -1011,7 +1044,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             if a == b && NOT_NAMES.contains(&s.tokens[a].slice(text)) {
                 continue; // `AI`, `CEO`, `GDP`: acronyms of common nouns
             }
-            if a == b && s.infos[a].lower == "no." && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
+            if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
             }
             let Some((a, ty)) = storm(&s.infos, a, b, ty) else { continue };
@@ -1096,6 +1129,19 @@ mod tests {
         assert!(!allowed(0, i_per, false));
         assert_eq!(LABELS[b_per as usize], "B-PER");
         assert_eq!(LABELS[u_loc as usize], "U-LOC");
+    }
+
+    #[test]
+    fn exp_det_matches_exp() {
+        let mut x = -87.0f32; // normal f32 results
+        while x <= 88.0 {
+            let (a, b) = (exp_det(x), x.exp());
+            assert!(((a - b) / b).abs() < 3e-7, "exp({x}) = {b}, exp_det = {a}");
+            x += 0.173;
+        }
+        assert_eq!(exp_det(0.0), 1.0);
+        assert_eq!(exp_det(f32::NEG_INFINITY), 0.0);
+        assert_eq!(exp_det(-200.0), 0.0);
     }
 
     #[test]

@@ -69,9 +69,34 @@ fn labels_string() -> String {
     LABELS.join(",")
 }
 
+/// `10^(6 (k − 127) / 126)` for codes `k` = 1..=127 (index 0 unused), as f32 bits.
+///
+/// A table rather than `powf`: libm's `powf` differs in the last bit between platforms
+/// (glibc natively, Rust's libm port in the wasm build), so the same model file scored a
+/// few tokens differently in the browser than in the CLI. These are glibc's
+/// `10f32.powf(6.0 * (k - 127) as f32 / 126.0)`; `levels_match_powf` checks them.
+const LEVEL_BITS: [u32; 128] = [
+    0x00000000, 0x358637bd, 0x3595c577, 0x35a720a8, 0x35ba7eb2, 0x35d01b58, 0x35e83914, 0x36019120,
+    0x361094eb, 0x3621561b, 0x36340857, 0x3648e547, 0x36602d15, 0x367a279a, 0x368b925e, 0x369bbeee,
+    0x36adcb5d, 0x36c1ef2e, 0x36d86878, 0x36f17c8a, 0x3706bc43, 0x37165963, 0x3727c5ac, 0x373b36d5,
+    0x3750e8d2, 0x37691e5e, 0x37821117, 0x379123ad, 0x37a1f568, 0x37b4ba26, 0x37c9aba2, 0x37e10a6d,
+    0x37fb1e99, 0x380c1c2d, 0x381c58c0, 0x382e76f6, 0x3842aeaa, 0x38593e34, 0x38726af9, 0x3887414b,
+    0x3896edd6, 0x38a86b53, 0x38bbefbc, 0x38d1b717, 0x38ea0493, 0x39029183, 0x3911b2fb, 0x39229557,
+    0x39356c98, 0x394a72c9, 0x3961e8a8, 0x397c168b, 0x398ca689, 0x399cf31f, 0x39af2339, 0x39c36ee9,
+    0x39da14b4, 0x39f35a5d, 0x3a07c6dc, 0x3a1782dc, 0x3a2911a4, 0x3a3ca94c, 0x3a528628, 0x3a6aeba2,
+    0x3a83126f, 0x3a9242dc, 0x3aa335e4, 0x3ab61fba, 0x3acb3aad, 0x3ae2c7be, 0x3afd0f7b, 0x3b0d3169,
+    0x3b1d8e17, 0x3b2fd02c, 0x3b442fe7, 0x3b5aec07, 0x3b744aa4, 0x3b884cf0, 0x3b98187a, 0x3ba9b893,
+    0x3bbd6393, 0x3bd3560d, 0x3bebd39f, 0x3c0393d9, 0x3c12d345, 0x3c23d70a, 0x3c36d393, 0x3c4c035a,
+    0x3c63a7ac, 0x3c7e0958, 0x3c8dbcd7, 0x3c9e29aa, 0x3cb07dc6, 0x3cc4f19d, 0x3cdbc437, 0x3cf53bdd,
+    0x3d08d387, 0x3d18aea6, 0x3d2a602c, 0x3d3e1e95, 0x3d5426bb, 0x3d6cbc77, 0x3d8415c8, 0x3d936440,
+    0x3da478d2, 0x3db78817, 0x3dcccccd, 0x3de48875, 0x3dff0430, 0x3e0e48ca, 0x3e1ec5d7, 0x3e312c0b,
+    0x3e45b415, 0x3e5c9d36, 0x3e762e04, 0x3e895aa1, 0x3e99456a, 0x3eab0868, 0x3ebeda51, 0x3ed4f836,
+    0x3eeda63b, 0x3f049834, 0x3f13f5cc, 0x3f251b3a, 0x3f383d52, 0x3f4d9707, 0x3f656a1f, 0x3f800000,
+];
+
 /// Magnitude of code `k` (1..=127).
 fn level(k: i32, scale: f32) -> f32 {
-    scale * 10f32.powf(6.0 * (k - 127) as f32 / 126.0)
+    scale * f32::from_bits(LEVEL_BITS[k as usize])
 }
 
 /// Quantise one weight with the given scale.
@@ -249,6 +274,17 @@ impl Scorer for Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_match_powf() {
+        // within one unit in the last place of this platform's powf (equal under glibc)
+        for k in 1..=127i32 {
+            let table = f32::from_bits(LEVEL_BITS[k as usize]);
+            let pow = 10f32.powf(6.0 * (k - 127) as f32 / 126.0);
+            assert!((table.to_bits() as i64 - pow.to_bits() as i64).abs() <= 1, "level {k}: {table} vs {pow}");
+        }
+        assert_eq!(f32::from_bits(LEVEL_BITS[127]), 1.0);
+    }
 
     #[test]
     fn roundtrip_and_validation() {

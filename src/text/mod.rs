@@ -7,8 +7,7 @@
 //! * words of Unicode letters, digits and combining marks, with internal hyphens
 //!   (`Kang Yu-jung`, `1910-45`, `Bosnia-Herzegovina`) and internal apostrophes kept
 //!   (`O'Neill`), but possessives and clitics split off (`Takaichi` `'s`, `do` `n't`);
-//! * abbreviations with their periods (`U.S.`, `Jan.`, `Fla.`, `S.Africa`, `J.`, `No.` before
-//!   a number);
+//! * abbreviations with their periods (`U.S.`, `Jan.`, `Fla.`, `S.Africa`, `J.`);
 //! * numbers with internal `.,:/` (`1,000`, `3.5`, `10:30`, `1996-08-22`);
 //! * `--` and `...` as single tokens; every other punctuation mark, quote and dash alone.
 
@@ -217,13 +216,6 @@ fn scan_word(s: &str, start: usize) -> usize {
             if !all_digits_so_far(i) && is_abbreviation(word) && !word.contains('.') {
                 return i + 1;
             }
-            // `No. 1`, `No.1`: "number" keeps its period before a digit
-            if word.eq_ignore_ascii_case("no") {
-                let rest = &s[i + 1..];
-                if rest.strip_prefix(' ').unwrap_or(rest).starts_with(|c: char| c.is_ascii_digit()) {
-                    return i + 1;
-                }
-            }
             return i;
         }
         return i;
@@ -338,9 +330,6 @@ mod tests {
     t!(nt, "don't go", vec!["do", "n't", "go"]);
     t!(oneill, "O'Neill said", vec!["O'Neill", "said"]);
     t!(conll_clitic, "Britain 's", vec!["Britain", "'s"]);
-    // "number" keeps its period before a digit, not elsewhere.
-    t!(number_abbr, "at No. 1 and No.2", vec!["at", "No.", "1", "and", "No.", "2"]);
-    t!(no_sentence_end, "The answer is no. Then", vec!["The", "answer", "is", "no", ".", "Then"]);
     // Hyphens and dashes.
     t!(hyphen_name, "Kang Yu-jung", vec!["Kang", "Yu-jung"]);
     t!(double_dash, "K.Tanaka--ABCD", vec!["K.Tanaka", "--", "ABCD"]);
