@@ -917,7 +917,7 @@ const NOT_NAMES: [&str; 24] = [
 fn is_number_abbr(text: &str, t: &TokInfo, span: Span) -> bool {
     let rest = text.get(span.end..).unwrap_or("");
     let rest = if t.lower == "no" { rest.strip_prefix('.') } else if t.lower == "no." { Some(rest) } else { None };
-    rest.map_or(false, |r| r.strip_prefix(' ').unwrap_or(r).starts_with(|c: char| c.is_ascii_digit()))
+    rest.is_some_and(|r| r.strip_prefix(' ').unwrap_or(r).starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A capitalised common adverb (`Honestly`, `Clearly`, `Separately`): ends in -ly, among the
