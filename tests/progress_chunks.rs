@@ -44,3 +44,16 @@ fn long_input_is_tagged_in_chunks_with_progress() {
     let people = per.iter().filter(|m| m.text.contains(' ')).count();
     assert!(people * 100 >= lines * 95, "{people} full names in {lines} lines");
 }
+
+#[test]
+fn one_line_without_punctuation_is_cut_and_chunked() {
+    // ~120k tokens in one "sentence": it is tagged in pieces, so chunks (and progress) still work
+    let text = "Kim met officials from Samsung in Seoul and the talks would resume ".repeat(10_000);
+    let g = Gleaner::builder().quotes(false).times(false).amounts(false).clusters(false).build().unwrap();
+    let mut seen: Vec<Progress> = Vec::new();
+    let doc = g.parse_with_progress(&text, &mut |p| seen.push(p));
+    assert!(doc.stats.tokens > CHUNK_TOKENS, "{} tokens", doc.stats.tokens);
+    assert!(seen.iter().any(|p| p.stage == "entities" && p.fraction > 0.0 && p.fraction < 1.0), "{seen:?}");
+    let last = doc.mentions.last().expect("mentions");
+    assert!(last.span.start > text.len() - 100, "tagged to the end: {:?}", last.span);
+}

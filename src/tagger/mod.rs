@@ -140,8 +140,12 @@ impl PDoc {
     }
 }
 
+/// Longest token run tagged as one sentence (longer ones are cut into pieces).
+pub const MAX_SENTENCE_TOKENS: usize = 1_000;
+
 /// Split regions into sentences: headlines, titles and subheadings are one sentence each
-/// (`heading = true`); teasers and paragraphs go through the sentence splitter.
+/// (`heading = true`); teasers and paragraphs go through the sentence splitter, and
+/// sentences over [`MAX_SENTENCE_TOKENS`] are cut.
 pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
     let mut out = Vec::new();
     for r in regions {
@@ -150,10 +154,16 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
             continue;
         }
         match r.kind {
-            RegionKind::Headline | RegionKind::Title | RegionKind::Subheading => out.push((toks, true)),
+            RegionKind::Headline | RegionKind::Title | RegionKind::Subheading => {
+                out.extend(toks.chunks(MAX_SENTENCE_TOKENS).map(|piece| (piece.to_vec(), true)));
+            }
             RegionKind::Teaser | RegionKind::Paragraph => {
                 for s in crate::text::sentences(text, &toks) {
-                    out.push((toks[s].to_vec(), false));
+                    // a "sentence" of thousands of tokens (a dump with no punctuation) is
+                    // tagged in pieces, so chunking can bound memory
+                    for piece in toks[s].chunks(MAX_SENTENCE_TOKENS) {
+                        out.push((piece.to_vec(), false));
+                    }
                 }
             }
         }
@@ -1079,8 +1089,9 @@ pub const CHUNK_TOKENS: usize = 100_000;
 /// each chunk.
 pub fn tag_with_progress(text: &str, regions: &[Region], progress: &mut dyn FnMut(f32)) -> (Vec<Mention>, usize) {
     let Some(res) = resources() else { return (Vec::new(), 0) };
-    let total: usize = regions.iter().map(|r| r.span.len()).sum();
-    let mut done = 0usize;
+    // progress: how far into the regions' stretch of text the flushed sentences reach
+    let (from, to) = (regions.first().map_or(0, |r| r.span.start), regions.last().map_or(0, |r| r.span.end));
+    let share = |at: usize| if to > from { (at.saturating_sub(from) as f64 / (to - from) as f64).min(1.0) as f32 } else { 1.0 };
     let mut out = Vec::new();
     let mut n = 0;
     let mut pending: Vec<(Vec<Span>, bool)> = Vec::new();
@@ -1093,14 +1104,14 @@ pub fn tag_with_progress(text: &str, regions: &[Region], progress: &mut dyn FnMu
     for r in regions {
         for sent in segment(text, std::slice::from_ref(r)) {
             pending_tokens += sent.0.len();
+            let end = sent.0.last().map_or(r.span.start, |t| t.end);
             pending.push(sent);
             if pending_tokens >= CHUNK_TOKENS {
                 flush(&mut pending, &mut out, &mut n);
                 pending_tokens = 0;
-                progress(if total == 0 { 1.0 } else { (done as f64 / total as f64) as f32 });
+                progress(share(end));
             }
         }
-        done += r.span.len();
     }
     if !pending.is_empty() {
         flush(&mut pending, &mut out, &mut n);
