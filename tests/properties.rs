@@ -44,8 +44,8 @@ fn dumpish() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("-\n".to_string()),
         Just("\n".to_string()),
-        Just("- Dark past -\n".to_string()),
-        Just("Y.Nakamura--AMWN".to_string()),
+        Just("- Quiet harbour -\n".to_string()),
+        Just("K.Morita--QXTN".to_string()),
         Just("Jakarta (AFP) – ".to_string()),
         Just("SEOUL, Feb. 10 (Yonhap) --".to_string()),
         Just("Thu, 03 Oct 2024 11:26:50 GMT".to_string()),

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
 
@@ -10,7 +11,19 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const OUT = path.join(ROOT, 'test-output');
 /** The real third-party sample dump: read from ../shared/samples, never copied into the repo. */
 export const SAMPLE = path.resolve(ROOT, '../shared/samples/000_bfeed5d58f9e5359.txt');
-export const SAMPLE_TITLE = 'Fresh from China, South Korea president to visit Japan';
+const SAMPLE_LINES = (() => {
+  try { return readFileSync(SAMPLE, 'utf8').split('\n').map((l) => l.trim()); } catch { return []; }
+})();
+// Facts the tests expect of the sample, read from it (never copied into the repo):
+/** Its first headline (the line after the first `-`). */
+export const SAMPLE_FIRST_HEADLINE = SAMPLE_LINES[SAMPLE_LINES.indexOf('-') + 1];
+/** The article title: the first line right after a headline, with no `-` line between. */
+export const SAMPLE_TITLE = SAMPLE_LINES.find((l, i) => i >= 2 && l && l !== '-' && SAMPLE_LINES[i - 1] && SAMPLE_LINES[i - 1] !== '-' && SAMPLE_LINES[i - 2] === '-');
+/** The first `n` characters of the sample's quote whose attribution (after `,"`) names `who`. */
+export const sampleQuoteStart = (who, n = 30) =>
+  SAMPLE_LINES.find((l) => l.startsWith('"') && l.split(',"')[1]?.includes(who))?.slice(1, 1 + n);
+/** `s` as a literal inside a RegExp. */
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
