@@ -490,11 +490,16 @@ pub fn context_features(infos: &[TokInfo], i: usize, mode: Mode, heading: bool, 
     }
 }
 
+/// The partial hash of the feature that is the previous tag alone (`prev_bases(…)[0]`).
+pub fn prev_tag_base() -> H {
+    H::t(t::PREV)
+}
+
 /// The partial hashes of the features of token `i` that depend on the previous tag
 /// (finish each with `.n(p1).bucket()`).
 pub fn prev_bases(infos: &[TokInfo], i: usize) -> [H; 3] {
     let ti = &infos[i];
-    [H::t(t::PREV), H::t(t::PREV_W).s(&ti.norm), H::t(t::PREV_SH).s(&ti.sshape)]
+    [prev_tag_base(), H::t(t::PREV_W).s(&ti.norm), H::t(t::PREV_SH).s(&ti.sshape)]
 }
 
 /// Feature buckets of token `i` that depend on the previous tag `p1`.

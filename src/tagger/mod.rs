@@ -441,7 +441,7 @@ fn static_scores<S: Scorer>(s: &PSent, scorer: &S) -> Option<Vec<[f32; NL]>> {
 /// Compute the scores of one sentence (no sharing; used while training).
 pub fn sent_scores<S: Scorer>(s: &PSent, scorer: &S) -> DocScores {
     DocScores {
-        dense: vec![table(scorer, features::prev_bases(&s.infos, 0)[0])],
+        dense: vec![table(scorer, features::prev_tag_base())],
         wrows: Vec::new(),
         sents: vec![SentScores { stat: static_scores(s, scorer), tr: vec![Tr::Raw; s.tokens.len()] }],
     }
@@ -450,17 +450,14 @@ pub fn sent_scores<S: Scorer>(s: &PSent, scorer: &S) -> DocScores {
 /// The scores of a whole document, sharing the previous-tag tables between tokens with
 /// the same word or shape (valid while the weights do not change).
 pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
-    let mut out = DocScores { dense: Vec::new(), wrows: Vec::new(), sents: Vec::with_capacity(doc.sents.len()) };
+    let mut out = DocScores { dense: vec![table(scorer, features::prev_tag_base())], wrows: Vec::new(), sents: Vec::with_capacity(doc.sents.len()) };
     let mut by_word: FnvMap<&str, (u32, u32)> = FnvMap::default();
     let mut by_shape: FnvMap<&str, u32> = FnvMap::default();
     for s in &doc.sents {
         let mut tr = Vec::with_capacity(s.tokens.len());
         for i in 0..s.tokens.len() {
-            let [hp, hw, hs] = features::prev_bases(&s.infos, i);
+            let [_, hw, hs] = features::prev_bases(&s.infos, i);
             let info = &s.infos[i];
-            if out.dense.is_empty() {
-                out.dense.push(table(scorer, hp));
-            }
             let ps = match by_shape.get(info.sshape.as_str()) {
                 Some(&ps) => Some(ps),
                 None if by_shape.len() < DocScores::SHAPES => {
@@ -469,6 +466,7 @@ pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
                     let mut sum = [[0f32; NL]; NL];
                     for p in 0..NL {
                         for l in 0..NL {
+                            // `(P + W) + S` with W = 0, to the bit (not simplified to `P + S`)
                             sum[p][l] = (p_t[p][l] + 0.0) + st[p][l];
                         }
                     }
@@ -506,30 +504,6 @@ pub fn doc_scores<S: Scorer>(doc: &PDoc, scorer: &S) -> DocScores {
     }
     out
 }
-
-/// `NEXT[last][p]`: the tags allowed after `p` (count, tags).
-static NEXT: [[(u8, [u8; NL]); NL]; 2] = {
-    let mut t = [[(0u8, [0u8; NL]); NL]; 2];
-    let mut last = 0;
-    while last < 2 {
-        let mut p = 0;
-        while p < NL {
-            let mut c = 0;
-            let mut k = 0;
-            while c < NL {
-                if allowed_const(p as u8, c as u8, last == 1) {
-                    t[last][p].1[k] = c as u8;
-                    k += 1;
-                }
-                c += 1;
-            }
-            t[last][p].0 = k as u8;
-            p += 1;
-        }
-        last += 1;
-    }
-    t
-};
 
 /// `e^x` from basic IEEE operations only (in f64), so confidences have the same bits in every
 /// build: libm's `expf` differs between glibc and the wasm build. Range reduction by ln 2
@@ -753,17 +727,18 @@ pub fn decode_cached<S: Scorer>(
         back.clear();
         alpha.clear();
         for i in 0..n {
-            let nx = &NEXT[(i + 1 == n) as usize];
             let mut nd = [f32::NEG_INFINITY; NL];
             let mut bk = [0u8; NL];
             let tr = ds.trans(s, sc, i, scorer, &mut scratch);
             let mut cur = 0;
             if i == 0 {
+                // the first tag follows an implicit O
                 let row = tr.row(0, &mut cur, &mut rbuf);
-                let (k, ls) = &nx[0];
-                for &l in &ls[..*k as usize] {
-                    let l = l as usize;
-                    nd[l] = stat[0][l] + row[l];
+                let ok = &AFTER_CLOSED[(n == 1) as usize];
+                for l in 0..NL {
+                    if ok[l] {
+                        nd[l] = stat[0][l] + row[l];
+                    }
                 }
             } else {
                 viterbi_step(&alpha[i - 1], &tr, i + 1 == n, &mut rbuf, &mut nd, &mut bk);
@@ -939,6 +914,15 @@ fn is_adverb(t: &TokInfo) -> bool {
     t.init_cap && t.lower.len() > 4 && t.lower.ends_with("ly") && matches!(t.rank, 1..=3) && t.gaz & name_bits == 0
 }
 
+/// 2 for a capitalised `Hurricane`, `Typhoon` or `Cyclone`, 1 for `Storm`, else 0.
+fn storm_word(t: &TokInfo) -> u8 {
+    match t.lower.as_str() {
+        "hurricane" | "typhoon" | "cyclone" if t.init_cap => 2,
+        "storm" if t.init_cap => 1,
+        _ => 0,
+    }
+}
+
 /// Named storms, as CoNLL-2003 tags them (`Hurricane` O, `Edouard` MISC): a mention that
 /// starts with `Hurricane`, `Typhoon`, `Cyclone` (or `Tropical Storm`, `Super Typhoon`, …)
 /// loses that word and becomes MISC, as does a mention right after one. `Storm` alone
@@ -947,17 +931,7 @@ fn is_adverb(t: &TokInfo) -> bool {
 /// type, `None` when nothing is left.
 fn storm(infos: &[TokInfo], a: usize, b: usize, ty: u8) -> Option<(usize, u8)> {
     const MISC: u8 = 4;
-    let word = |i: usize| -> u8 {
-        let t = &infos[i];
-        if !t.init_cap {
-            return 0;
-        }
-        match t.lower.as_str() {
-            "hurricane" | "typhoon" | "cyclone" => 2,
-            "storm" => 1,
-            _ => 0,
-        }
-    };
+    let word = |i: usize| storm_word(&infos[i]);
     let lead = |i: usize| matches!(infos[i].lower.as_str(), "tropical" | "super" | "winter" | "severe") && infos[i].init_cap;
     // inside the mention: [lead] storm-word name…
     let mut k = a;
@@ -1034,8 +1008,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         if s.mode == Mode::Normal {
             for i in 1..n {
                 let (p, t) = (&s.infos[i - 1], &s.infos[i]);
-                if p.init_cap
-                    && matches!(p.lower.as_str(), "hurricane" | "typhoon" | "cyclone")
+                if storm_word(p) == 2
                     && t.init_cap
                     && t.alpha
                     && !t.all_caps
