@@ -99,7 +99,8 @@ fn reads_all_three_layouts() {
 fn errors_lists_false_positives_and_negatives() {
     // gold calls Paris an organisation on purpose: the tagger's LOC is then one FP and one FN
     let docs = parse_conll("-DOCSTART- O\n\nAngela B-PER\nMerkel I-PER\nvisited O\nParis B-ORG\nin O\nMay O\n. O\n", None);
-    let out = gleaner::eval::ner::errors(&docs, resources().expect("model"), &|_| true);
+    let preds: Vec<_> = docs.iter().map(|d| gleaner::eval::ner::predict_doc(d, resources().expect("model"), &|_| true)).collect();
+    let out = gleaner::eval::ner::errors(&docs, &preds);
     assert!(out.contains("FP LOC «Paris» [gold: ORG «Paris»] | Angela Merkel visited Paris in May ."), "{out}");
     assert!(out.contains("FN ORG «Paris» [guess: LOC «Paris»]"), "{out}");
     assert!(!out.contains("Merkel»"), "a correct chunk is not an error: {out}");

@@ -369,10 +369,15 @@ pub fn evaluate_with<S: crate::tagger::model::Scorer>(
     temperature: f32,
     keep: &dyn Fn(&str) -> bool,
 ) -> Report {
+    let preds: Vec<Vec<Vec<String>>> = docs.iter().map(|d| predict_doc_with(d, gaz, clusters, scorer, temperature, keep)).collect();
+    score(docs, &preds)
+}
+
+/// Score predicted tags (`preds[doc][sentence][token]`, as [`predict_doc`] returns them).
+pub fn score(docs: &[ConllDoc], preds: &[Vec<Vec<String>>]) -> Report {
     let mut rep = Report::default();
-    for d in docs {
-        let pred = predict_doc_with(d, gaz, clusters, scorer, temperature, keep);
-        for (s, p) in d.sents.iter().zip(&pred) {
+    for (d, pred) in docs.iter().zip(preds) {
+        for (s, p) in d.sents.iter().zip(pred) {
             let g: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
             let q: Vec<&str> = p.iter().map(String::as_str).collect();
             rep.add(&g, &q);
@@ -452,11 +457,12 @@ pub fn cli(args: &[String]) -> i32 {
         }
         let docs = parse_conll(&text, None);
         let t0 = std::time::Instant::now();
-        let rep = evaluate(&docs, res.unwrap(), &keep);
+        let preds: Vec<Vec<Vec<String>>> = docs.iter().map(|d| predict_doc(d, res.unwrap(), &keep)).collect();
+        let rep = score(&docs, &preds);
         let dt = t0.elapsed().as_secs_f64();
         print!("{}", rep.to_conlleval());
         if show_errors {
-            print!("{}", errors(&docs, res.unwrap(), &keep));
+            print!("{}", errors(&docs, &preds));
         }
         println!("(tagged {} tokens in {:.2}s: {:.0} tokens/s, including text rebuild and scoring)", rep.tokens, dt, rep.tokens as f64 / dt);
         if speed {
@@ -482,16 +488,15 @@ pub fn cli(args: &[String]) -> i32 {
     0
 }
 
-/// One line per wrong chunk (`FP` guessed but not gold, `FN` gold but not guessed; the
-/// overlapping chunk of the other side in brackets; the sentence after `|`), then the most
-/// frequent errors by text.
-pub fn errors(docs: &[ConllDoc], res: &Resources, keep: &dyn Fn(&str) -> bool) -> String {
+/// For predicted tags (as [`predict_doc`] returns them), one line per wrong chunk (`FP`
+/// guessed but not gold, `FN` gold but not guessed; the overlapping chunk of the other side
+/// in brackets; the sentence after `|`), then the most frequent errors by text.
+pub fn errors(docs: &[ConllDoc], preds: &[Vec<Vec<String>>]) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let mut freq: BTreeMap<String, usize> = BTreeMap::new();
-    for d in docs {
-        let pred = predict_doc(d, res, keep);
-        for (s, p) in d.sents.iter().zip(&pred) {
+    for (d, pred) in docs.iter().zip(preds) {
+        for (s, p) in d.sents.iter().zip(pred) {
             let gold_tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
             let pred_tags: Vec<&str> = p.iter().map(String::as_str).collect();
             let (g, q) = (conll_chunks(&gold_tags), conll_chunks(&pred_tags));
