@@ -1,29 +1,16 @@
 // Two 10 MB dumps parsed one after the other by one Gleaner in Node, every extractor on:
 // `node tests/js/bench_big.mjs [PKG_DIR]` (default pkg/; build it with `bash .ci/build.sh`).
-//   1. the sample dump repeated with its numbers varied (like the page's 10 MB test), then
+//   1. the sample dump repeated with its numbers varied (the page's 10 MB test's input), then
 //   2. random pseudo-words in 18-word sentences, a third capitalised (3.2M tokens, a large
 //      vocabulary: the worst case for per-document caches).
 // Prints seconds and counts per parse; `/usr/bin/time -v` around it gives the peak RSS.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ROOT, SAMPLE, readSample, repeatSample } from './helpers.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = path.resolve(process.argv[2] ?? path.join(ROOT, 'pkg'));
-const SAMPLE = path.resolve(ROOT, '../shared/samples/000_bfeed5d58f9e5359.txt');
 const g = await import(pathToFileURL(path.join(PKG, 'node.js')).href);
 const MB10 = 10 * 1024 * 1024;
-
-function sampleTimesN(base) {
-  const parts = [];
-  let n = 0;
-  for (let i = 0; n < MB10; i++) {
-    const part = `${base.replace(/\d+/g, (d) => String((Number(d) + i) % 10000))}\n-----\n`;
-    parts.push(part);
-    n += part.length;
-  }
-  return parts.join('');
-}
 
 function randomWords() {
   let s = 1234567;
@@ -44,7 +31,7 @@ function randomWords() {
 }
 
 const inputs = [];
-try { inputs.push(['sample dump x N', sampleTimesN(readFileSync(SAMPLE, 'utf8'))]); } catch { console.log(`SKIPPED sample x N: ${SAMPLE} missing`); }
+try { inputs.push(['sample dump x N', repeatSample(await readSample())]); } catch { console.log(`SKIPPED sample x N: ${SAMPLE} missing`); }
 inputs.push(['random words', randomWords()]);
 const h = new g.Gleaner({});
 for (const [name, text] of inputs) {

@@ -30,6 +30,18 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 
 export const readSample = () => readFile(SAMPLE, 'utf8');
 
+/** `base` (the sample) repeated, its numbers varied per copy, up to `bytes` of UTF-8. */
+export function repeatSample(base, bytes = 10 * 1024 * 1024) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < bytes; i++) {
+    const part = `${base.replace(/\d+/g, (d) => String((Number(d) + i) % 10000))}\n-----\n`;
+    parts.push(part);
+    n += Buffer.byteLength(part);
+  }
+  return parts.join('');
+}
+
 export async function launch() {
   await mkdir(OUT, { recursive: true });
   const srv = await startServer({ root: path.join(ROOT, 'www'), port: 0 });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, openPage, readSample, nextResult, shot, parseCsv, SAMPLE_TITLE, SAMPLE_FIRST_HEADLINE, sampleQuoteStart, escapeRe, OUT, ROOT } from './helpers.mjs';
+import { launch, openPage, readSample, repeatSample, nextResult, shot, parseCsv, SAMPLE_TITLE, SAMPLE_FIRST_HEADLINE, sampleQuoteStart, escapeRe, OUT, ROOT } from './helpers.mjs';
 import { Gleaner } from '../../pkg/node.js';
 
 let env;
@@ -401,20 +401,9 @@ test('CSV exports: cells that a spreadsheet would run as formulas are neutralise
 });
 
 /** A ~10 MB dump in the real shapes: many copies of the sample with varied numbers. */
-async function bigDump(bytes = 10 * 1024 * 1024) {
-  const base = await readSample();
-  const parts = [];
-  let n = 0;
-  for (let i = 0; n < bytes; i++) {
-    const part = `${base.replace(/\d+/g, (d) => String((Number(d) + i) % 10000))}\n-----\n`;
-    parts.push(part);
-    n += Buffer.byteLength(part);
-  }
-  return parts.join('');
-}
 
 test('a 10 MB dump parses in the worker with progress; the page stays responsive; cancel works', async () => {
-  const text = await bigDump();
+  const text = repeatSample(await readSample());
   assert.ok(Buffer.byteLength(text) >= 10 * 1024 * 1024);
   await withPage({}, async ({ page }) => {
     // a timer that must keep ticking while the worker parses
