@@ -895,21 +895,28 @@ function renderTimes() {
     });
     v.append(p);
   }
-  const table = el('table', 'times');
+  v.append(jumpTable('times', ['As written', 'Type', 'Value'], doc.times, 't',
+    (t) => [el('td', null, t.type), el('td', 'value', t.value ?? 'unresolved')]));
+}
+
+/** A table (class `cls`) of the first LIST_LIMIT `items`: each row starts with a button that
+ *  jumps to the item in the text (`[data-<attr>=index]`), then `cells(item)`. */
+function jumpTable(cls, headers, items, attr, cells) {
+  const table = el('table', cls);
   const head = el('tr');
-  for (const h of ['As written', 'Type', 'Value']) head.append(el('th', null, h));
+  for (const h of headers) head.append(el('th', null, h));
   const thead = el('thead');
   thead.append(head);
   const tbody = el('tbody');
-  doc.times.slice(0, LIST_LIMIT).forEach((t, i) => {
+  items.slice(0, LIST_LIMIT).forEach((x, i) => {
     const tr = el('tr');
     const td = el('td');
-    td.append(button(t.text, 'jump', () => jumpTo(t.span.start, `[data-t="${i}"]`)));
-    tr.append(td, el('td', null, t.type), el('td', 'value', t.value ?? 'unresolved'));
+    td.append(button(x.text, 'jump', () => jumpTo(x.span.start, `[data-${attr}="${i}"]`)));
+    tr.append(td, ...cells(x));
     tbody.append(tr);
   });
   table.append(thead, tbody);
-  v.append(table);
+  return table;
 }
 
 // ---------------------------------------------------------------- amounts view
@@ -929,21 +936,8 @@ function renderAmounts() {
   if (!doc.amounts.length) { v.append(el('p', 'empty', 'No amounts found.')); return; }
   const byKind = ['money', 'percent', 'quantity'].map((k) => [k, doc.amounts.filter((a) => a.kind === k).length]).filter(([, n]) => n);
   v.append(el('p', 'muted small', `${plural(doc.amounts.length, 'amount')}: ${byKind.map(([k, n]) => `${n} ${k}`).join(' · ')}.`));
-  const table = el('table', 'amounts');
-  const head = el('tr');
-  for (const h of ['As written', 'Kind', 'Value']) head.append(el('th', null, h));
-  const thead = el('thead');
-  thead.append(head);
-  const tbody = el('tbody');
-  doc.amounts.slice(0, LIST_LIMIT).forEach((a, i) => {
-    const tr = el('tr');
-    const td = el('td');
-    td.append(button(a.text, 'jump', () => jumpTo(a.span.start, `[data-a="${i}"]`)));
-    tr.append(td, el('td', 'kind', a.kind), el('td', 'value', amountValueText(a)));
-    tbody.append(tr);
-  });
-  table.append(thead, tbody);
-  v.append(table);
+  v.append(jumpTable('amounts', ['As written', 'Kind', 'Value'], doc.amounts, 'a',
+    (a) => [el('td', 'kind', a.kind), el('td', 'value', amountValueText(a))]));
   if (doc.amounts.length > LIST_LIMIT) v.append(el('p', 'more', `… ${doc.amounts.length - LIST_LIMIT} more amounts (see JSON or Amounts CSV).`));
 }
 
