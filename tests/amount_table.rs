@@ -40,7 +40,7 @@ macro_rules! no {
 
 #[test]
 fn money_symbol_first() {
-    a!("Littler signs reported record £20 million darts deal", "£20 million", MONEY, 20_000_000, "GBP");
+    a!("Snooker star signs a record £20 million kit deal", "£20 million", MONEY, 20_000_000, "GBP");
     a!("The firm raised $1.5 million from investors.", "$1.5 million", MONEY, 1_500_000, "USD");
     a!("Brussels approved a €300m aid package.", "€300m", MONEY, 300_000_000, "EUR");
     a!("The bank lent US$5 billion to the utility.", "US$5 billion", MONEY, 5_000_000_000u64, "USD");
@@ -66,7 +66,7 @@ fn money_currency_after() {
 
 #[test]
 fn percentages() {
-    a!("Chinese AI unicorn soars 109 percent in Hong Kong debut", "109 percent", PERCENT, 109, None::<&str>);
+    a!("Robotics start-up soars 109 percent in Shanghai debut", "109 percent", PERCENT, 109, None::<&str>);
     a!("Exports fell 11% in December.", "11%", PERCENT, 11, None::<&str>);
     a!("Inflation eased to 3.5 per cent.", "3.5 per cent", PERCENT, 3.5, None::<&str>);
     a!("The index lost twelve percent of its value.", "twelve percent", PERCENT, 12, None::<&str>);
@@ -77,10 +77,10 @@ fn percentages() {
 
 #[test]
 fn quantities_and_counts() {
-    a!("Swiatek wins in 58 minutes as Poland reach semis", "58 minutes", QUANTITY, 58, "minutes");
+    a!("Osaka wins in 58 minutes as Japan reach final", "58 minutes", QUANTITY, 58, "minutes");
     a!("Poachers killed 500 rhinos last year.", "500 rhinos", QUANTITY, 500, "rhinos");
-    a!("40 white roses: mourners remember the victims", "40 white roses", QUANTITY, 40, "roses");
-    a!("Recalled Ndiaye takes Senegal past 10-man Mali", "10-man", QUANTITY, 10, "man");
+    a!("40 yellow tulips: mourners remember the victims", "40 yellow tulips", QUANTITY, 40, "tulips");
+    a!("Recalled Mensah takes Ghana past 10-man Togo", "10-man", QUANTITY, 10, "man");
     a!("Storms left 1.5 million people without power.", "1.5 million people", QUANTITY, 1_500_000, "people");
     a!("The border fence runs 120 km.", "120 km", QUANTITY, 120, "km");
     a!("Beijing will return two pandas.", "two pandas", QUANTITY, 2, "pandas");
@@ -89,10 +89,10 @@ fn quantities_and_counts() {
 #[test]
 fn not_amounts() {
     no!("Both leaders took office in 2025.", "2025");
-    no!("Japan's brutal 1910-45 occupation", "45");
+    no!("The region's harsh 1910-45 occupation", "45");
     no!("The quake struck at 10:26 GMT.", "10");
     no!("The rally is planned for Jan. 19 in the capital.", "19");
-    no!("'Palestine 36' director says film is about refusal", "36");
+    no!("'Harbour 36' director calls the film a memory", "36");
     no!("COVID-19 cases rose sharply.", "19");
     no!("One of the buyers backed out.", "One");
     no!("He finished 3rd in the race.", "3");

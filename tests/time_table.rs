@@ -95,7 +95,7 @@ fn calendar_dates() {
 fn years_decades_ranges() {
     t!("Both took office in 2025.", ref "2026-01-09", "2025", DATE, "2025");
     t!("Hiring missed forecasts, capping a weak 2025.", ref "2026-01-09", "2025", DATE, "2025");
-    t!("Japan's brutal 1910-45 occupation of the peninsula", ref "2026-01-09", "1910-45", DATE, "1910/1945");
+    t!("The region's harsh 1910-45 occupation of the coast", ref "2026-01-09", "1910-45", DATE, "1910/1945");
     t!("the 1998-2000 financial crisis", ref "2026-01-09", "1998-2000", DATE, "1998/2000");
     t!("Inflation was high in the 1990s.", ref "2026-01-09", "the 1990s", DATE, "199");
     t!("a style popular in the early 1960s", ref "2026-01-09", "the early 1960s", DATE, "196");
@@ -180,9 +180,9 @@ fn sets() {
 
 #[test]
 fn not_times() {
-    no!("Littler signs reported record £20 million darts deal", "20");
-    no!("Recalled Ndiaye takes Senegal past 10-man Mali", "10");
-    no!("'Palestine 36' director says film is about refusal", "36");
+    no!("Snooker star signs a record £20 million kit deal", "20");
+    no!("Recalled Mensah takes Ghana past 10-man Togo", "10");
+    no!("'Harbour 36' director calls the film a memory", "36");
     no!("A crowd of 2000 people gathered.", "2000");
     no!("Prices rose 109 percent in Hong Kong.", "109");
     no!("She may attend the meeting.", "may");
@@ -194,7 +194,7 @@ fn not_times() {
 
 #[test]
 fn headlines_read_to_plus_verb_as_future() {
-    for (text, want) in [("South Korea president to visit Japan on Tuesday", "2026-01-13"), ("President visited Japan on Tuesday", "2026-01-06")] {
+    for (text, want) in [("Kenya president to visit Ghana on Tuesday", "2026-01-13"), ("President visited Ghana on Tuesday", "2026-01-06")] {
         let mut doc = gleaner::Document::empty(text);
         doc.headlines.push(gleaner::Headline {
             text: text.into(),

@@ -17,8 +17,8 @@
 //!   most 1% of the items hold (`Semenyo`, `Mercosur`, `Kyiv`) — plus a third term or a
 //!   rare ordinary word, and the overlap is at least 0.25; or
 //! * (c) they share a country or a specific name and at least two terms that are not
-//!   countries, one of them an ordinary word, with an overlap of at least 0.3 (`'Devastated' Switzerland grieves
-//!   deadly New Year fire` / `Switzerland holds day of mourning after deadly New Year
+//!   countries, one of them an ordinary word, with an overlap of at least 0.3 (`'Shaken' Norway mourns
+//!   victims of deadly ferry fire` / `Norway holds day of mourning after deadly ferry
 //!   fire`).
 //!
 //! So a country plus one common word (`Thailand … police`, `Iran … protests`) never links

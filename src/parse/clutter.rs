@@ -214,12 +214,12 @@ mod tests {
         c!("World", Some(Menu));
         c!("We use cookies to improve your experience. Accept all", Some(Consent));
         c!("© 2026 All rights reserved.", Some(Legal));
-        c!("Venezuela says in talks with US to restore diplomatic ties", None);
-        c!("Stocks rise despite mixed US jobs data", None);
-        c!("US December hiring misses expectations, capping weak 2025", None);
-        c!("Swiatek wins in 58 minutes as Poland reach United Cup semis", None);
+        c!("Bolivia says in talks with Chile to reopen border crossings", None);
+        c!("Stocks slip despite upbeat US retail data", None);
+        c!("US November exports beat expectations, capping strong 2025", None);
+        c!("Osaka wins in 61 minutes as Japan reach Hopman Cup final", None);
         c!("Lee met Xi. He said 50% of it was fine.", None);
-        c!("- Dark past -", None);
+        c!("- Quiet harbour -", None);
     }
 
     #[test]

@@ -251,10 +251,10 @@ mod tests {
     fn not_datelines() {
         t!("Lee met Xi - and then left.", none);
         t!("The Tokyo-based firm said.", none);
-        t!("Russia joins Chinese, Iran warships for drills", none);
-        t!("South Korea's President Lee Jae Myung will travel - to Japan", none);
+        t!("Brazil joins Indian, Egyptian ships for patrols", none);
+        t!("Ghana's President John Mahama will travel - to Kenya", none);
         t!("Relations have long suffered (since 1910) – says one expert.", none);
-        t!("- Dark past -", none);
+        t!("- Quiet harbour -", none);
         t!("", none);
     }
 }

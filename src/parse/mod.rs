@@ -60,7 +60,7 @@ pub enum BlockKind {
     Timestamp,
     /// The dateline at the start of the first paragraph (`Jakarta (AFP) –`).
     Dateline,
-    /// A subheading (`Dark past` of `- Dark past -`).
+    /// A subheading (`Quiet harbour` of `- Quiet harbour -`).
     Subheading,
     /// A paragraph (hard-wrapped lines included).
     Paragraph,

@@ -40,11 +40,11 @@ fn dash_list_teaser() {
 
 #[test]
 fn subheadings_dashed_and_plain() {
-    let t = "Title here\nFirst paragraph of the story says something useful today.\n- Dark past -\nSecond paragraph of the story says something else again.\nWhat comes next\nThird paragraph of the story closes the piece for now.\n";
-    assert_eq!(of(t, Subheading), ["Dark past", "What comes next"]);
+    let t = "Title here\nFirst paragraph of the story says something useful today.\n- Quiet harbour -\nSecond paragraph of the story says something else again.\nWhat comes next\nThird paragraph of the story closes the piece for now.\n";
+    assert_eq!(of(t, Subheading), ["Quiet harbour", "What comes next"]);
     let d = document(t);
     assert_eq!(d.articles[0].sections.len(), 3);
-    assert_eq!(d.articles[0].sections[1].heading.as_ref().unwrap().text, "Dark past");
+    assert_eq!(d.articles[0].sections[1].heading.as_ref().unwrap().text, "Quiet harbour");
 }
 
 #[test]

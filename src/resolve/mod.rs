@@ -21,7 +21,7 @@
 //! Rules read the words around each person mention: a role phrase just before the name
 //! (`South Korea's President Lee Jae Myung`, `presidential spokesperson Kang Yu-jung`,
 //! `Chinese leader Xi Jinping`) and an appositive just after it (`Yee Kuang Heng, a
-//! professor in international security at the University of Tokyo,`).
+//! professor of maritime law at the University of Tokyo,`).
 //!
 //! # Salience
 //! `raw = w·count / max_count + 0.5·w·[in an article title] + 0.15·w·[in a headline list]
@@ -583,7 +583,7 @@ fn country_before(text: &str, start: usize, end: usize) -> (Option<String>, Opti
     (None, None)
 }
 
-/// An appositive right after a name: `, a professor in international security at the University of Tokyo,`.
+/// An appositive right after a name: `, a professor of maritime law at the University of Tokyo,`.
 fn role_after(text: &str, end: usize, region_end: usize) -> Option<Role> {
     let rest = text.get(end..region_end)?;
     let rest_trim = rest.strip_prefix(',')?.trim_start();

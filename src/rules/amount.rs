@@ -10,7 +10,7 @@
 //! * **percentages**: `109 percent`, `11%`, `3.5 per cent`, `twelve percent`; `2 percentage
 //!   points` is a percentage with unit `percentage points`.
 //! * **quantities**: a number followed by a unit or a counted noun (`58 minutes`,
-//!   `500 rhinos`, `40 white roses` → unit `roses`, `1.5 million people`) and hyphenated
+//!   `500 rhinos`, `40 yellow tulips` → unit `tulips`, `1.5 million people`) and hyphenated
 //!   forms (`10-man` → 10, unit `man`).
 //!
 //! Values are plain numbers with the multiplier applied (`£20 million` → 20000000,
@@ -403,7 +403,7 @@ fn find(cx: &Cx, i: usize) -> Option<Found> {
         }
         return Some((start, e, AmountKind::Quantity, v, hi(v), None, Some(cx.s(k + 1).to_string())));
     }
-    // quantity: a unit or counted noun, possibly after one adjective (`40 white roses`)
+    // quantity: a unit or counted noun, possibly after one adjective (`40 yellow tulips`)
     if cx.lower_word(k) && is_unit_word(cx.s(k)) {
         return Some((start, k + 1, AmountKind::Quantity, v, hi(v), None, Some(cx.s(k).to_lowercase())));
     }
