@@ -35,6 +35,7 @@ pub enum DocumentKind {
 /// The structured result of parsing one dump.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Document {
     /// What the dump is.
     pub kind: DocumentKind,
@@ -64,6 +65,7 @@ pub struct Document {
 /// with single spaces, surrounding whitespace trimmed); `span` covers the original.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Snippet {
     /// Cleaned text.
     pub text: String,
@@ -89,6 +91,7 @@ pub enum ListRole {
 /// A headline in a list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Headline {
     /// The headline text (without any glued timestamp).
     pub text: String,
@@ -107,6 +110,7 @@ pub struct Headline {
 /// A publish or update time printed on the page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Timestamp {
     /// As printed.
     pub text: String,
@@ -119,6 +123,7 @@ pub struct Timestamp {
 /// An article: title, dateline, byline, sections.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Article {
     /// The title, if the dump has one.
     pub title: Option<Snippet>,
@@ -139,6 +144,7 @@ pub struct Article {
 /// A run of paragraphs under an optional subheading.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The subheading (`Old wounds` for `- Old wounds -`).
     pub heading: Option<Snippet>,
@@ -149,6 +155,7 @@ pub struct Section {
 /// A dateline split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Dateline {
     /// The dateline as printed, including its closing dash or bar.
     pub text: String,
@@ -176,6 +183,7 @@ pub enum BylinePosition {
 /// An author line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Byline {
     /// As printed.
     pub text: String,
@@ -217,6 +225,7 @@ pub enum BoilerplateKind {
 /// A block of page clutter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Boilerplate {
     /// What it is.
     pub kind: BoilerplateKind,
@@ -269,6 +278,7 @@ impl EntityLabel {
 /// One entity mention found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Mention {
     /// The mention as printed.
     pub text: String,
@@ -285,6 +295,7 @@ pub struct Mention {
 /// Counts of what was found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// Input size in bytes (UTF-8).
     pub bytes: usize,

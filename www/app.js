@@ -327,14 +327,14 @@ function buildIntervals(from, to) {
     if (inRange(a.dateline)) add(a.dateline.span, 1, 'span', 'dl', { kind: 'dateline', i });
     if (inRange(a.byline)) add(a.byline.span, 0, 'span', 'by', { kind: 'byline', i });
     if (inRange(a.published)) add(a.published.span, 0, 'span', 'ts', { kind: 'published', i });
-    if (inRange(a.end_mark)) add(a.end_mark.span, 0, 'span', 'endm', { kind: 'end mark', i });
+    if (inRange(a.endMark)) add(a.endMark.span, 0, 'span', 'endm', { kind: 'end mark', i });
     for (const s of a.sections) if (inRange(s.heading)) add(s.heading.span, 0, 'span', 'sub', { kind: 'subheading', i });
   });
   for (const i of itemsIn(doc.quotes, from, to)) {
     const q = doc.quotes[i];
     const parts = Array.isArray(q.parts) && q.parts.length ? q.parts : [q.span];
     for (const p of parts) add(p, 2, 'span', 'q', { kind: 'quote', i });
-    if (q.speaker_span) add(q.speaker_span, 2, 'span', 'spk', { kind: 'speaker', i });
+    if (q.speakerSpan) add(q.speakerSpan, 2, 'span', 'spk', { kind: 'speaker', i });
   }
   for (const i of itemsIn(doc.times, from, to)) add(doc.times[i].span, 3, 'span', 'tx', { kind: 'time', i });
   for (const i of itemsIn(doc.amounts, from, to)) add(doc.amounts[i].span, 3, 'span', 'amt', { kind: 'amount', i });
@@ -464,7 +464,7 @@ function tipFor(target) {
     parts.push([`${m.label} · ${TYPE_NAMES[m.label]}`, true]);
     parts.push([ent ? `Entity: ${ent.name}` : 'Entity: (not grouped)']);
     if (ent && ent.roles.length) parts.push([`Role: ${ent.roles.map(roleText).join('; ')}`]);
-    if (ent && ent.country_code) parts.push([`Country: ${ent.country_code}`]);
+    if (ent && ent.countryCode) parts.push([`Country: ${ent.countryCode}`]);
     parts.push([`Confidence: ${(m.confidence * 100).toFixed(0)}%`]);
     if (ent) parts.push([`${plural(ent.count, 'mention')} · salience ${ent.salience.toFixed(2)}`]);
   } else if (target.dataset.q !== undefined) {
@@ -492,7 +492,7 @@ function tipFor(target) {
 /** The canonical name of a quote's speaker: its entity, else the resolved name. */
 function quoteSpeakerName(q) {
   if (q.entity != null && doc.entities[q.entity]) return doc.entities[q.entity].name;
-  return q.speaker_name ?? null;
+  return q.speakerName ?? null;
 }
 
 function roleText(r) {
@@ -662,14 +662,14 @@ function renderStructure() {
         if (paras++ < 5 * LIST_LIMIT) art.append(el('p', 'para', para.text));
       }
     }
-    if (a.end_mark) art.append(el('p', 'meta', `End mark: ${a.end_mark.text}`));
+    if (a.endMark) art.append(el('p', 'meta', `End mark: ${a.endMark.text}`));
     art.append(el('p', 'meta', `${plural(a.sections.reduce((n, s) => n + s.paragraphs.length, 0), 'paragraph')} · ${plural(a.sections.length, 'section')}`));
     art.dataset.article = String(i);
     v.append(art);
   });
 
   const bp = el('details', 'bp-list');
-  bp.append(el('summary', null, `Boilerplate: ${plural(doc.boilerplate.length, 'block')}, ${fmtBytes(doc.stats.boilerplate_bytes)} (hidden from the structure)`));
+  bp.append(el('summary', null, `Boilerplate: ${plural(doc.boilerplate.length, 'block')}, ${fmtBytes(doc.stats.boilerplateBytes)} (hidden from the structure)`));
   const ul = el('ul');
   for (const b of doc.boilerplate.slice(0, LIST_LIMIT)) {
     const li = el('li');
@@ -732,8 +732,8 @@ function renderEntities() {
       const sub = [];
       if (e.aliases.length) sub.push(`also: ${e.aliases.join(', ')}`);
       if (e.roles.length) sub.push(`role: ${e.roles.map(roleText).join('; ')}`);
-      if (e.country_code) sub.push(`country: ${e.country_code}`);
-      if (e.related_country) sub.push(`of ${e.related_country}`);
+      if (e.countryCode) sub.push(`country: ${e.countryCode}`);
+      if (e.relatedCountry) sub.push(`of ${e.relatedCountry}`);
       if (sub.length) b.append(el('span', 'sub', sub.join(' · ')));
       b.setAttribute('aria-label', `${e.name}, ${TYPE_NAMES[t]}, ${plural(e.count, 'mention')}${sub.length ? `, ${sub.join(', ')}` : ''}`);
       b.addEventListener('click', () => selectEntity(e.id));
@@ -952,8 +952,8 @@ function renderClusters() {
     const box = el('section', 'cluster');
     box.append(el('h3', null, c.label));
     const why = [];
-    if (c.shared_entities.length) why.push(`shared entities: ${c.shared_entities.join(', ')}`);
-    if (c.shared_terms.length) why.push(`shared terms: ${c.shared_terms.join(', ')}`);
+    if (c.sharedEntities.length) why.push(`shared entities: ${c.sharedEntities.join(', ')}`);
+    if (c.sharedTerms.length) why.push(`shared terms: ${c.sharedTerms.join(', ')}`);
     box.append(el('p', 'reason', `Why: ${why.join(' · ') || 'similar wording'}`));
     const ul = el('ul');
     for (const hi of c.headlines) {
@@ -1004,7 +1004,7 @@ function entitiesCsv() {
   return csv([
     ['id', 'name', 'label', 'count', 'salience', 'aliases', 'roles', 'country_code', 'related_country', 'first_start', 'first_end'],
     ...doc.entities.map((e) => [e.id, e.name, e.label, e.count, e.salience, e.aliases.join('; '), e.roles.map(roleText).join('; '),
-      e.country_code, e.related_country, e.first.start, e.first.end]),
+      e.countryCode, e.relatedCountry, e.first.start, e.first.end]),
   ]);
 }
 

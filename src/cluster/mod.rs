@@ -43,6 +43,7 @@ use crate::span::Span;
 /// Headlines (and article titles) that report the same story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct StoryCluster {
     /// A short label: the terms most members share, as printed in the member that has most of them.
     pub label: String,

@@ -42,6 +42,7 @@ pub(crate) mod names;
 /// A direct quote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// The quoted words, without the quote marks (parts joined with ` … `; paragraphs of a
     /// multi-paragraph quote joined with a newline).

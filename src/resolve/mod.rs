@@ -48,6 +48,7 @@ use words::{in_list, is_cap, strip_possessive, Word};
 /// A role or title attached to a person (`President`, `professor`), with what it is of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Role {
     /// The role as printed: a title keeps its capitals (`President`, `Prime Minister`), a
     /// description is lowercase (`presidential spokesperson`, `professor`).
@@ -63,6 +64,7 @@ pub struct Role {
 /// One real-world thing the document talks about, with all its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Entity {
     /// Index in [`Document::entities`].
     pub id: usize,

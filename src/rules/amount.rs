@@ -44,6 +44,7 @@ pub enum AmountKind {
 /// A number with what it counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct Amount {
     /// As printed.
     pub text: String,

@@ -79,6 +79,7 @@ impl TimeType {
 /// A time expression.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(rename_all = "camelCase")]
 pub struct TimeExpr {
     /// As printed.
     pub text: String,

@@ -25,14 +25,14 @@ export async function summarise(text: string): Promise<string[]> {
     a.byline ? `${a.byline.authors.join(', ')} (${a.byline.source ?? 'no source'}, ${a.byline.position})` : '',
     a.published?.iso ?? '',
     ...a.sections.flatMap((s) => [s.heading?.text ?? '', ...s.paragraphs.map((p) => p.text)]),
-    a.end_mark?.text ?? '',
+    a.endMark?.text ?? '',
   ];
   out.push(...doc.articles.flatMap(article));
 
   const byLabel = new Map<EntityLabel, Entity[]>();
   for (const e of doc.entities) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
   for (const [label, ents] of byLabel) {
-    out.push(`${label}: ${ents.map((e) => `${e.name} ×${e.count} ${e.salience.toFixed(2)} ${e.aliases.join('|')} ${e.roles.map((r) => r.title).join('|')} ${e.country_code ?? ''}`).join('; ')}`);
+    out.push(`${label}: ${ents.map((e) => `${e.name} ×${e.count} ${e.salience.toFixed(2)} ${e.aliases.join('|')} ${e.roles.map((r) => r.title).join('|')} ${e.countryCode ?? ''}`).join('; ')}`);
   }
   const mention = (m: Mention): string => {
     const ent: Entity | undefined = m.entity === null ? undefined : doc.entities[m.entity];
@@ -42,7 +42,7 @@ export async function summarise(text: string): Promise<string[]> {
   out.push(...doc.quotes.map((q: Quote) => `${q.speaker ?? 'unattributed'}${q.cue ? ` (${q.cue})` : ''}: ${q.text}`));
   out.push(...doc.times.map((t: TimeExpr) => `${t.type} ${t.text} = ${t.value ?? 'unresolved'}`));
   out.push(...doc.amounts.map((a: Amount) => `${a.kind} ${a.value} ${a.currency ?? a.unit ?? ''}`));
-  out.push(...doc.clusters.map((c: StoryCluster) => `${c.label}: ${c.headlines.length} headlines, ${c.shared_entities.join(', ')}`));
+  out.push(...doc.clusters.map((c: StoryCluster) => `${c.label}: ${c.headlines.length} headlines, ${c.sharedEntities.join(', ')}`));
 
   const stages: string[] = [];
   g.parseWithProgress(text, (done: number, total: number, stage: string, fraction: number) => { stages.push(`${stage} ${done + fraction}/${total}`); });
