@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the wasm module and the JS package (one package for browsers, bundlers, Node and workers):
-#   pkg/       gleaner.js + gleaner_bg.wasm + gleaner.d.ts (wasm-bindgen --target web),
+#   pkg/       gleaner_wasm.js + gleaner_bg.wasm + gleaner.d.ts (wasm-bindgen --target web),
+#              gleaner.js (the entry: the same API with clear state errors),
 #              node.js (Node entry: instantiates from the bytes), worker.js + worker.d.ts
 #              (module Web Worker entry), package.json with "exports"
 #   www/pkg/   a copy of pkg/, served with the page
@@ -15,6 +16,10 @@ WASM="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/gleaner.wasm"
 rm -rf pkg www/pkg
 wasm-bindgen --target web --out-dir pkg --out-name gleaner "$WASM"
 rm -f pkg/gleaner_bg.wasm.d.ts
+# the generated module becomes gleaner_wasm.js; gleaner.js (.ci/pkg) wraps it with the same API
+# (gleaner.d.ts stays the generated one) and clear errors for use before init(), after free(),
+# and out of memory
+mv pkg/gleaner.js pkg/gleaner_wasm.js
 
 if [[ "${NO_WASM_OPT:-}" != 1 ]]; then
   WASM_OPT="${WASM_OPT:-node_modules/.bin/wasm-opt}"
@@ -28,7 +33,7 @@ fi
 
 VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/@VERSION@/$VERSION/" .ci/pkg/package.json > pkg/package.json
-cp .ci/pkg/node.js .ci/pkg/node.d.ts .ci/pkg/worker.d.ts .ci/pkg/README.md pkg/
+cp .ci/pkg/gleaner.js .ci/pkg/node.js .ci/pkg/node.d.ts .ci/pkg/worker.d.ts .ci/pkg/README.md pkg/
 # the page's worker imports ./pkg/gleaner.js; inside the package it sits next to gleaner.js
 sed "s#'./pkg/gleaner.js'#'./gleaner.js'#" www/worker.js > pkg/worker.js
 grep -q "from './gleaner.js'" pkg/worker.js || { echo "build.sh: worker import not rewritten" >&2; exit 1; }

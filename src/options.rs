@@ -1,5 +1,7 @@
 //! Configuration: [`GleanerBuilder`] validates once; [`Gleaner::parse`] never fails.
 
+use std::ops::ControlFlow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -40,8 +42,9 @@ pub struct Options {
     pub clusters: Option<bool>,
 }
 
-/// Builds a [`Gleaner`], validating its configuration.
-#[derive(Clone, Debug, Default)]
+/// Builds a [`Gleaner`], validating its configuration. `GleanerBuilder::default()` is
+/// [`GleanerBuilder::new`]: every extractor on.
+#[derive(Clone, Debug)]
 pub struct GleanerBuilder {
     reference_date: Option<String>,
     entities: bool,
@@ -49,6 +52,12 @@ pub struct GleanerBuilder {
     times: bool,
     amounts: bool,
     clusters: bool,
+}
+
+impl Default for GleanerBuilder {
+    fn default() -> GleanerBuilder {
+        GleanerBuilder::new()
+    }
 }
 
 impl GleanerBuilder {
@@ -188,11 +197,23 @@ impl Gleaner {
 
     /// Parse a dump. Never fails and never panics; any string is valid input.
     pub fn parse(&self, text: &str) -> Document {
-        crate::pipeline::run(self, text, &mut |_| {})
+        self.parse_with_progress(text, &mut |_| {})
     }
 
     /// Parse a dump, calling `progress` before each stage and once when done.
     pub fn parse_with_progress(&self, text: &str, progress: &mut dyn FnMut(Progress)) -> Document {
+        let doc = crate::pipeline::run(self, text, &mut |p| {
+            progress(p);
+            ControlFlow::Continue(())
+        });
+        // the callback never breaks, so the pipeline always finishes
+        doc.unwrap_or_else(|| Document::empty(text))
+    }
+
+    /// [`Gleaner::parse_with_progress`] with a callback that can stop the parse: returning
+    /// `ControlFlow::Break(())` gives `None`. A stop asked for within the entities stage takes
+    /// effect when that stage ends; later stages do not run.
+    pub fn try_parse_with_progress(&self, text: &str, progress: &mut dyn FnMut(Progress) -> ControlFlow<()>) -> Option<Document> {
         crate::pipeline::run(self, text, progress)
     }
 }
@@ -210,6 +231,29 @@ mod tests {
         }
         let e = Gleaner::builder().reference_date("Jan 9").build().unwrap_err();
         assert!(e.to_string().contains("YYYY-MM-DD"), "{e}");
+    }
+
+    #[test]
+    fn default_builder_is_new() {
+        let (d, n) = (GleanerBuilder::default(), GleanerBuilder::new());
+        assert_eq!(format!("{d:?}"), format!("{n:?}"));
+        let g = GleanerBuilder::default().build().unwrap();
+        assert!(g.entities && g.quotes && g.times && g.amounts && g.clusters && g.reference.is_none());
+    }
+
+    #[test]
+    fn a_progress_callback_can_stop_the_parse() {
+        let g = Gleaner::new();
+        let text = "-\nOne headline\n-\nTwo headline\n";
+        let mut seen = Vec::new();
+        let r = g.try_parse_with_progress(text, &mut |p| {
+            seen.push(p.stage);
+            if p.stage == "quotes" { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        assert!(r.is_none());
+        assert_eq!(seen, ["structure", "entities", "quotes"]);
+        let full = g.try_parse_with_progress(text, &mut |_| ControlFlow::Continue(())).unwrap();
+        assert_eq!(full, g.parse(text));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The document pipeline: structure, then each extractor, joined in a fixed order.
 
+use std::ops::ControlFlow;
+
 use crate::document::{Document, Region};
 use crate::options::Gleaner;
 
@@ -26,44 +28,54 @@ pub(crate) fn warm_up() {
     let _ = crate::tagger::tag("", &[]);
 }
 
-/// Run every enabled stage over `text`.
-pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress)) -> Document {
+/// Run every enabled stage over `text`. `None` when `progress` asked to stop: checked at
+/// every report; a stop asked for within the entities stage takes effect when the tagger
+/// finishes its pass (it has no stop of its own).
+pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress) -> ControlFlow<()>) -> Option<Document> {
     let total = STAGES.len() as u32;
     let stage = |i: usize| STAGES.get(i).copied().unwrap_or("done");
-    let mut report = |i: usize, fraction: f32| progress(Progress { done: i as u32, total, stage: stage(i), fraction });
-    report(0, 0.0);
+    let mut stopped = false;
+    let mut report = |i: usize, fraction: f32| -> Option<()> {
+        if !stopped {
+            stopped = progress(Progress { done: i as u32, total, stage: stage(i), fraction }).is_break();
+        }
+        (!stopped).then_some(())
+    };
+    report(0, 0.0)?;
     let mut doc = crate::parse::document(text);
-    report(1, 0.0);
+    report(1, 0.0)?;
     let regions: Vec<Region> = doc.regions();
     if g.entities {
+        let mut inner = Some(());
         let (mentions, tokens) = crate::tagger::tag_with_progress(text, &regions, &mut |f| {
-            if f < 1.0 {
-                report(1, f);
+            if f < 1.0 && inner.is_some() {
+                inner = report(1, f);
             }
         });
+        inner?;
         doc.mentions = mentions;
         doc.stats.tokens = tokens;
         crate::resolve::resolve(text, &mut doc);
     }
-    report(2, 0.0);
+    report(2, 0.0)?;
     if g.quotes {
         doc.quotes = crate::quotes::extract(text, &doc);
     }
-    report(3, 0.0);
+    report(3, 0.0)?;
     if g.times {
         let reference = g.reference.or_else(|| published_date(&doc));
         doc.times = crate::rules::time::extract(text, &doc, reference);
     }
-    report(4, 0.0);
+    report(4, 0.0)?;
     if g.amounts {
         doc.amounts = crate::rules::amount::extract(text, &doc);
     }
-    report(5, 0.0);
+    report(5, 0.0)?;
     if g.clusters {
         doc.clusters = crate::cluster::cluster(text, &doc);
     }
-    report(6, 0.0);
-    doc
+    report(6, 0.0)?;
+    Some(doc)
 }
 
 /// The first article's publish date, else the first headline time, as a reference date.

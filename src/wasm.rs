@@ -9,6 +9,8 @@
 //! is exact in JS. TypeScript types come from the Rust types (tsify), so `Document` and
 //! `Options` in the generated `.d.ts` are the same shapes the Rust core serialises.
 
+use std::ops::ControlFlow;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -43,23 +45,42 @@ impl Gleaner {
         Ok(Gleaner { inner: build(options)? })
     }
 
-    /// Parse a dump. Never throws for any text.
-    pub fn parse(&self, text: &str) -> Result<JsDocument, JsError> {
-        to_js(text, &self.inner.parse(text))
+    /// Parse a dump. Throws a `TypeError` when `text` is not a string; never throws for any text.
+    pub fn parse(&self, #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsDocument, JsValue> {
+        let text = text_arg(text, "Gleaner.parse")?;
+        to_js(&text, &self.inner.parse(&text))
     }
 
     /// Parse a dump, calling `onProgress(done, total, stage, fraction)` between stages and,
     /// for long dumps, within the entities stage: `done` of `total` stages are finished,
-    /// `stage` runs next (or is running), `fraction` (0 to 1) of it is done.
+    /// `stage` runs next (or is running), `fraction` (0 to 1) of it is done. When
+    /// `onProgress` throws, the parse stops (at the end of the entities stage if it is
+    /// running) and this call throws that error.
     #[wasm_bindgen(js_name = parseWithProgress)]
-    pub fn parse_with_progress(&self, text: &str, on_progress: JsProgress) -> Result<JsDocument, JsError> {
-        let f: js_sys::Function = on_progress.unchecked_into();
-        let doc = self.inner.parse_with_progress(text, &mut |p| {
-            // a throwing callback must not abort parsing
+    pub fn parse_with_progress(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+        on_progress: JsProgress,
+    ) -> Result<JsDocument, JsValue> {
+        let text = text_arg(text, "Gleaner.parseWithProgress")?;
+        let f: &js_sys::Function = on_progress.dyn_ref().ok_or_else(|| {
+            js_sys::TypeError::new(&format!("Gleaner.parseWithProgress: onProgress must be a function, got {}", type_name(&on_progress)))
+        })?;
+        let mut thrown = None;
+        let doc = self.inner.try_parse_with_progress(&text, &mut |p| {
             let args = js_sys::Array::of4(&JsValue::from(p.done), &JsValue::from(p.total), &JsValue::from_str(p.stage), &JsValue::from(p.fraction));
-            let _ = f.apply(&JsValue::NULL, &args);
+            match f.apply(&JsValue::NULL, &args) {
+                Ok(_) => ControlFlow::Continue(()),
+                Err(e) => {
+                    thrown = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
         });
-        to_js(text, &doc)
+        match (doc, thrown) {
+            (Some(doc), _) => to_js(&text, &doc),
+            (None, e) => Err(e.unwrap_or_else(|| js_sys::Error::new("parse stopped by onProgress").into())),
+        }
     }
 }
 
@@ -69,17 +90,37 @@ pub fn init() {
     crate::pipeline::warm_up();
 }
 
-/// Parse `text` with `options` in one call. Throws an `Error` only for bad options.
+/// Parse `text` with `options` in one call. Throws a `TypeError` when `text` is not a string
+/// and an `Error` for bad options; never for any text.
 #[wasm_bindgen]
-pub fn parse(text: &str, options: Option<JsOptions>) -> Result<JsDocument, JsError> {
+pub fn parse(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue, options: Option<JsOptions>) -> Result<JsDocument, JsValue> {
+    let text = text_arg(text, "parse")?;
     let g = build(options)?;
-    to_js(text, &g.parse(text))
+    to_js(&text, &g.parse(&text))
 }
 
 /// The gleaner version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// `v` as a Rust string, or a `TypeError` naming `func`'s `text` argument. The type check
+/// (`typeof v === "string"`) runs in JS before anything is copied into wasm memory, so an
+/// object that only looks like a string never reaches the heap.
+fn text_arg(v: &JsValue, func: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| js_sys::TypeError::new(&format!("{func}: text must be a string, got {}", type_name(v))).into())
+}
+
+/// `null`, `undefined`, `number`, `array`, `object`, … for error messages.
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "an array".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 /// The keys an options object may have (serde-wasm-bindgen ignores unknown ones, so they are checked here).
@@ -115,9 +156,9 @@ fn build(options: Option<JsOptions>) -> Result<crate::Gleaner, JsError> {
     crate::Gleaner::builder().options(&opts).build().map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn to_js(text: &str, doc: &Document) -> Result<JsDocument, JsError> {
+fn to_js(text: &str, doc: &Document) -> Result<JsDocument, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     crate::span::with_utf16_offsets(text, || doc.serialize(&ser))
         .map(JsCast::unchecked_into)
-        .map_err(|e| JsError::new(&format!("internal error encoding the document: {e}")))
+        .map_err(|e| JsError::new(&format!("internal error encoding the document: {e}")).into())
 }

@@ -14,6 +14,6 @@ mod shared;
 fn runs_in_a_browser() {
     let global = js_sys::global();
     assert!(js_sys::Reflect::has(&global, &JsValue::from_str("document")).unwrap());
-    let doc: JsValue = gleaner::wasm::parse("-\nA\n-\nB\n", None).unwrap().into();
+    let doc: JsValue = gleaner::wasm::parse(&"-\nA\n-\nB\n".into(), None).unwrap().into();
     assert!(doc.is_object());
 }

@@ -75,7 +75,7 @@ fn check_spans(text: &JsString, v: &JsValue, path: &str) -> usize {
 
 #[wasm_bindgen_test]
 fn parse_returns_a_plain_object_with_every_field() {
-    let doc: JsValue = parse(TRICKY, None).unwrap().into();
+    let doc: JsValue = parse(&TRICKY.into(), None).unwrap().into();
     assert!(doc.is_object());
     for key in ["kind", "headlines", "articles", "boilerplate", "mentions", "entities", "quotes", "times", "amounts", "clusters"] {
         assert!(Reflect::has(&doc, &JsValue::from_str(key)).unwrap(), "missing {key}");
@@ -93,7 +93,7 @@ fn parse_returns_a_plain_object_with_every_field() {
 #[wasm_bindgen_test]
 fn utf16_spans_slice_exactly_with_emoji_cjk_and_combining_marks() {
     let text = JsString::from(TRICKY);
-    let doc: JsValue = parse(TRICKY, None).unwrap().into();
+    let doc: JsValue = parse(&TRICKY.into(), None).unwrap().into();
     let headlines = Array::from(&get(&doc, "headlines"));
     let texts: Vec<String> = headlines.iter().map(|h| get(&h, "text").as_string().unwrap()).collect();
     assert_eq!(
@@ -125,7 +125,7 @@ fn bad_options_throw_an_error_and_the_module_keeps_working() {
         ("42", "object"),
     ];
     for (bad, needle) in cases {
-        for err in [parse("x", options(bad)).err(), Gleaner::new(options(bad)).err()] {
+        for err in [parse(&"x".into(), options(bad)).err(), Gleaner::new(options(bad)).err()] {
             let err: JsValue = err.unwrap_or_else(|| panic!("{bad} was accepted")).into();
             assert!(err.is_instance_of::<js_sys::Error>(), "{bad}: not an Error");
             let msg: String = err.unchecked_ref::<js_sys::Error>().message().into();
@@ -133,11 +133,11 @@ fn bad_options_throw_an_error_and_the_module_keeps_working() {
         }
     }
     // still works, with and without options
-    let doc: JsValue = parse(TRICKY, None).unwrap().into();
+    let doc: JsValue = parse(&TRICKY.into(), None).unwrap().into();
     assert_eq!(Array::from(&get(&doc, "headlines")).length(), 3);
     let g = Gleaner::new(options(r#"{"referenceDate":"2026-01-09","quotes":false,"clusters":false}"#)).unwrap();
     for _ in 0..2 {
-        let doc: JsValue = g.parse("-\nOne\n-\nTwo \"quoted words,\" he said.\n").unwrap().into();
+        let doc: JsValue = g.parse(&"-\nOne\n-\nTwo \"quoted words,\" he said.\n".into()).unwrap().into();
         assert_eq!(Array::from(&get(&doc, "headlines")).length(), 2);
         assert_eq!(Array::from(&get(&doc, "quotes")).length(), 0);
     }
@@ -146,7 +146,7 @@ fn bad_options_throw_an_error_and_the_module_keeps_working() {
 }
 
 #[wasm_bindgen_test]
-fn parse_with_progress_reports_stages_and_survives_a_throwing_callback() {
+fn parse_with_progress_reports_stages_and_a_throwing_callback_stops_the_parse() {
     let g = Gleaner::new(None).unwrap();
     let seen: Rc<RefCell<Vec<(u32, u32, String)>>> = Rc::default();
     let sink = seen.clone();
@@ -155,15 +155,56 @@ fn parse_with_progress_reports_stages_and_survives_a_throwing_callback() {
         sink.borrow_mut().push((d, t, s))
     });
     let progress: JsProgress = cb.as_ref().clone().unchecked_into();
-    let doc: JsValue = g.parse_with_progress(TRICKY, progress).unwrap().into();
+    let doc: JsValue = g.parse_with_progress(&TRICKY.into(), progress).unwrap().into();
     assert_eq!(Array::from(&get(&doc, "headlines")).length(), 3);
     let seen = seen.borrow();
     let (d, t, s) = seen.last().cloned().unwrap();
     assert_eq!((d, s.as_str()), (t, "done"), "{seen:?}");
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
 
-    let throwing: JsProgress = js_sys::Function::new_with_args("d, t, s", "throw new Error('boom')").unchecked_into();
-    let doc: JsValue = g.parse_with_progress(TRICKY, throwing).unwrap().into();
+    // a throwing callback stops the parse and its error reaches the caller; the handle keeps working
+    let throwing: JsProgress = js_sys::Function::new_with_args("d, t, s", "if (s === 'quotes') throw new RangeError('boom at ' + s)").unchecked_into();
+    let err = g.parse_with_progress(&TRICKY.into(), throwing).err().expect("a throwing callback must fail the call");
+    assert!(err.is_instance_of::<js_sys::RangeError>(), "{err:?}");
+    assert_eq!(String::from(err.unchecked_ref::<js_sys::Error>().message()), "boom at quotes");
+    let doc: JsValue = g.parse(&TRICKY.into()).unwrap().into();
+    assert_eq!(Array::from(&get(&doc, "headlines")).length(), 3);
+}
+
+/// The message of the error `r` holds, which must be a `TypeError`.
+fn type_error<T>(r: Result<T, JsValue>) -> String {
+    let err = r.err().expect("accepted a non-string");
+    assert!(err.is_instance_of::<js_sys::TypeError>(), "{err:?} is not a TypeError");
+    err.unchecked_ref::<js_sys::Error>().message().into()
+}
+
+#[wasm_bindgen_test]
+fn non_string_text_is_a_type_error_before_it_reaches_wasm_memory() {
+    let g = Gleaner::new(None).unwrap();
+    // an object that looks like a huge string (the heap-corruption case): refused untouched
+    let fake = js_sys::Function::new_no_args("return { length: 2 ** 32 + 5, charCodeAt: () => 65, toString: () => 'x' }").call0(&JsValue::NULL).unwrap();
+    let cases: [(JsValue, &str); 6] = [
+        (JsValue::from(123), "number"),
+        (JsValue::UNDEFINED, "undefined"),
+        (JsValue::NULL, "null"),
+        (fake, "object"),
+        (Array::of1(&"x".into()).into(), "an array"),
+        (js_sys::JsString::from("x").into(), ""),
+    ];
+    for (v, got) in cases {
+        if got.is_empty() {
+            assert!(g.parse(&v).is_ok() && parse(&v, None).is_ok(), "a real string must parse");
+            continue;
+        }
+        let noop: JsProgress = js_sys::Function::new_no_args("").unchecked_into();
+        for (msg, func) in [(type_error(g.parse(&v)), "Gleaner.parse"), (type_error(parse(&v, None)), "parse"), (type_error(g.parse_with_progress(&v, noop)), "Gleaner.parseWithProgress")] {
+            assert_eq!(msg, format!("{func}: text must be a string, got {got}"));
+        }
+    }
+    let not_fn: JsProgress = JsValue::from(5).unchecked_into();
+    assert_eq!(type_error(g.parse_with_progress(&"x".into(), not_fn)), "Gleaner.parseWithProgress: onProgress must be a function, got number");
+    // the heap is intact: parsing still gives the same result
+    let doc: JsValue = g.parse(&TRICKY.into()).unwrap().into();
     assert_eq!(Array::from(&get(&doc, "headlines")).length(), 3);
 }
 
@@ -172,7 +213,7 @@ fn any_text_parses_without_throwing() {
     let g = Gleaner::new(None).unwrap();
     let long_line = "x\u{1F600}\"".repeat(20_000);
     for text in ["", "\n\n\n", "-", "-\n-\n-", "\u{FEFF}\u{0}\r\n\u{2028}", "<img src=x onerror=alert(1)>", long_line.as_str()] {
-        let doc: JsValue = g.parse(text).unwrap().into();
+        let doc: JsValue = g.parse(&text.into()).unwrap().into();
         check_spans(&JsString::from(text), &doc, "doc");
     }
 }

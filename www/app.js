@@ -125,12 +125,16 @@ function startWorker() {
   };
 }
 
+// started while the module is evaluated, before the UI is wired: the worker's module, wasm and
+// model load in parallel with the page's own start-up
+startWorker();
+
 function onWorkerMessage({ data: m }) {
   if (m.type === 'ready') {
     workerReady = true;
     $('version').textContent = `v${m.version}`;
     $('version').title = `parser loaded in ${Math.round(m.wasmMs)} ms (wasm) + ${Math.round(m.modelMs)} ms (model)`;
-    performance.mark('gleaner:worker-ready', { detail: { wasmMs: m.wasmMs, modelMs: m.modelMs } });
+    performance.mark('gleaner:worker-ready', { detail: { wasmMs: m.wasmMs, modelMs: m.modelMs, warmMs: m.warmMs } });
     document.body.dataset.ready = 'true';
     if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
     if (pending) { const p = pending; pending = null; send(p.text, p.options); }
@@ -170,7 +174,14 @@ function onWorkerMessage({ data: m }) {
     inflight = null;
     setBusy(false);
     showError(m.message);
-    setStatus('Not parsed: fix the options above.');
+    if (m.fatal) {
+      // out of memory: this worker cannot parse again; a fresh one can parse smaller dumps
+      worker.terminate();
+      startWorker();
+      setStatus('Not parsed: the dump is too large for this browser tab. Split it, or use the gleaner CLI.');
+    } else {
+      setStatus('Not parsed: fix the options above.');
+    }
     flushPending();
   }
 }
@@ -985,14 +996,16 @@ function renderJson() {
 }
 
 /**
- * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would read as a formula (it starts
- * with =, +, -, @, tab or CR: OWASP "CSV Injection") gets a leading ' so it stays text. Numbers
- * are ours, not the dump's, and are written as they are, so -3 stays a number.
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would read as a formula (it starts,
+ * possibly after spaces, with =, +, -, @ or their fullwidth forms, or with a tab or line break:
+ * OWASP "CSV Injection") gets a leading ' so it stays text; the CLI's --csv does the same.
+ * Numbers are ours, not the dump's, and are written as they are, so -3 stays a number.
  */
+const FORMULA = /^[\t\r\n]|^[\s\u0085\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 function csvCell(v) {
   if (typeof v === 'number') return String(v);
   let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -1186,5 +1199,4 @@ readHash();
 wire();
 syncControls();
 selectTab(state.tab);
-startWorker();
 if (inputText()) requestParse(); // text restored by the browser, or typed before the module ran

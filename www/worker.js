@@ -1,24 +1,35 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
 //   in:  { id, text, options?, stream? }
-//   out: { type: 'ready', version, wasmMs, modelMs }     once, when the module and model are loaded
+//   out: { type: 'ready', version, wasmMs, modelMs, warmMs }  once, when the module and model are
+//                                                        loaded and a warm-up parse has run
 //        { type: 'progress', id, done, total, stage, fraction }  between pipeline stages and
 //                                                        within entities on long dumps
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
 //        with stream: N, arrays longer than N items come first as { type: 'chunk', id, key, items }
 //        messages and are empty in the final result (listed in its `streamed`): receiving one
 //        huge object graph would block the page's main thread for seconds
-//        { type: 'error', id, message }                  bad options, or the module failed to load
+//        { type: 'error', id, message, fatal? }          bad options or request fields, the module
+//                                                        failed to load (id null), or out of memory
+//                                                        (fatal: this worker cannot parse again)
 // Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
 import init, { Gleaner, init as loadModel, version } from './pkg/gleaner.js';
 
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
 const t0 = performance.now();
+// A small invented dump with a headline list, a dateline, a byline, a quote, times and amounts:
+// parsing it once at start-up runs every stage's lazy set-up (and V8's lazy compilation of
+// the wasm functions it calls) before the first real parse instead of during it.
+const WARM_UP = '-\nCentral bank holds rates as inflation cools\n-\nStorm closes ports along the coast\n'
+  + 'Minister visits flooded towns\nLISBON, March 3 (Reuters) - Prime Minister Ana Costa said on Monday the state '
+  + 'would spend $2.5 billion, or 3% of its budget, on repairs. "We will rebuild," Costa told reporters.\nBy Rui Lopes\n';
 const ready = init().then(
   () => {
     const t1 = performance.now();
     loadModel(); // decode the tagger model and gazetteers now, not on the first parse
     const t2 = performance.now();
-    self.postMessage({ type: 'ready', version: version(), wasmMs: t1 - t0, modelMs: t2 - t1 });
+    handleFor(undefined).parse(WARM_UP);
+    const t3 = performance.now();
+    self.postMessage({ type: 'ready', version: version(), wasmMs: t1 - t0, modelMs: t2 - t1, warmMs: t3 - t2 });
     return true;
   },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
@@ -39,21 +50,44 @@ function handleFor(options) {
   return g;
 }
 
+const REQUEST_KEYS = ['id', 'text', 'options', 'stream'];
+let spent = null; // set when the module ran out of memory: every later request gets this error
+
+/** What is wrong with request `m`, or null. */
+function badRequest(m) {
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) return 'expected a message { id, text, options?, stream? }';
+  const unknown = Object.keys(m).filter((k) => !REQUEST_KEYS.includes(k));
+  if (unknown.length) return `unknown message field ${JSON.stringify(unknown[0])}; expected ${REQUEST_KEYS.join(', ')}`;
+  if (!((typeof m.id === 'number' && Number.isFinite(m.id)) || typeof m.id === 'string')) return 'id must be a number or a string';
+  if (typeof m.text !== 'string') return `text must be a string, got ${m.text === null ? 'null' : typeof m.text}`;
+  if (m.options != null && (typeof m.options !== 'object' || Array.isArray(m.options))) return 'options must be an object such as { referenceDate: "2026-01-09" }';
+  if (m.stream !== undefined && !(Number.isInteger(m.stream) && m.stream >= 0 && m.stream <= 2 ** 31)) {
+    return `stream must be a whole number of items from 0 (no chunks) to 2147483648, got ${String(m.stream)}`;
+  }
+  return null;
+}
+
 self.onmessage = async (event) => {
-  const { id = null, text, options, stream = 0 } = event.data ?? {};
+  const m = event.data;
+  const id = (typeof m?.id === 'number' && Number.isFinite(m.id)) || typeof m?.id === 'string' ? m.id : null;
   if (!(await ready)) return;
+  const problem = badRequest(m);
+  if (problem) { self.postMessage({ type: 'error', id, message: `bad request: ${problem}` }); return; }
+  if (spent) { self.postMessage({ type: 'error', id, message: spent, fatal: true }); return; }
   try {
-    if (typeof text !== 'string') throw new TypeError('expected a message { id, text: string, options? }');
-    const g = handleFor(options);
+    const g = handleFor(m.options);
     const t0 = performance.now();
-    const document = g.parseWithProgress(text, (done, total, stage, fraction) => {
+    const document = g.parseWithProgress(m.text, (done, total, stage, fraction) => {
       self.postMessage({ type: 'progress', id, done, total, stage, fraction });
     });
     const ms = performance.now() - t0;
-    if (stream > 0) postStreamed(id, document, ms, stream);
+    if (m.stream > 0) postStreamed(id, document, ms, m.stream);
     else self.postMessage({ type: 'result', id, document, ms });
   } catch (err) {
-    self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });
+    const message = String(err?.message ?? err);
+    // a trap (out of memory) leaves the module unusable: say so, and the page starts a new worker
+    if (err?.cause instanceof WebAssembly.RuntimeError) spent = message;
+    self.postMessage({ type: 'error', id, message, ...(spent ? { fatal: true } : {}) });
   }
 };
 

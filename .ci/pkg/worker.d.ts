@@ -9,23 +9,31 @@ export interface ParseRequest {
   id: number | string;
   text: string;
   options?: Options | null;
-  /** Send result arrays longer than this many items as `chunk` messages first (0: never). */
+  /** Send result arrays longer than this many items as `chunk` messages first (0 or absent:
+   *  never). A whole number from 1 to 2^31; anything else answers with an `error`. */
   stream?: number;
 }
 
-/** Sent once when the wasm module is loaded (`wasmMs`) and the model decoded (`modelMs`). */
-export interface ReadyMessage { type: 'ready'; version: string; wasmMs: number; modelMs: number }
+/** Sent once when the wasm module is loaded (`wasmMs`), the model decoded (`modelMs`) and a
+ *  small warm-up dump parsed (`warmMs`). */
+export interface ReadyMessage { type: 'ready'; version: string; wasmMs: number; modelMs: number; warmMs: number }
 /** Sent between pipeline stages of request `id`. */
 /** `done` of `total` stages finished; `fraction` (0 to 1) of `stage` done (set within the entities stage of long dumps). */
 export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string; fraction: number }
-/** A slice of `document[key]` for a request with `stream`, in order. */
-export interface ChunkMessage<K extends keyof Document = keyof Document> {
-  type: 'chunk'; id: number | string; key: K; items: Document[K] extends Array<infer T> ? T[] : never;
-}
+/** The keys of `Document` whose values are arrays (the ones `stream` may send in chunks). */
+export type ArrayKey = { [K in keyof Document]-?: Document[K] extends unknown[] ? K : never }[keyof Document];
+/** A slice of `document[key]` for a request with `stream`, in order (one member per key, so
+ *  `switch (m.key)` narrows `items`). */
+export type ChunkMessage = { [K in ArrayKey]: { type: 'chunk'; id: number | string; key: K; items: Document[K] } }[ArrayKey];
 /** The parsed document for request `id`; `ms` is the parse time inside the worker. With `stream`,
  *  the arrays named in `streamed` are empty here: concatenate their `chunk` messages instead. */
-export interface ResultMessage { type: 'result'; id: number | string; document: Document; ms: number; streamed?: (keyof Document)[] }
-/** Bad options (or a failure to load the module when `id` is null). */
-export interface ErrorMessage { type: 'error'; id: number | string | null; message: string }
+export interface ResultMessage { type: 'result'; id: number | string; document: Document; ms: number; streamed?: ArrayKey[] }
+/** Bad options or a bad request field, a parse that ran out of memory (`input too large for
+ *  this browser tab: N MB`), or a failure to load the module (`id` null). */
+export interface ErrorMessage {
+  type: 'error'; id: number | string | null; message: string;
+  /** The worker cannot parse again (it ran out of memory): terminate it and start a new one. */
+  fatal?: true;
+}
 
 export type WorkerMessage = ReadyMessage | ProgressMessage | ChunkMessage | ResultMessage | ErrorMessage;

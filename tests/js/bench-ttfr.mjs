@@ -23,8 +23,8 @@ try {
     }));
     if (problems.length) throw new Error(problems.join('\n'));
     results.push(r.first);
-    const { wasmMs, modelMs } = r.ready.detail;
-    console.log(`run ${i + 1}: first result ${r.first.toFixed(0)} ms after navigation start (DOMContentLoaded ${r.dcl.toFixed(0)} ms; worker ready ${r.ready.startTime.toFixed(0)} ms = wasm ${wasmMs.toFixed(0)} + model ${modelMs.toFixed(0)}; ${r.status})`);
+    const { wasmMs, modelMs, warmMs } = r.ready.detail;
+    console.log(`run ${i + 1}: first result ${r.first.toFixed(0)} ms after navigation start (DOMContentLoaded ${r.dcl.toFixed(0)} ms; worker ready ${r.ready.startTime.toFixed(0)} ms = wasm ${wasmMs.toFixed(0)} + model ${modelMs.toFixed(0)} + warm-up parse ${warmMs?.toFixed(0)}; ${r.status})`);
     await context.close();
   }
 } finally {

@@ -48,3 +48,62 @@ test('package.json "exports": `import ... from "gleaner"` works from a consumer 
   const cjs = execFileSync(process.execPath, ['-e', "import('gleaner').then((m) => console.log(typeof m.Gleaner))"], { cwd: dir, encoding: 'utf8' });
   assert.equal(cjs.trim(), 'function');
 });
+
+/** Run `code` (an ES module) in a fresh Node process from the repo root; its stdout, trimmed. */
+const runModule = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }).trim();
+
+test('JS surface: non-strings are a TypeError naming the argument; the heap stays intact', () => {
+  const g = new Gleaner();
+  const fake = { length: 2 ** 32 + 5, charCodeAt: () => 65, toString: () => 'x' };
+  for (const [bad, got] of [[123, 'number'], [undefined, 'undefined'], [null, 'null'], [fake, 'object'], [['x'], 'an array']]) {
+    assert.throws(() => g.parse(bad), { name: 'TypeError', message: `Gleaner.parse: text must be a string, got ${got}` });
+    assert.throws(() => parse(bad), { name: 'TypeError', message: `parse: text must be a string, got ${got}` });
+    assert.throws(() => g.parseWithProgress(bad, () => {}), { name: 'TypeError', message: `Gleaner.parseWithProgress: text must be a string, got ${got}` });
+  }
+  assert.throws(() => g.parseWithProgress('x', 'nope'), { name: 'TypeError', message: /onProgress must be a function, got string/ });
+  assert.equal(g.parse('-\nFirst headline\n-\nSecond headline\n').headlines.length, 2);
+});
+
+test('JS surface: a throwing progress callback stops the parse and its error reaches the caller', () => {
+  const g = new Gleaner();
+  const stages = [];
+  const boom = new RangeError('stop here');
+  assert.throws(() => g.parseWithProgress('-\nA headline\n-\nAnother one\n', (done, total, stage) => {
+    stages.push(stage);
+    if (stage === 'times') throw boom;
+  }), (e) => e === boom);
+  assert.deepEqual(stages, ['structure', 'entities', 'quotes', 'times']);
+  assert.equal(g.parse('-\nA headline\n-\nAnother one\n').headlines.length, 2);
+});
+
+test('JS surface: use after free() and a missing init() throw an Error saying what to do', () => {
+  const g = new Gleaner();
+  g.free();
+  g.free(); // idempotent
+  for (const call of [() => g.parse('x'), () => g.parseWithProgress('x', () => {})]) {
+    assert.throws(call, { name: 'Error', message: /this Gleaner was freed by free\(\); create a new one with new Gleaner\(options\)/ });
+  }
+  assert.equal(new Gleaner().parse('-\nA\n-\nB\n').headlines.length, 2);
+  // the browser entry (no init() on import), used without init()
+  const out = JSON.parse(runModule(`
+    const m = await import('./pkg/gleaner.js');
+    const msgs = [() => m.parse('x'), () => new m.Gleaner(), () => m.version()].map((f) => { try { f(); return 'no error'; } catch (e) { return e.message; } });
+    const { readFileSync } = await import('node:fs');
+    await m.default({ module_or_path: readFileSync('pkg/gleaner_bg.wasm') });
+    console.log(JSON.stringify({ msgs, after: m.parse('-\\nA\\n-\\nB\\n').headlines.length }));`));
+  for (const msg of out.msgs) assert.match(msg, /called before the module was loaded: call `await init\(\)` first/);
+  assert.equal(out.after, 2);
+});
+
+test('JS surface: running out of wasm memory is a clear Error, and later calls say the module is spent', () => {
+  // grow the module's memory to 4 GiB minus 32 MiB (untouched pages cost no RAM), then parse 8 MB
+  const out = JSON.parse(runModule(`
+    const m = await import('./pkg/node.js');
+    const { memory } = m.initSync();
+    memory.grow(65536 - 512 - memory.buffer.byteLength / 65536);
+    const text = '-\\nA short headline about the markets\\n'.repeat(220_000);
+    const msg = (f) => { try { f(); return 'no error'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+    console.log(JSON.stringify({ first: msg(() => m.parse(text)), next: msg(() => m.parse('-\\nA\\n-\\nB\\n')) }));`));
+  assert.match(out.first, /^Error: input too large for this browser tab: 8 MB of text ran out of WebAssembly memory \(\d+ MB in use\)/);
+  assert.equal(out.next, out.first);
+});

@@ -369,11 +369,14 @@ test('CSV exports: cells that a spreadsheet would run as formulas are neutralise
     + 'OSLO, March 3 (Invented Wire) - "=HYPERLINK(\'https://evil.example/\',\'Click here\') was pasted into the minutes," the mayor told reporters.\n'
     + '"@SUM(1,2) is not a budget," said Maria Lopez, a councillor.\n'
     + '"+47 555 0100 is the new hotline," Lopez said.\n'
+    + '"\uFF1DSUM(A1) is also fine," Lopez said.\n'
     + 'Revenue fell -3% while costs rose $20 million.\n';
   const doc = new Gleaner().parse(text);
-  const starts = (s) => /^[=+\-@\t\r]/.test(s);
+  // as a spreadsheet reads them: also after spaces, and the fullwidth forms
+  const starts = (s) => /^[\t\r\n]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(s);
   assert.ok(doc.quotes.some((q) => q.text.startsWith('=HYPERLINK(')), JSON.stringify(doc.quotes));
   assert.ok(doc.quotes.some((q) => q.text.startsWith('@SUM(')), JSON.stringify(doc.quotes));
+  assert.ok(doc.quotes.some((q) => q.text.startsWith('\uFF1DSUM(')), JSON.stringify(doc.quotes));
   assert.ok(doc.amounts.some((a) => a.text === '-3%' && a.value === -3), JSON.stringify(doc.amounts));
   await withPage({}, async ({ page }) => {
     await nextResult(page, () => page.fill('#input', text));
@@ -540,10 +543,39 @@ test('the package worker entry (pkg/worker.js) answers { id, text, options } wit
         w.postMessage({ id: 9, text: t, stream: 20 });
       });
       for (const k of streamed.streamed) streamed.document[k] = chunks[k];
+      // every field is validated: each bad request gets one error naming the field, and no chunk
+      const bad = [
+        { id: 10, text: 'x', stream: 1e-9 }, { id: 11, text: 'x', stream: -1 }, { id: 12, text: 'x', stream: '5' },
+        { id: 13, text: 42 }, { id: 14, text: 'x', options: 'quotes' }, { id: 15, text: 'x', colour: 1 },
+        { id: { nested: 1 }, text: 'x' }, 'just a string',
+      ];
+      const answers = await new Promise((resolve) => {
+        const got = [];
+        w.onmessage = ({ data }) => {
+          if (data.type === 'chunk') got.push(data);
+          if (data.type === 'error' || data.type === 'result') got.push(data);
+          if (got.length === bad.length + 1) resolve(got);
+        };
+        for (const m of bad) w.postMessage(m);
+        w.postMessage({ id: 16, text: '-\nA\n-\nB\n', stream: 0 });
+      });
       w.terminate();
-      return { seen, same: JSON.stringify(whole) === JSON.stringify(streamed.document), streamedKeys: streamed.streamed };
+      return { seen, answers, same: JSON.stringify(whole) === JSON.stringify(streamed.document), streamedKeys: streamed.streamed };
     }, text);
     assert.equal(out.same, true, 'a streamed result reassembles to the same document');
+    const answers = out.answers.map((m) => [m.type, m.id, m.message ?? m.document.headlines.length]);
+    const streamErr = /^bad request: stream must be a whole number of items from 0 \(no chunks\) to 2147483648, got /;
+    assert.match(answers[0][2], streamErr);
+    assert.match(answers[1][2], streamErr);
+    assert.match(answers[2][2], streamErr);
+    assert.deepEqual(answers.slice(3), [
+      ['error', 13, 'bad request: text must be a string, got number'],
+      ['error', 14, 'bad request: options must be an object such as { referenceDate: "2026-01-09" }'],
+      ['error', 15, 'bad request: unknown message field "colour"; expected id, text, options, stream'],
+      ['error', null, 'bad request: id must be a number or a string'],
+      ['error', null, 'bad request: expected a message { id, text, options?, stream? }'],
+      ['result', 16, 2],
+    ]);
     assert.ok(out.streamedKeys.includes('headlines') && out.streamedKeys.includes('mentions'), out.streamedKeys.join());
     out = out.seen;
     assert.equal(out[0].type, 'ready');

@@ -5,7 +5,7 @@ import init, {
   type Amount, type Article, type Document, type Entity, type EntityLabel, type Headline,
   type Mention, type Options, type Quote, type Span, type StoryCluster, type TimeExpr,
 } from '../../../pkg/gleaner.js';
-import type { ParseRequest, WorkerMessage } from '../../../pkg/worker.js';
+import type { ArrayKey, ParseRequest, WorkerMessage } from '../../../pkg/worker.js';
 
 const slice = (text: string, span: Span): string => text.slice(span.start, span.end);
 
@@ -64,13 +64,21 @@ export async function summarise(text: string): Promise<string[]> {
 export function parseInWorker(worker: Worker, text: string, onProgress: (stage: string) => void): Promise<Document> {
   return new Promise((resolve, reject) => {
     const request: ParseRequest = { id: 1, text, options: { referenceDate: '2026-01-09' }, stream: 1000 };
-    const chunks = new Map<keyof Document, unknown[][]>();
+    const chunks = new Map<ArrayKey, unknown[][]>();
+    let mentionsSoFar = 0;
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       switch (m.type) {
         case 'ready': onProgress(`ready ${m.version}`); break;
         case 'progress': onProgress(`${m.stage} ${m.done}/${m.total} ${m.fraction.toFixed(2)}`); break;
-        case 'chunk': chunks.set(m.key, [...(chunks.get(m.key) ?? []), m.items]); break;
+        case 'chunk':
+          chunks.set(m.key, [...(chunks.get(m.key) ?? []), m.items]);
+          if (m.key === 'mentions') { // narrows items to Mention[]
+            const firstOfChunk: Mention | undefined = m.items[0];
+            mentionsSoFar += firstOfChunk ? m.items.length : 0;
+          }
+          onProgress(`${m.key}: ${m.items.length} more (${mentionsSoFar} mentions)`);
+          break;
         case 'result': {
           const doc: Document = m.document;
           for (const key of m.streamed ?? []) Object.assign(doc, { [key]: (chunks.get(key) ?? []).flat() });
