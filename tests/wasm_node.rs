@@ -125,7 +125,7 @@ fn bad_options_throw_an_error_and_the_module_keeps_working() {
         ("42", "object"),
     ];
     for (bad, needle) in cases {
-        for err in [parse(&"x".into(), options(bad)).err(), Gleaner::new(options(bad)).err()] {
+        for err in [parse(&"x".into(), options(bad)).err(), Gleaner::new(options(bad)).err().map(JsValue::from)] {
             let err: JsValue = err.unwrap_or_else(|| panic!("{bad} was accepted")).into();
             assert!(err.is_instance_of::<js_sys::Error>(), "{bad}: not an Error");
             let msg: String = err.unchecked_ref::<js_sys::Error>().message().into();

@@ -1,5 +1,6 @@
 // gleaner page: parse in a module worker (./worker.js), render with createElement/textContent only.
 // Dump text is NEVER turned into markup: no innerHTML anywhere in this file.
+import { CSV_TABLES, blobOf, copyBlob, jsonHead, jsonParts, quoteSpeakerName, roleText, saveBlob } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -7,11 +8,12 @@ const TYPE_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'ot
 const EXTRA = { QUOTE: 'quote', TIME: 'time expression', AMOUNT: 'amount' };
 const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
 const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json'];
-const RENDER_CHUNK = 200_000; // UTF-16 units of dump rendered at a time
-const LIST_LIMIT = 2000; // items per list before "N more"
+const RENDER_CHUNK = 25_000; // UTF-16 units of dump rendered at a time
+const LIST_LIMIT = 500; // items per page of a list (then a "Show more" button): a few thousand elements at most
+const ARTICLE_PAGE = 20; // articles per page of the structure view
 const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
 const PREVIEW = 20_000;
-const STREAM_ITEMS = 5000; // the worker sends longer result arrays in chunks (see worker.js)
+const STREAM_ITEMS = 1000; // the worker sends longer result arrays in chunks (see worker.js): each is one short task to receive
 
 /** Page state that lives in the URL hash. */
 const state = {
@@ -57,6 +59,27 @@ function fmtBytes(n) {
 
 function plural(n, word, many = `${word}s`) {
   return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
+}
+
+/**
+ * Show `total` items a page (LIST_LIMIT) at a time, so that no view builds more than a few
+ * thousand elements at once: `render(from, to)` appends items [from, to). Returns the "Show
+ * more" button (hidden once everything is shown) for the caller to place after the list.
+ */
+function pager(total, noun, render, page = LIST_LIMIT) {
+  let shown = 0;
+  const more = button('', 'more');
+  const next = () => {
+    const to = Math.min(total, shown + page);
+    render(shown, to);
+    shown = to;
+    const left = total - shown;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(page, left).toLocaleString('en')} more ${noun} (${left.toLocaleString('en')} not shown)`;
+  };
+  more.addEventListener('click', next);
+  next();
+  return more;
 }
 
 // ---------------------------------------------------------------- URL hash state
@@ -480,12 +503,12 @@ function tipFor(target) {
     if (ent) parts.push([`${plural(ent.count, 'mention')} · salience ${ent.salience.toFixed(2)}`]);
   } else if (target.dataset.q !== undefined) {
     const q = doc.quotes[Number(target.dataset.q)];
-    const who = quoteSpeakerName(q);
+    const who = quoteSpeakerName(doc, q);
     parts.push(['Quote', true], [`Speaker: ${q.speaker ?? 'unattributed'}${who && who !== q.speaker ? ` (${who})` : ''}`]);
     if (q.cue) parts.push([`Cue: ${q.cue}`]);
   } else if (target.dataset.qs !== undefined) {
     const q = doc.quotes[Number(target.dataset.qs)];
-    parts.push(['Speaker', true], [`${q.speaker ?? ''}${quoteSpeakerName(q) && quoteSpeakerName(q) !== q.speaker ? ` = ${quoteSpeakerName(q)}` : ''}`], [`“${q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}”`]);
+    parts.push(['Speaker', true], [`${q.speaker ?? ''}${quoteSpeakerName(doc, q) && quoteSpeakerName(doc, q) !== q.speaker ? ` = ${quoteSpeakerName(doc, q)}` : ''}`], [`“${q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}”`]);
   } else if (target.dataset.t !== undefined) {
     const t = doc.times[Number(target.dataset.t)];
     parts.push([`Time · ${t.type}`, true], [`Value: ${t.value ?? 'unresolved'}`]);
@@ -498,16 +521,6 @@ function tipFor(target) {
     return null;
   }
   return parts;
-}
-
-/** The canonical name of a quote's speaker: its entity, else the resolved name. */
-function quoteSpeakerName(q) {
-  if (q.entity != null && doc.entities[q.entity]) return doc.entities[q.entity].name;
-  return q.speakerName ?? null;
-}
-
-function roleText(r) {
-  return [r.title, r.organization && `at ${r.organization}`, r.country && `of ${r.country}`].filter(Boolean).join(' ');
 }
 
 let tipAnchor = null;
@@ -617,34 +630,42 @@ function renderStructure() {
   const h3 = el('h3', null, `Headlines (${doc.headlines.length})`);
   v.append(h3);
   if (!doc.headlines.length) v.append(el('p', 'empty', 'No headline lists found.'));
+  const perList = new Map(); // list index -> headline count, in one pass
+  for (const h of doc.headlines) perList.set(h.list, (perList.get(h.list) ?? 0) + 1);
+  const wrap = el('div', 'hl-lists');
+  v.append(wrap);
   let list = null;
   let listNo = -1;
-  doc.headlines.slice(0, LIST_LIMIT).forEach((h, i) => {
-    if (h.list !== listNo) {
-      listNo = h.list;
-      const n = doc.headlines.filter((x) => x.list === listNo).length;
-      const head = el('h4', 'list-h', `List ${listNo + 1} `);
-      head.append(el('span', 'tag', h.role), el('span', 'muted small', ` ${plural(n, 'headline')}`));
-      list = el('ol', `headlines role-${h.role}`);
-      list.start = i + 1;
-      v.append(head, list);
+  v.append(pager(doc.headlines.length, 'headlines', (from, to) => {
+    for (let i = from; i < to; i++) {
+      const h = doc.headlines[i];
+      if (h.list !== listNo || !list) {
+        listNo = h.list;
+        const head = el('h4', 'list-h', `List ${listNo + 1} `);
+        head.append(el('span', 'tag', h.role), el('span', 'muted small', ` ${plural(perList.get(listNo), 'headline')}`));
+        list = el('ol', `headlines role-${h.role}`);
+        list.start = i + 1;
+        wrap.append(head, list);
+      }
+      const li = el('li');
+      li.append(el('span', 'hl-text', h.text));
+      if (h.time) {
+        const t = el('time', null, h.time.text);
+        if (h.time.iso) t.dateTime = h.time.iso;
+        li.append(t);
+      }
+      if (h.teaser) li.append(el('span', 'teaser', h.teaser.text));
+      list.append(li);
     }
-    const li = el('li');
-    li.append(el('span', 'hl-text', h.text));
-    if (h.time) {
-      const t = el('time', null, h.time.text);
-      if (h.time.iso) t.dateTime = h.time.iso;
-      li.append(t);
-    }
-    if (h.teaser) li.append(el('span', 'teaser', h.teaser.text));
-    list.append(li);
-  });
-  if (doc.headlines.length > LIST_LIMIT) v.append(el('p', 'more', `… ${doc.headlines.length - LIST_LIMIT} more headlines (see JSON).`));
+  }));
 
   v.append(el('h3', null, `Articles (${doc.articles.length})`));
   if (!doc.articles.length) v.append(el('p', 'empty', 'No articles found.'));
-  let paras = 0;
-  doc.articles.forEach((a, i) => {
+  const arts = el('div', 'articles');
+  v.append(arts);
+  // a page of articles is about ARTICLE_PAGE × (paragraphs per article) elements
+  v.append(pager(doc.articles.length, 'articles', (from, to) => doc.articles.slice(from, to).forEach((a, k) => {
+    const i = from + k;
     const art = el('article', 'art');
     art.append(el('h4', 'art-title', a.title ? a.title.text : '(untitled article)'));
     if (a.dateline) {
@@ -670,24 +691,25 @@ function renderStructure() {
     for (const s of a.sections) {
       if (s.heading) art.append(el('h5', 'subheading', s.heading.text));
       for (const para of s.paragraphs) {
-        if (paras++ < 5 * LIST_LIMIT) art.append(el('p', 'para', para.text));
+        art.append(el('p', 'para', para.text));
       }
     }
     if (a.endMark) art.append(el('p', 'meta', `End mark: ${a.endMark.text}`));
     art.append(el('p', 'meta', `${plural(a.sections.reduce((n, s) => n + s.paragraphs.length, 0), 'paragraph')} · ${plural(a.sections.length, 'section')}`));
     art.dataset.article = String(i);
-    v.append(art);
-  });
+    arts.append(art);
+  }), ARTICLE_PAGE));
 
   const bp = el('details', 'bp-list');
   bp.append(el('summary', null, `Boilerplate: ${plural(doc.boilerplate.length, 'block')}, ${fmtBytes(doc.stats.boilerplateBytes)} (hidden from the structure)`));
   const ul = el('ul');
-  for (const b of doc.boilerplate.slice(0, LIST_LIMIT)) {
-    const li = el('li');
-    li.append(el('span', 'tag', b.kind), ' ', b.text);
-    ul.append(li);
-  }
-  bp.append(ul);
+  bp.append(ul, pager(doc.boilerplate.length, 'blocks', (from, to) => {
+    for (const b of doc.boilerplate.slice(from, to)) {
+      const li = el('li');
+      li.append(el('span', 'tag', b.kind), ' ', b.text);
+      ul.append(li);
+    }
+  }));
   v.append(bp);
 }
 
@@ -727,7 +749,8 @@ function renderEntities() {
     const h = el('h3');
     h.append(el('span', `swatch m m-${t}`, t), `${TYPE_NAMES[t]}s (${ents.length})`);
     const ol = el('ol', 'ents');
-    for (const e of ents.slice(0, LIST_LIMIT)) {
+    // about 7 elements an entity, up to 4 groups: 100 a page keeps the view under 3,000
+    const more = pager(ents.length, TYPE_NAMES[t] === 'person' ? 'people' : `${TYPE_NAMES[t]}s`, (from, to) => { for (const e of ents.slice(from, to)) {
       const b = button(null, 'ent');
       b.dataset.id = String(e.id);
       b.setAttribute('aria-pressed', String(e.id === state.entity));
@@ -751,9 +774,9 @@ function renderEntities() {
       const li = el('li');
       li.append(b);
       ol.append(li);
-      shown++;
-    }
-    sec.append(h, ol);
+    } }, 100);
+    shown += ents.length;
+    sec.append(h, ol, more);
     list.append(sec);
   }
   if (!shown) list.append(el('p', 'empty', 'No entity matches the filter and type toggles.'));
@@ -768,16 +791,16 @@ function renderQuotes() {
   if (!doc.quotes.length) { v.append(el('p', 'empty', 'No quotes found.')); return; }
   const indexed = doc.quotes.map((q, i) => [q, i]);
   const groups = [
-    ['Attributed', indexed.filter(([q]) => q.speaker != null || quoteSpeakerName(q) != null)],
-    ['Unattributed', indexed.filter(([q]) => q.speaker == null && quoteSpeakerName(q) == null)],
+    ['Attributed', indexed.filter(([q]) => q.speaker != null || quoteSpeakerName(doc, q) != null)],
+    ['Unattributed', indexed.filter(([q]) => q.speaker == null && quoteSpeakerName(doc, q) == null)],
   ];
   for (const [title, qs] of groups) {
     const sec = el('section', `quotes-${title.toLowerCase()}`);
     sec.append(el('h3', null, `${title} (${qs.length})`));
     if (!qs.length) { sec.append(el('p', 'empty', 'None.')); v.append(sec); continue; }
     const ol = el('ol', 'quotes');
-    for (const [q, i] of qs.slice(0, LIST_LIMIT)) {
-      const name = quoteSpeakerName(q);
+    const more = pager(qs.length, 'quotes', (from, to) => { for (const [q, i] of qs.slice(from, to)) {
+      const name = quoteSpeakerName(doc, q);
       const b = button(null, 'jump');
       b.dataset.q = String(i);
       b.append(el('span', 'speaker', q.speaker ?? name ?? 'unattributed'));
@@ -788,8 +811,8 @@ function renderQuotes() {
       const li = el('li');
       li.append(b);
       ol.append(li);
-    }
-    sec.append(ol);
+    } }, 200); // about 7 elements a quote, 2 groups
+    sec.append(ol, more);
     v.append(sec);
   }
 }
@@ -850,8 +873,14 @@ function renderTimes() {
   const YEAR = 365.25 * 864e5;
   const starts = all.map(([, , r]) => r[0]).sort((x, y) => x - y);
   const median = starts[Math.floor(starts.length / 2)];
-  const dated = all.filter(([, , r]) => Math.abs(r[0] - median) <= 3 * YEAR);
-  const far = all.filter(([, , r]) => Math.abs(r[0] - median) > 3 * YEAR);
+  // at most LIST_LIMIT marks each (in text order): the table below lists every one, a page at a time
+  const near = all.filter(([, , r]) => Math.abs(r[0] - median) <= 3 * YEAR);
+  const farAll = all.filter(([, , r]) => Math.abs(r[0] - median) > 3 * YEAR);
+  const dated = near.slice(0, LIST_LIMIT);
+  const far = farAll.slice(0, LIST_LIMIT);
+  if (near.length > dated.length || farAll.length > far.length) {
+    v.append(el('p', 'muted small', `The timeline shows the first ${plural(dated.length + far.length, 'date')} of ${(near.length + farAll.length).toLocaleString('en')}; the table lists them all.`));
+  }
   v.append(el('p', 'muted small', `${plural(all.length, 'resolved date')}${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
   if (dated.length) {
     const min = Math.min(...dated.map(([, , r]) => r[0]));
@@ -907,27 +936,33 @@ function renderTimes() {
     v.append(p);
   }
   v.append(jumpTable('times', ['As written', 'Type', 'Value'], doc.times, 't',
-    (t) => [el('td', null, t.type), el('td', 'value', t.value ?? 'unresolved')]));
+    (t) => [el('td', null, t.type), el('td', 'value', t.value ?? 'unresolved')], 'time expressions'));
 }
 
-/** A table (class `cls`) of the first LIST_LIMIT `items`: each row starts with a button that
- *  jumps to the item in the text (`[data-<attr>=index]`), then `cells(item)`. */
-function jumpTable(cls, headers, items, attr, cells) {
+/** A table (class `cls`) of `items`, a page at a time: each row starts with a button that
+ *  jumps to the item in the text (`[data-<attr>=index]`), then `cells(item)`. Returns the
+ *  table and its "Show more" button. */
+function jumpTable(cls, headers, items, attr, cells, noun) {
   const table = el('table', cls);
   const head = el('tr');
   for (const h of headers) head.append(el('th', null, h));
   const thead = el('thead');
   thead.append(head);
   const tbody = el('tbody');
-  items.slice(0, LIST_LIMIT).forEach((x, i) => {
-    const tr = el('tr');
-    const td = el('td');
-    td.append(button(x.text, 'jump', () => jumpTo(x.span.start, `[data-${attr}="${i}"]`)));
-    tr.append(td, ...cells(x));
-    tbody.append(tr);
+  const more = pager(items.length, noun, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const x = items[i];
+      const tr = el('tr');
+      const td = el('td');
+      td.append(button(x.text, 'jump', () => jumpTo(x.span.start, `[data-${attr}="${i}"]`)));
+      tr.append(td, ...cells(x));
+      tbody.append(tr);
+    }
   });
   table.append(thead, tbody);
-  return table;
+  const frag = document.createDocumentFragment();
+  frag.append(table, more);
+  return frag;
 }
 
 // ---------------------------------------------------------------- amounts view
@@ -948,8 +983,7 @@ function renderAmounts() {
   const byKind = ['money', 'percent', 'quantity'].map((k) => [k, doc.amounts.filter((a) => a.kind === k).length]).filter(([, n]) => n);
   v.append(el('p', 'muted small', `${plural(doc.amounts.length, 'amount')}: ${byKind.map(([k, n]) => `${n} ${k}`).join(' · ')}.`));
   v.append(jumpTable('amounts', ['As written', 'Kind', 'Value'], doc.amounts, 'a',
-    (a) => [el('td', 'kind', a.kind), el('td', 'value', amountValueText(a))]));
-  if (doc.amounts.length > LIST_LIMIT) v.append(el('p', 'more', `… ${doc.amounts.length - LIST_LIMIT} more amounts (see JSON or Amounts CSV).`));
+    (a) => [el('td', 'kind', a.kind), el('td', 'value', amountValueText(a))], 'amounts'));
 }
 
 // ---------------------------------------------------------------- clusters view
@@ -959,7 +993,9 @@ function renderClusters() {
   v.replaceChildren();
   if (state.off.has('clusters')) { v.append(el('p', 'empty', 'Story clustering is switched off (see Extract).')); return; }
   if (!doc.clusters.length) { v.append(el('p', 'empty', 'No story clusters: no two headlines report the same story.')); return; }
-  doc.clusters.forEach((c) => {
+  const wrap = el('div', 'cluster-list');
+  v.append(wrap);
+  v.append(pager(doc.clusters.length, 'clusters', (from, to) => doc.clusters.slice(from, to).forEach((c) => {
     const box = el('section', 'cluster');
     box.append(el('h3', null, c.label));
     const why = [];
@@ -967,101 +1003,68 @@ function renderClusters() {
     if (c.sharedTerms.length) why.push(`shared terms: ${c.sharedTerms.join(', ')}`);
     box.append(el('p', 'reason', `Why: ${why.join(' · ') || 'similar wording'}`));
     const ul = el('ul');
-    for (const hi of c.headlines) {
+    const CLUSTER_ITEMS = 20;
+    const hidden = Math.max(0, c.headlines.length - CLUSTER_ITEMS) + Math.max(0, c.articles.length - CLUSTER_ITEMS);
+    for (const hi of c.headlines.slice(0, CLUSTER_ITEMS)) {
       const h = doc.headlines[hi];
       if (!h) continue;
       const li = el('li');
       li.append(button(h.text, 'jump', () => jumpTo(h.span.start, `[data-h="${hi}"]`)));
       ul.append(li);
     }
-    for (const ai of c.articles) {
+    for (const ai of c.articles.slice(0, CLUSTER_ITEMS)) {
       const a = doc.articles[ai];
       if (!a || !a.title) continue;
       const li = el('li');
       li.append(el('span', 'tag', 'article'), ' ', button(a.title.text, 'jump', () => jumpTo(a.title.span.start, `[data-article="${ai}"]`)));
       ul.append(li);
     }
+    if (hidden) ul.append(el('li', 'muted', `and ${plural(hidden, 'more headline or article', 'more headlines and articles')} (see JSON)`));
     box.append(ul);
-    v.append(box);
-  });
+    wrap.append(box);
+  }), 100));
 }
 
 // ---------------------------------------------------------------- JSON view and exports
 
-const JSON_VIEW_LIMIT = 2_000_000;
+const JSON_VIEW_LIMIT = 100_000; // UTF-16 units of JSON shown (Download JSON has it all)
+const COPY_LIMIT = 2 * 1024 * 1024; // input bytes up to which Copy JSON puts the document on the clipboard
 
-function renderJson() {
-  const s = JSON.stringify(doc, null, 2);
-  $('json').textContent = s.length > JSON_VIEW_LIMIT ? `${s.slice(0, JSON_VIEW_LIMIT)}\n… (${fmtBytes(s.length)} in all: use Download JSON)` : s;
+async function renderJson() {
+  const d = doc;
+  $('json').textContent = 'Building the JSON…';
+  const { text, cut } = await jsonHead(d, JSON_VIEW_LIMIT);
+  if (d !== doc) return; // a newer result arrived meanwhile
+  $('json').textContent = cut ? `${text}\n… (the first ${fmtBytes(JSON_VIEW_LIMIT)} only: use Download JSON)` : text;
 }
 
-/**
- * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would read as a formula (it starts,
- * possibly after spaces, with =, +, -, @ or their fullwidth forms, or with a tab or line break:
- * OWASP "CSV Injection") gets a leading ' so it stays text; the CLI's --csv does the same.
- * Numbers are ours, not the dump's, and are written as they are, so -3 stays a number.
- */
-const FORMULA = /^[\t\r\n]|^[\s\u0085\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
-function csvCell(v) {
-  if (typeof v === 'number') return String(v);
-  let s = v === null || v === undefined ? '' : String(v);
-  if (FORMULA.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csv(rows) {
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-function entitiesCsv() {
-  return csv([
-    ['id', 'name', 'label', 'count', 'salience', 'aliases', 'roles', 'country_code', 'related_country', 'first_start', 'first_end'],
-    ...doc.entities.map((e) => [e.id, e.name, e.label, e.count, e.salience, e.aliases.join('; '), e.roles.map(roleText).join('; '),
-      e.countryCode, e.relatedCountry, e.first.start, e.first.end]),
-  ]);
-}
-
-function mentionsCsv() {
-  return csv([
-    ['index', 'text', 'label', 'start', 'end', 'confidence', 'entity_id', 'entity_name'],
-    ...doc.mentions.map((m, i) => [i, m.text, m.label, m.span.start, m.span.end, m.confidence, m.entity,
-      m.entity != null && doc.entities[m.entity] ? doc.entities[m.entity].name : '']),
-  ]);
-}
-
-function quotesCsv() {
-  return csv([
-    ['index', 'speaker', 'speaker_name', 'entity_id', 'cue', 'text', 'start', 'end', 'article'],
-    ...doc.quotes.map((q, i) => [i, q.speaker, quoteSpeakerName(q), q.entity, q.cue, q.text, q.span.start, q.span.end, q.article]),
-  ]);
-}
-
-function amountsCsv() {
-  return csv([
-    ['index', 'text', 'kind', 'value', 'upper', 'currency', 'unit', 'start', 'end'],
-    ...doc.amounts.map((a, i) => [i, a.text, a.kind, a.value, a.upper, a.currency, a.unit, a.span.start, a.span.end]),
-  ]);
-}
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = el('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  setStatus(`Downloaded ${name}.`);
-}
-
-async function copy(text, what) {
+/** Build an export from parts (time-sliced) and hand it on; a browser that cannot build it gets a clear message. */
+async function exportAs(what, build, deliver) {
+  const d = doc;
+  setStatus(`Building ${what}…`);
   try {
-    await navigator.clipboard.writeText(text);
-    setStatus(`Copied ${what} to the clipboard.`);
+    await deliver(await build(d));
   } catch (err) {
-    showError(`Could not copy to the clipboard: ${err.message}`);
+    showError(err instanceof RangeError
+      ? `This browser cannot build ${what} for a document this large (${err.message}). Use the gleaner CLI, or switch some extractors off.`
+      : `Could not export ${what}: ${err.message}`);
+    setStatus('');
   }
+}
+
+function download(name, type, parts) {
+  exportAs(name, async (d) => blobOf(parts(d), type), (blob) => { saveBlob(name, blob); setStatus(`Downloaded ${name}.`); });
+}
+
+function copyJson() {
+  if (doc.stats.bytes > COPY_LIMIT) {
+    showError(`Copy JSON is for dumps up to ${fmtBytes(COPY_LIMIT)} (this one is ${fmtBytes(doc.stats.bytes)}): use Download JSON.`);
+    return;
+  }
+  exportAs('the JSON', async (d) => blobOf(jsonParts(d), 'text/plain'), async (blob) => {
+    await copyBlob(blob);
+    setStatus('Copied the JSON to the clipboard.');
+  });
 }
 
 // ---------------------------------------------------------------- input: typing, samples, files
@@ -1178,12 +1181,9 @@ function wire() {
 
   $('ent-filter').addEventListener('input', () => { if (doc) renderEntities(); });
 
-  $('dl-json').addEventListener('click', () => download('gleaner.json', 'application/json', `${JSON.stringify(doc, null, 2)}\n`));
-  $('copy-json').addEventListener('click', () => copy(JSON.stringify(doc, null, 2), 'the JSON'));
-  $('dl-entities').addEventListener('click', () => download('entities.csv', 'text/csv', entitiesCsv()));
-  $('dl-mentions').addEventListener('click', () => download('mentions.csv', 'text/csv', mentionsCsv()));
-  $('dl-quotes').addEventListener('click', () => download('quotes.csv', 'text/csv', quotesCsv()));
-  $('dl-amounts').addEventListener('click', () => download('amounts.csv', 'text/csv', amountsCsv()));
+  $('dl-json').addEventListener('click', () => download('gleaner.json', 'application/json', function* (d) { yield* jsonParts(d); yield '\n'; }));
+  $('copy-json').addEventListener('click', copyJson);
+  for (const t of Object.keys(CSV_TABLES)) $(`dl-${t}`).addEventListener('click', () => download(`${t}.csv`, 'text/csv', CSV_TABLES[t]));
 
   window.addEventListener('hashchange', () => {
     const before = JSON.stringify(currentOptions());

@@ -371,7 +371,9 @@ fn csv_rows(t: Table, doc: &Document, source: Option<&str>) -> String {
         }
         Table::Quotes => {
             for (i, q) in doc.quotes.iter().enumerate() {
-                let row = [Int(Some(i)), opt(&q.speaker), opt(&q.speaker_name), Int(q.entity), opt(&q.cue), Text(&q.text), Int(Some(q.span.start)), Int(Some(q.span.end)), Int(q.article)];
+                // the canonical name: the speaker's entity, else the resolved name (as the page)
+                let name = q.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.as_str()).or(q.speaker_name.as_deref());
+                let row = [Int(Some(i)), opt(&q.speaker), Text(name.unwrap_or("")), Int(q.entity), opt(&q.cue), Text(&q.text), Int(Some(q.span.start)), Int(Some(q.span.end)), Int(q.article)];
                 csv_row(&mut out, source, &row);
             }
         }
