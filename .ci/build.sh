@@ -34,9 +34,10 @@ fi
 VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/@VERSION@/$VERSION/" .ci/pkg/package.json > pkg/package.json
 cp .ci/pkg/gleaner.js .ci/pkg/node.js .ci/pkg/node.d.ts .ci/pkg/worker.d.ts .ci/pkg/README.md pkg/
-# the page's worker imports ./pkg/gleaner.js; inside the package it sits next to gleaner.js
-sed "s#'./pkg/gleaner.js'#'./gleaner.js'#" www/worker.js > pkg/worker.js
-grep -q "from './gleaner.js'" pkg/worker.js || { echo "build.sh: worker import not rewritten" >&2; exit 1; }
+# the page's worker loads ./pkg/gleaner.js and ./pkg/gleaner_bg.wasm; inside the package they sit next to it
+sed "s#'./pkg/#'./#g" www/worker.js > pkg/worker.js
+grep -q "import('./gleaner.js')" pkg/worker.js && grep -q "'./gleaner_bg.wasm'" pkg/worker.js \
+  || { echo "build.sh: worker imports not rewritten" >&2; exit 1; }
 cp -r pkg www/pkg
 
 raw=$(stat -c %s pkg/gleaner_bg.wasm)

@@ -1073,7 +1073,8 @@ let debounce = 0;
 function scheduleParse() {
   clearTimeout(debounce);
   const n = inputText().length;
-  debounce = setTimeout(requestParse, n > 1_000_000 ? 600 : 200);
+  // the first parse starts at once (time to first result); later edits wait for a pause in typing
+  debounce = setTimeout(requestParse, !doc && !inflight ? 0 : n > 1_000_000 ? 600 : 200);
 }
 
 async function loadSample(name) {

@@ -12,7 +12,10 @@
 //                                                        failed to load (id null), or out of memory
 //                                                        (fatal: this worker cannot parse again)
 // Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
-import init, { Gleaner, init as loadModel, version } from './pkg/gleaner.js';
+// The wasm download starts first, in parallel with fetching and evaluating the JS modules that
+// will compile it (WebAssembly.instantiateStreaming: compiled while it streams).
+const wasm = fetch(new URL('./pkg/gleaner_bg.wasm', import.meta.url));
+let Gleaner; let loadModel; let version;
 
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
 const t0 = performance.now();
@@ -22,7 +25,10 @@ const t0 = performance.now();
 const WARM_UP = '-\nCentral bank holds rates as inflation cools\n-\nStorm closes ports along the coast\n'
   + 'Minister visits flooded towns\nLISBON, March 3 (Reuters) - Prime Minister Ana Costa said on Monday the state '
   + 'would spend $2.5 billion, or 3% of its budget, on repairs. "We will rebuild," Costa told reporters.\nBy Rui Lopes\n';
-const ready = init().then(
+const ready = import('./pkg/gleaner.js').then(async (m) => {
+  ({ Gleaner, init: loadModel, version } = m);
+  await m.default({ module_or_path: wasm });
+}).then(
   () => {
     const t1 = performance.now();
     loadModel(); // decode the tagger model and gazetteers now, not on the first parse
