@@ -107,3 +107,30 @@ test('JS surface: running out of wasm memory is a clear Error, and later calls s
   assert.match(out.first, /^Error: input too large for this browser tab: 8 MB of text ran out of WebAssembly memory \(\d+ MB in use\)/);
   assert.equal(out.next, out.first);
 });
+
+test('install from a release tarball: `npm pack` of pkg/, then `npm install ./gleaner-<version>.tgz` in a fresh project', async () => {
+  const dir = path.join(OUT, 'tarball-consumer');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'pkg/package.json'), 'utf8'));
+  const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
+  const listed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], path.join(ROOT, 'pkg')))[0];
+  // every entry package.json documents is in the tarball, with the notices
+  const files = listed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [...pkg.files, 'package.json'].sort());
+  await writeFile(path.join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  npm(['install', '--offline', `./${listed.filename}`], dir);
+  await writeFile(path.join(dir, 'main.mjs'), [
+    "import init, { parse, version } from 'gleaner';",
+    "await init();",
+    "console.log(JSON.stringify({ version: version(), headlines: parse('-\\nFirst headline\\n-\\nSecond headline\\n').headlines.map((h) => h.text) }));",
+  ].join('\n'));
+  const out = JSON.parse(execFileSync(process.execPath, ['main.mjs'], { cwd: dir, encoding: 'utf8' }));
+  assert.deepEqual(out, { version: pkg.version, headlines: ['First headline', 'Second headline'] });
+  // the README's JavaScript quick start, verbatim, in that project
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const quick = readme.split('## Quick start\n')[1].match(/```js\n([\s\S]*?)```/)[1];
+  await writeFile(path.join(dir, 'quick.mjs'), quick);
+  const printed = execFileSync(process.execPath, ['quick.mjs'], { cwd: dir, encoding: 'utf8' });
+  assert.match(printed, /'Oil climbs 2% as OPEC\+ extends cuts',\s+'Japan to host Pacific summit'\s+\] 2%/);
+});
