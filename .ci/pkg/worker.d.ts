@@ -1,5 +1,6 @@
 // Message protocol of `gleaner/worker`, a module Web Worker that loads the wasm once:
-//   const w = new Worker(new URL('gleaner/worker', import.meta.url), { type: 'module' });
+//   const w = new Worker(new URL('./gleaner-worker.js', import.meta.url), { type: 'module' });
+//   (gleaner-worker.js: `import 'gleaner/worker';`; see the package README for each bundler)
 //   w.postMessage({ id: 1, text, options: { referenceDate: '2026-01-09' } } satisfies ParseRequest);
 //   w.onmessage = (e: MessageEvent<WorkerMessage>) => { ... };
 import type { Document, Options } from './gleaner.js';

@@ -74,3 +74,12 @@ test('esbuild, Node: --platform=node bundle with gleaner_bg.wasm copied next to 
   const out = JSON.parse(execFileSync(process.execPath, [path.join(dir, 'dist/node-app.mjs')], { encoding: 'utf8' }));
   assert.deepEqual(out.headlines, ['First headline from the bundle', 'Second headline from the bundle']);
 });
+
+test('Vite, browser: `vite build` with no config; the worker is a one-line local module importing gleaner/worker', async () => {
+  const dir = await project('vite');
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: dir, encoding: 'utf8' });
+  const data = await runInBrowser(path.join(dir, 'dist'));
+  assert.equal(data.main, 'First headline from the bundle|Second headline from the bundle');
+  assert.equal(data.worker, 'A worker headline|Another worker headline');
+});
