@@ -1,6 +1,7 @@
 // gleaner page: parse in a module worker (./worker.js), render with createElement/textContent only.
 // Dump text is NEVER turned into markup: no innerHTML anywhere in this file.
 import { CSV_TABLES, blobOf, copyBlob, jsonHead, jsonParts, quoteSpeakerName, roleText, saveBlob } from './export.js';
+import { button, el, fmtBytes, pager as pagerOf, plural } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -10,7 +11,8 @@ const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
 const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json'];
 const RENDER_CHUNK = 25_000; // UTF-16 units of dump rendered at a time
 const LIST_LIMIT = 500; // items per page of a list (then a "Show more" button): a few thousand elements at most
-const ARTICLE_PAGE = 20; // articles per page of the structure view
+const ARTICLE_PAGE = 10; // articles per page of the structure view
+const pager = (total, noun, render, page = LIST_LIMIT) => pagerOf(total, noun, render, page);
 const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
 const PREVIEW = 20_000;
 const STREAM_ITEMS = 1000; // the worker sends longer result arrays in chunks (see worker.js): each is one short task to receive
@@ -33,54 +35,6 @@ let stepIndex = -1; // current mention of the selected entity
 let rendered = 0; // how far (UTF-16 units) the dump view is rendered
 let carry = []; // intervals crossing the render boundary
 let bigText = null; // a large dump loaded from a file or drop; the textarea shows a read-only preview
-
-// ---------------------------------------------------------------- small DOM helpers
-
-/** createElement with class and text (text always via textContent). */
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
-
-function button(text, cls, onClick) {
-  const b = el('button', cls, text);
-  b.type = 'button';
-  if (onClick) b.addEventListener('click', onClick);
-  return b;
-}
-
-function fmtBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function plural(n, word, many = `${word}s`) {
-  return `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
-}
-
-/**
- * Show `total` items a page (LIST_LIMIT) at a time, so that no view builds more than a few
- * thousand elements at once: `render(from, to)` appends items [from, to). Returns the "Show
- * more" button (hidden once everything is shown) for the caller to place after the list.
- */
-function pager(total, noun, render, page = LIST_LIMIT) {
-  let shown = 0;
-  const more = button('', 'more');
-  const next = () => {
-    const to = Math.min(total, shown + page);
-    render(shown, to);
-    shown = to;
-    const left = total - shown;
-    more.hidden = left === 0;
-    more.textContent = `Show ${Math.min(page, left).toLocaleString('en')} more ${noun} (${left.toLocaleString('en')} not shown)`;
-  };
-  more.addEventListener('click', next);
-  next();
-  return more;
-}
 
 // ---------------------------------------------------------------- URL hash state
 
@@ -1027,7 +981,7 @@ function renderClusters() {
 
 // ---------------------------------------------------------------- JSON view and exports
 
-const JSON_VIEW_LIMIT = 100_000; // UTF-16 units of JSON shown (Download JSON has it all)
+const JSON_VIEW_LIMIT = 60_000; // UTF-16 units of JSON shown (Download JSON has it all)
 const COPY_LIMIT = 2 * 1024 * 1024; // input bytes up to which Copy JSON puts the document on the clipboard
 
 async function renderJson() {

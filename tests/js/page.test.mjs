@@ -497,8 +497,8 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
     assert.ok(jsonBytes > 10_000_000, `the JSON export is whole (${jsonBytes} chars)`);
     const mentions = Number((await page.locator('#summary').textContent()).match(/([\d,]+) mentions/)[1].replace(/,/g, ''));
     assert.equal(parseCsv(exported['dl-mentions'].body).length, mentions, 'the mentions CSV has every mention');
-    // The target is 200 ms. Measured on the shared 2-core box at load average 11: longest task
-    // 192-214 ms (before paging and building exports from parts: Clusters 9.6 s, Copy JSON
+    // The target is 200 ms. Measured on the shared 2-core box at load average 10-15: longest
+    // task 190-296 ms over runs (before paging and building exports from parts: Clusters 9.6 s, Copy JSON
     // 4.8 s, Download JSON 1.5 s, JSON tab 1.3 s). The default allows 2x for a box whose
     // renderer is descheduled by other work; GLEANER_LONGTASK_MS=200 checks the target itself.
     const budget = Number(process.env.GLEANER_LONGTASK_MS ?? 400);
