@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import webpack from 'webpack';
 import { ROOT, OUT, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../.ci/serve.mjs';
@@ -79,6 +80,17 @@ test('Vite, browser: `vite build` with no config; the worker is a one-line local
   const dir = await project('vite');
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: dir, encoding: 'utf8' });
+  const data = await runInBrowser(path.join(dir, 'dist'));
+  assert.equal(data.main, 'First headline from the bundle|Second headline from the bundle');
+  assert.equal(data.worker, 'A worker headline|Another worker headline');
+});
+
+test('webpack 5, browser: an ES-module build (webpack.config.js), the worker as in the Vite recipe', async () => {
+  const dir = await project('webpack');
+  const config = (await import(path.join(dir, 'webpack.config.js'))).default;
+  const stats = await new Promise((resolve, reject) => webpack(config, (err, st) => (err ? reject(err) : resolve(st))));
+  assert.equal(stats.hasErrors(), false, stats.toString({ all: false, errors: true }));
+  await cp(path.join(dir, 'index.html'), path.join(dir, 'dist/index.html'));
   const data = await runInBrowser(path.join(dir, 'dist'));
   assert.equal(data.main, 'First headline from the bundle|Second headline from the bundle');
   assert.equal(data.worker, 'A worker headline|Another worker headline');
