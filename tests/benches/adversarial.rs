@@ -15,14 +15,21 @@ fn main() {
     let exe = std::path::Path::new(env!("CARGO_BIN_EXE_gleaner"));
     // GLEANER_ADV_SMALL=65536 runs smaller sizes (for a quick look; no absolute limit then).
     let small = std::env::var("GLEANER_ADV_SMALL").ok().and_then(|v| v.parse().ok()).unwrap_or(256 << 10);
+    // GLEANER_ADV_WRITE=DIR writes each family's larger input to DIR/NAME.txt instead (to time a stage by hand).
+    if let Ok(dir) = std::env::var("GLEANER_ADV_WRITE") {
+        for f in families().iter().filter(|f| only.is_empty() || only.iter().any(|o| *o == f.label())) {
+            std::fs::write(std::path::Path::new(&dir).join(format!("{}.txt", f.label().replace('/', "_"))), f.input(small * 4)).expect("write input");
+        }
+        return;
+    }
     let mut rows = Vec::new();
-    for f in families().iter().filter(|f| only.is_empty() || only.iter().any(|o| o == f.name)) {
+    for f in families().iter().filter(|f| only.is_empty() || only.iter().any(|o| *o == f.label())) {
         let row = measure(exe, f, small, 0.25, (small == 256 << 10).then_some(adversarial::MAX_SECS_1MB));
-        eprintln!("{}: {:.2} s / {:.2} s{}", f.name, row.small.1.wall, row.big.1.wall, row.problem.as_ref().map(|p| format!("  ({p})")).unwrap_or_default());
+        eprintln!("{}: {:.2} s / {:.2} s{}", f.label(), row.small.1.wall, row.big.1.wall, row.problem.as_ref().map(|p| format!("  ({p})")).unwrap_or_default());
         rows.push(row);
     }
     println!("{}", table(&rows));
-    let failed: Vec<&str> = rows.iter().filter(|r| r.problem.is_some() && r.expect == Expect::Linear).map(|r| r.name).collect();
+    let failed: Vec<&str> = rows.iter().filter(|r| r.problem.is_some() && r.expect == Expect::Linear).map(|r| r.name.as_str()).collect();
     if !failed.is_empty() {
         eprintln!("not linear: {}", failed.join(", "));
         std::process::exit(1);
