@@ -17,6 +17,11 @@
 //!    `Hillary Clinton` (first-name list).
 //! 3. Other mentions group by label and case-insensitive cleaned text.
 //!
+//! Grouping never compares every name with every other: full names are indexed by word (and
+//! by word and article); a lookup walks the shortest list among the mention's words, stops at
+//! the second fit and is remembered per distinct (words, title, article), so a thousand people
+//! sharing a first name cost about a thousand lookups.
+//!
 //! # Roles
 //! Rules read the words around each person mention: a role phrase just before the name
 //! (`South Korea's President Lee Jae Myung`, `presidential spokesperson Kang Yu-jung`,

@@ -265,7 +265,8 @@ fn is_closer(t: &str) -> bool {
 ///
 /// A sentence ends after `.`, `!`, `?` or `...` (plus any closing quotes or brackets) when
 /// the next token starts with an uppercase letter, a digit, or an opening quote. A
-/// line break that leaves an empty line also ends a sentence.
+/// line break that leaves an empty line also ends a sentence. One pass: the count of straight
+/// quotes in the current sentence is kept as the scan moves.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
