@@ -12,7 +12,9 @@ use adversarial::{families, measure, table, Expect};
 
 fn main() {
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let exe = std::path::Path::new(env!("CARGO_BIN_EXE_gleaner"));
+    // GLEANER_ADV_EXE=PATH times another build of the CLI (an older commit, say) instead.
+    let exe_var = std::env::var("GLEANER_ADV_EXE").unwrap_or_else(|_| env!("CARGO_BIN_EXE_gleaner").to_string());
+    let exe = std::path::Path::new(&exe_var);
     // GLEANER_ADV_SMALL=65536 runs smaller sizes (for a quick look; no absolute limit then).
     let small = std::env::var("GLEANER_ADV_SMALL").ok().and_then(|v| v.parse().ok()).unwrap_or(256 << 10);
     // GLEANER_ADV_WRITE=DIR writes each family's larger input to DIR/NAME.txt instead (to time a stage by hand).
