@@ -59,24 +59,26 @@ pub struct StoryCluster {
     pub shared_terms: Vec<String>,
 }
 
+/// A term borrows its forms from the text, the document and the place table: only the key
+/// is built, so a dump of 100k one-word headlines does not cost three strings per term.
 #[derive(Clone, Debug)]
-struct Term {
+struct Term<'a> {
     key: String,
     /// Display form (canonical name for places/entities, printed word otherwise).
-    display: String,
+    display: &'a str,
     /// As printed (used in labels: `US`, not `United States`).
-    printed: String,
+    printed: &'a str,
     entity: bool,
     country: bool,
     /// Word index in the item (for label order and entity phrase grouping).
     pos: usize,
 }
 
-struct Item {
+struct Item<'a> {
     headline: Option<usize>,
     article: Option<usize>,
     span: Span,
-    terms: Vec<Term>,
+    terms: Vec<Term<'a>>,
 }
 
 static STOP: &[&str] = &[
@@ -149,18 +151,17 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
     if items.len() < 2 {
         return Vec::new();
     }
-    // Words per item; capitalised words seen after the first word anywhere are entity evidence.
-    let item_words: Vec<Vec<words::Word>> = items.iter().map(|it| words::words(text, it.span.start.min(text.len()), it.span.end.min(text.len()))).collect();
-    let title_case: Vec<bool> = item_words
-        .iter()
-        .map(|ws| {
-            let long: Vec<_> = ws.iter().filter(|w| w.text.len() > 3).collect();
-            long.len() >= 3 && long.iter().filter(|w| words::is_cap(w.text)).count() * 10 >= long.len() * 7
-        })
-        .collect();
+    // Words per item (split twice rather than all kept at once); capitalised words seen after
+    // the first word anywhere are entity evidence.
+    let item_words = |it: &Item| words::words(text, it.span.start.min(text.len()), it.span.end.min(text.len()));
+    let is_title_case = |ws: &[words::Word]| {
+        let long: Vec<_> = ws.iter().filter(|w| w.text.len() > 3).collect();
+        long.len() >= 3 && long.iter().filter(|w| words::is_cap(w.text)).count() * 10 >= long.len() * 7
+    };
     let mut cap_mid: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (k, ws) in item_words.iter().enumerate() {
-        if title_case[k] {
+    for it in &items {
+        let ws = item_words(it);
+        if is_title_case(&ws) {
             continue;
         }
         for w in ws.iter().skip(1) {
@@ -169,8 +170,9 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
             }
         }
     }
-    for (k, it) in items.iter_mut().enumerate() {
-        it.terms = terms_of(text, doc, &item_words[k], title_case[k], &cap_mid);
+    for it in items.iter_mut() {
+        let ws = item_words(it);
+        it.terms = terms_of(text, doc, &ws, is_title_case(&ws), &cap_mid);
     }
 
     // Inverted index.
@@ -253,7 +255,7 @@ pub fn cluster(text: &str, doc: &Document) -> Vec<StoryCluster> {
     out
 }
 
-fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, cap_mid: &std::collections::HashSet<String>) -> Vec<Term> {
+fn terms_of<'a>(text: &'a str, doc: &'a Document, ws: &[words::Word<'a>], title_case: bool, cap_mid: &std::collections::HashSet<String>) -> Vec<Term<'a>> {
     let mut out: Vec<Term> = Vec::new();
     let mut k = 0;
     while k < ws.len() {
@@ -268,7 +270,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
                 continue;
             }
             if let Some(c) = places::country(phrase).or_else(|| places::demonym(phrase)) {
-                out.push(Term { key: format!("@{}", c.iso2), display: c.name.to_string(), printed: words::strip_possessive(phrase).to_string(), entity: true, country: true, pos: k });
+                out.push(Term { key: format!("@{}", c.iso2), display: c.name, printed: words::strip_possessive(phrase), entity: true, country: true, pos: k });
                 took = len;
                 break;
             }
@@ -286,7 +288,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
             let e = &doc.entities[m.entity.unwrap_or(0)];
             let key = format!("#{}", e.name.to_lowercase());
             if !out.iter().any(|t| t.key == key) {
-                out.push(Term { key, display: e.name.clone(), printed: base.to_string(), entity: true, country: e.country_code.is_some() && e.related_country.is_none(), pos: k });
+                out.push(Term { key, display: &e.name, printed: base, entity: true, country: e.country_code.is_some() && e.related_country.is_none(), pos: k });
             }
             k += 1;
             continue;
@@ -309,7 +311,7 @@ fn terms_of(text: &str, doc: &Document, ws: &[words::Word], title_case: bool, ca
         let dated = base.chars().any(|c| c.is_ascii_digit()) || words::in_list(CALENDAR, base);
         let entity = !dated && cap && ((k > 0 && !title_case) || cap_mid.contains(&key) || next_cap);
         if !out.iter().any(|t| t.key == key) {
-            out.push(Term { key, display: base.to_string(), printed: base.to_string(), entity, country: false, pos: k });
+            out.push(Term { key, display: base, printed: base, entity, country: false, pos: k });
         }
         k += 1;
     }
@@ -368,22 +370,22 @@ fn describe(items: &[Item], g: &[usize]) -> StoryCluster {
     let mut prev_pos: Option<usize> = None;
     for t in common.iter().filter(|t| t.entity) {
         if t.country || t.key.starts_with('#') {
-            shared_entities.push(t.display.clone());
+            shared_entities.push(t.display.to_string());
             prev_pos = None;
             continue;
         }
         match (prev_pos, shared_entities.last_mut()) {
             (Some(p), Some(last)) if p + 1 == t.pos => {
                 last.push(' ');
-                last.push_str(&t.display);
+                last.push_str(t.display);
             }
-            _ => shared_entities.push(t.display.clone()),
+            _ => shared_entities.push(t.display.to_string()),
         }
         prev_pos = Some(t.pos);
     }
     shared_entities.dedup();
-    let shared_terms: Vec<String> = common.iter().filter(|t| !t.entity).map(|t| t.display.clone()).collect();
-    let label_words: Vec<String> = common.iter().take(6).map(|t| t.printed.clone()).collect();
+    let shared_terms: Vec<String> = common.iter().filter(|t| !t.entity).map(|t| t.display.to_string()).collect();
+    let label_words: Vec<String> = common.iter().take(6).map(|t| t.printed.to_string()).collect();
     let label = if label_words.is_empty() { String::new() } else { label_words.join(" ") };
     let mut headlines: Vec<usize> = g.iter().filter_map(|&i| items[i].headline).collect();
     let mut articles: Vec<usize> = g.iter().filter_map(|&i| items[i].article).collect();

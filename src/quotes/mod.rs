@@ -101,7 +101,12 @@ fn scan(text: &str, s: usize, e: usize) -> (Vec<Frag>, Vec<usize>) {
     // open: (mark position, content start, is_single)
     let mut open: Option<(usize, usize, bool, usize)> = None;
     let n = chars.len();
+    // the word before chars[k] (since the last whitespace), kept as k moves
+    let mut word = WordBefore::default();
     for k in 0..n {
+        if k > 0 {
+            word.push(k - 1, chars[k - 1].1);
+        }
         let (pos, c) = chars[k];
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|x| x.1);
@@ -120,7 +125,7 @@ fn scan(text: &str, s: usize, e: usize) -> (Vec<Frag>, Vec<usize>) {
                 };
                 if opens {
                     open = Some((pos, next_pos, is_single, k));
-                } else if matches!(c, '.' | '!' | '?') && is_boundary(&chars, k) {
+                } else if matches!(c, '.' | '!' | '?') && is_boundary(&chars, k, &word) {
                     bounds.push(next_pos);
                 }
             }
@@ -168,19 +173,45 @@ fn scan(text: &str, s: usize, e: usize) -> (Vec<Frag>, Vec<usize>) {
     (frags, bounds)
 }
 
-/// After chars[k] (a `.`, `!`, `?` outside quotes): whitespace then a capital or quote mark,
-/// and the word before is not an abbreviation.
-fn is_boundary(chars: &[(usize, char)], k: usize) -> bool {
-    if chars[k].1 == '.' {
-        // the word before
-        let mut j = k;
-        while j > 0 && !chars[j - 1].1.is_whitespace() {
-            j -= 1;
+/// The word before a position, from its first letter or digit (leading punctuation skipped),
+/// updated one character at a time so that a long run without spaces is not re-read at
+/// every full stop.
+#[derive(Default)]
+struct WordBefore {
+    /// Index (in `chars`) of the word's first alphanumeric character.
+    from: Option<usize>,
+    /// A `.` after `from`.
+    dot: bool,
+}
+
+impl WordBefore {
+    fn push(&mut self, k: usize, c: char) {
+        if c.is_whitespace() {
+            *self = WordBefore::default();
+        } else if self.from.is_none() {
+            if c.is_alphanumeric() {
+                self.from = Some(k);
+            }
+        } else if c == '.' {
+            self.dot = true;
         }
-        let w: String = chars[j..k].iter().map(|x| x.1).collect();
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if w.contains('.') || (w.len() <= 2 && is_cap(w)) || in_list(ABBREV, w) {
+    }
+}
+
+/// After chars[k] (a `.`, `!`, `?` outside quotes): whitespace then a capital or quote mark,
+/// and the word before (`word`) is not an abbreviation.
+fn is_boundary(chars: &[(usize, char)], k: usize, word: &WordBefore) -> bool {
+    if chars[k].1 == '.' {
+        if word.dot {
             return false;
+        }
+        let from = word.from.unwrap_or(k);
+        // abbreviations are short: a longer word is read no further (in_list takes ≤ 24 bytes)
+        if chars[k].0 - chars[from].0 <= 24 {
+            let w: String = chars[from..k].iter().map(|x| x.1).collect();
+            if (w.len() <= 2 && is_cap(&w)) || in_list(ABBREV, &w) {
+                return false;
+            }
         }
     }
     starts_sentence(chars, k + 1)
@@ -582,7 +613,7 @@ fn extract_article(text: &str, doc: &Document, ai: usize, paras: &[Span], out: &
             let last = group[group.len() - 1];
             // Speaker: after the last fragment, else before the first, else between fragments.
             // `"…?" Clinton asked.`: a sentence end inside the quote is followed by the attribution
-            let after_end = if we <= last.close { bounds.iter().copied().find(|&b| b > we).unwrap_or(we) } else { we };
+            let after_end = if we <= last.close { bounds.get(bounds.partition_point(|&b| b <= we)).copied().unwrap_or(we) } else { we };
             let mut attr = attr_after(text, last.close, after_end)
                 .or_else(|| attr_before(text, ws, group[0].open))
                 .or_else(|| name_colon(text, ws, group[0].open));

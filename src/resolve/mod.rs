@@ -17,6 +17,11 @@
 //!    `Hillary Clinton` (first-name list).
 //! 3. Other mentions group by label and case-insensitive cleaned text.
 //!
+//! Grouping never compares every name with every other: full names are indexed by word (and
+//! by word and article); a lookup walks the shortest list among the mention's words, stops at
+//! the second fit and is remembered per distinct (words, title, article), so a thousand people
+//! sharing a first name cost about a thousand lookups.
+//!
 //! # Roles
 //! Rules read the words around each person mention: a role phrase just before the name
 //! (`South Korea's President Lee Jae Myung`, `presidential spokesperson Kang Yu-jung`,
@@ -195,55 +200,7 @@ pub fn resolve(text: &str, doc: &mut Document) {
     let mut key_of: Vec<String> = vec![String::new(); norms.len()];
     // Full person names: not a word-subset of a longer person name.
     let per: Vec<usize> = (0..norms.len()).filter(|&i| norms[i].label == EntityLabel::PER && !norms[i].words.is_empty()).collect();
-    let mut full_names: Vec<(Vec<String>, Vec<Option<usize>>)> = Vec::new(); // (words, articles)
-    {
-        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
-        for &i in &per {
-            if norms[i].words.len() < 2 {
-                continue;
-            }
-            let idx = *seen.entry(norms[i].words.clone()).or_insert_with(|| {
-                full_names.push((norms[i].words.clone(), Vec::new()));
-                full_names.len() - 1
-            });
-            let a = norms[i].region.and_then(|r| r.article);
-            if !full_names[idx].1.contains(&a) {
-                full_names[idx].1.push(a);
-            }
-        }
-        // drop names that are strict subsets of a longer one (they will attach like short mentions)
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (f, (w, _)) in full_names.iter().enumerate() {
-            for x in w {
-                by_word.entry(x.as_str()).or_default().push(f);
-            }
-        }
-        let keep: Vec<bool> = full_names
-            .iter()
-            .map(|(w, _)| !by_word.get(w[0].as_str()).is_some_and(|c| c.iter().any(|&o| full_names[o].0.len() > w.len() && w.iter().all(|x| full_names[o].0.contains(x)))))
-            .collect();
-        let mut k = 0;
-        full_names.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-    }
-    // word → full names containing it
-    let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
-    for (f, (w, _)) in full_names.iter().enumerate() {
-        for x in w {
-            let v = name_index.entry(x.clone()).or_default();
-            if v.last() != Some(&f) {
-                v.push(f);
-            }
-        }
-    }
-    let fitting = |ws: &[String]| -> Vec<usize> {
-        match ws.first().and_then(|w| name_index.get(w)) {
-            Some(c) => c.iter().copied().filter(|&f| ws.iter().all(|w| full_names[f].0.contains(w))).collect(),
-            None => Vec::new(),
-        }
-    };
+    let names = FullNames::new(&norms, &per);
     for (i, n) in norms.iter().enumerate() {
         key_of[i] = if let Some(c) = n.country {
             format!("country:{}", c.iso2)
@@ -258,23 +215,8 @@ pub fn resolve(text: &str, doc: &mut Document) {
                 "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" => Some('F'),
                 _ => None,
             });
-            let fits: Vec<usize> = fitting(&n.words)
-                .into_iter()
-                .filter(|&f| title_sex.is_none_or(|sx| full_names[f].0.first().and_then(|w| crate::quotes::names::gender(w)).is_none_or(|g| g == sx)))
-                .collect();
-            let exact = fits.iter().copied().find(|&f| full_names[f].0 == n.words);
-            let chosen = exact.or_else(|| {
-                let local: Vec<usize> = fits.iter().copied().filter(|&f| article.is_some() && full_names[f].1.contains(&article)).collect();
-                if local.len() == 1 {
-                    Some(local[0])
-                } else if local.is_empty() && fits.len() == 1 {
-                    Some(fits[0])
-                } else {
-                    None
-                }
-            });
-            match chosen {
-                Some(f) => format!("per:{}", full_names[f].0.join(" ")),
+            match names.choose(&n.words, title_sex, article) {
+                Some(f) => format!("per:{}", names.words(f).join(" ")),
                 None => format!("per:{}", n.words.join(" ")),
             }
         } else {
@@ -284,7 +226,8 @@ pub fn resolve(text: &str, doc: &mut Document) {
     // An acronym (`EU`, `IOC`) joins the one multi-word organisation or place in the
     // document whose initials it spells (`European Union`, `International Olympic Committee`).
     {
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        // initials → (the first mention spelling them, whether another group spells them too)
+        let mut by_initials: HashMap<String, (usize, bool)> = HashMap::new();
         for (i, n) in norms.iter().enumerate() {
             if matches!(n.label, EntityLabel::ORG | EntityLabel::LOC | EntityLabel::MISC) && n.country.is_none() && n.core.split_whitespace().count() >= 2 {
                 let ini: String = n
@@ -295,10 +238,8 @@ pub fn resolve(text: &str, doc: &mut Document) {
                     .filter(|c| c.is_uppercase())
                     .collect();
                 if ini.chars().count() >= 2 {
-                    let keys = by_initials.entry(ini).or_default();
-                    if !keys.iter().any(|&k| key_of[k] == key_of[i]) {
-                        keys.push(i);
-                    }
+                    let e = by_initials.entry(ini).or_insert((i, false));
+                    e.1 |= key_of[e.0] != key_of[i];
                 }
             }
         }
@@ -307,10 +248,8 @@ pub fn resolve(text: &str, doc: &mut Document) {
             if n.country.is_some() || n.label == EntityLabel::PER || c.len() < 2 || c.len() > 6 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
                 continue;
             }
-            if let Some(v) = by_initials.get(c.as_str()) {
-                if v.len() == 1 {
-                    key_of[i] = key_of[v[0]].clone();
-                }
+            if let Some(&(first, false)) = by_initials.get(c.as_str()) {
+                key_of[i] = key_of[first].clone();
             }
         }
     }
@@ -321,9 +260,10 @@ pub fn resolve(text: &str, doc: &mut Document) {
             continue;
         }
         let Some(article) = n.region.and_then(|r| r.article) else { continue };
-        let fits: Vec<usize> = fitting(&n.words).into_iter().filter(|&f| full_names[f].1.contains(&Some(article))).collect();
-        if fits.len() == 1 && is_cap(&n.core) {
-            key_of[i] = format!("per:{}", full_names[fits[0]].0.join(" "));
+        if let (Some(f), false) = names.fits_in_article(&n.words, None, article) {
+            if is_cap(&n.core) {
+                key_of[i] = format!("per:{}", names.words(f).join(" "));
+            }
         }
     }
 
@@ -382,10 +322,11 @@ pub fn resolve(text: &str, doc: &mut Document) {
             counts.iter().find(|c| !acronym(&c.0)).unwrap_or(&counts[0]).0.clone()
         };
         let mut aliases: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for &i in g {
-            let a = clean_mention(&doc.mentions[i].text).to_string();
-            if a != name && !a.is_empty() && !aliases.contains(&a) {
-                aliases.push(a);
+            let a = clean_mention(&doc.mentions[i].text);
+            if a != name && !a.is_empty() && seen.insert(a) {
+                aliases.push(a.to_string());
             }
         }
         let mut roles: Vec<Role> = Vec::new();
@@ -448,6 +389,140 @@ pub fn resolve(text: &str, doc: &mut Document) {
         }
     }
     doc.entities = entities.into_iter().map(|x| x.0).collect();
+}
+
+/// Full person names (word lists not contained in a longer one) with the indexes that keep
+/// resolution linear: a lookup walks the shortest posting list among the asked words (per
+/// article for local fits), stops at the second fit, and is memoised per distinct question, so
+/// a thousand `Kenji …` never compare every `Kenji` with every other.
+struct FullNames {
+    /// Lowercased words and the articles (`None`: outside articles) each name appears in.
+    names: Vec<(Vec<String>, Vec<Option<usize>>)>,
+    exact: HashMap<Vec<String>, usize>,
+    /// word → names containing it, ascending.
+    by_word: HashMap<String, Vec<usize>>,
+    /// (word, article) → names containing it that appear in that article, ascending.
+    by_word_article: HashMap<(String, usize), Vec<usize>>,
+    /// Answers of [`FullNames::choose`] already given.
+    memo: std::cell::RefCell<HashMap<(Vec<String>, Option<char>, Option<usize>), Option<usize>>>,
+}
+
+impl FullNames {
+    fn new(norms: &[Norm], per: &[usize]) -> FullNames {
+        let mut names: Vec<(Vec<String>, Vec<Option<usize>>)> = Vec::new();
+        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        for &i in per {
+            if norms[i].words.len() < 2 {
+                continue;
+            }
+            let idx = *seen.entry(norms[i].words.clone()).or_insert_with(|| {
+                names.push((norms[i].words.clone(), Vec::new()));
+                names.len() - 1
+            });
+            let a = norms[i].region.and_then(|r| r.article);
+            if !names[idx].1.contains(&a) {
+                names[idx].1.push(a);
+            }
+        }
+        // drop names that are strict subsets of a longer one (they attach like short mentions)
+        let by_word = Self::index(&names);
+        let keep: Vec<bool> = names
+            .iter()
+            .map(|(w, _)| {
+                let shortest = w.iter().filter_map(|x| by_word.get(x)).min_by_key(|c| c.len());
+                !shortest.is_some_and(|c| c.iter().any(|&o| names[o].0.len() > w.len() && w.iter().all(|x| names[o].0.contains(x))))
+            })
+            .collect();
+        let mut k = 0;
+        names.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        let by_word = Self::index(&names);
+        let mut by_word_article: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        for (f, (w, arts)) in names.iter().enumerate() {
+            for a in arts.iter().flatten() {
+                for x in w {
+                    let v = by_word_article.entry((x.clone(), *a)).or_default();
+                    if v.last() != Some(&f) {
+                        v.push(f);
+                    }
+                }
+            }
+        }
+        let exact = names.iter().enumerate().map(|(f, (w, _))| (w.clone(), f)).collect();
+        FullNames { names, exact, by_word, by_word_article, memo: Default::default() }
+    }
+
+    /// word → names containing it, ascending, each name once.
+    fn index(names: &[(Vec<String>, Vec<Option<usize>>)]) -> HashMap<String, Vec<usize>> {
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (f, (w, _)) in names.iter().enumerate() {
+            for x in w {
+                let v = by_word.entry(x.clone()).or_default();
+                if v.last() != Some(&f) {
+                    v.push(f);
+                }
+            }
+        }
+        by_word
+    }
+
+    fn words(&self, f: usize) -> &[String] {
+        &self.names[f].0
+    }
+
+    /// Name `f` contains every word of `ws` and its first name does not contradict `sex`
+    /// (a gendered title: `Mr Clinton` is not `Hillary Clinton`).
+    fn fits(&self, f: usize, ws: &[String], sex: Option<char>) -> bool {
+        let name = &self.names[f].0;
+        ws.iter().all(|w| name.contains(w))
+            && sex.is_none_or(|sx| name.first().and_then(|w| crate::quotes::names::gender(w)).is_none_or(|g| g == sx))
+    }
+
+    /// The first fitting name among `lists` (the posting lists of each word of `ws`; any
+    /// missing list means none fits) and whether there is a second.
+    fn first_two<'a>(&self, lists: impl Iterator<Item = Option<&'a Vec<usize>>>, ws: &[String], sex: Option<char>) -> (Option<usize>, bool) {
+        let mut shortest: Option<&Vec<usize>> = None;
+        for l in lists {
+            let Some(l) = l else { return (None, false) };
+            if shortest.is_none_or(|s| l.len() < s.len()) {
+                shortest = Some(l);
+            }
+        }
+        let mut it = shortest.into_iter().flatten().copied().filter(|&f| self.fits(f, ws, sex));
+        let first = it.next();
+        (first, first.is_some() && it.next().is_some())
+    }
+
+    /// Fitting names that appear in `article`: the first, and whether there are more.
+    fn fits_in_article(&self, ws: &[String], sex: Option<char>, article: usize) -> (Option<usize>, bool) {
+        // (the key is built per word; words are short)
+        self.first_two(ws.iter().map(|w| self.by_word_article.get(&(w.clone(), article))), ws, sex)
+    }
+
+    /// The full name a person mention with words `ws` joins: the same name; else the one
+    /// fitting name in its article; else, when none fits there, the one in the document.
+    fn choose(&self, ws: &[String], sex: Option<char>, article: Option<usize>) -> Option<usize> {
+        let key = (ws.to_vec(), sex, article);
+        if let Some(&c) = self.memo.borrow().get(&key) {
+            return c;
+        }
+        let exact = self.exact.get(ws).copied().filter(|&f| self.fits(f, ws, sex));
+        let chosen = exact.or_else(|| {
+            let local = article.map_or((None, false), |a| self.fits_in_article(ws, sex, a));
+            match local {
+                (Some(f), false) => Some(f),
+                (Some(_), true) => None,
+                (None, _) => match self.first_two(ws.iter().map(|w| self.by_word.get(w)), ws, sex) {
+                    (Some(f), false) => Some(f),
+                    _ => None,
+                },
+            }
+        });
+        self.memo.borrow_mut().insert(key, chosen);
+        chosen
+    }
 }
 
 fn add_role(roles: &mut Vec<Role>, r: Role) {

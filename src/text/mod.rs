@@ -153,7 +153,9 @@ fn scan_word(s: &str, start: usize) -> usize {
     let b = s.as_bytes();
     let n = s.len();
     let mut i = start;
-    let all_digits_so_far = |j: usize| s[start..j].bytes().all(|x| x.is_ascii_digit() || x == b',' || x == b'.');
+    // What s[start..i] is made of, kept up to date as `i` moves (one pass over the word, not
+    // one per separator: `1,000,000,…` and `1.2.2.…` stay linear).
+    let mut prefix = NumberPrefix { upto: start, digits_or_sep: true, digits_or_point: true };
     loop {
         // Consume word chars.
         while i < n {
@@ -178,7 +180,7 @@ fn scan_word(s: &str, start: usize) -> usize {
             continue;
         }
         // Numbers: 1,000  3.5  10:30  1/2
-        if matches!(c, ',' | '.' | ':' | '/') && prev_is_digit && next_is_digit && all_digits_or_sep(&s[start..i]) {
+        if matches!(c, ',' | '.' | ':' | '/') && prev_is_digit && next_is_digit && prefix.advance(b, i).digits_or_sep {
             i += 1;
             continue;
         }
@@ -213,7 +215,7 @@ fn scan_word(s: &str, start: usize) -> usize {
             if word.contains('.') && word.chars().last().map_or(false, char::is_alphabetic) && seg_len <= 2 {
                 return i + 1;
             }
-            if !all_digits_so_far(i) && is_abbreviation(word) && !word.contains('.') {
+            if !prefix.advance(b, i).digits_or_point && is_abbreviation(word) && !word.contains('.') {
                 return i + 1;
             }
             return i;
@@ -222,8 +224,25 @@ fn scan_word(s: &str, start: usize) -> usize {
     }
 }
 
-fn all_digits_or_sep(w: &str) -> bool {
-    w.bytes().all(|x| x.is_ascii_digit() || matches!(x, b',' | b'.' | b':' | b'/' | b'-'))
+/// Facts about the bytes of a word scanned so far (`[start, upto)`).
+struct NumberPrefix {
+    upto: usize,
+    /// Only ASCII digits and `,.:/-`.
+    digits_or_sep: bool,
+    /// Only ASCII digits and `,.`.
+    digits_or_point: bool,
+}
+
+impl NumberPrefix {
+    /// Take in the bytes up to `i` (never moves back).
+    fn advance(&mut self, b: &[u8], i: usize) -> &Self {
+        for &x in &b[self.upto.min(i)..i] {
+            self.digits_or_sep &= x.is_ascii_digit() || matches!(x, b',' | b'.' | b':' | b'/' | b'-');
+            self.digits_or_point &= x.is_ascii_digit() || matches!(x, b',' | b'.');
+        }
+        self.upto = self.upto.max(i);
+        self
+    }
 }
 
 /// Tokenize `text[span]` into a new vector.
@@ -246,19 +265,23 @@ fn is_closer(t: &str) -> bool {
 ///
 /// A sentence ends after `.`, `!`, `?` or `...` (plus any closing quotes or brackets) when
 /// the next token starts with an uppercase letter, a digit, or an opening quote. A
-/// line break that leaves an empty line also ends a sentence.
+/// line break that leaves an empty line also ends a sentence. One pass: the count of straight
+/// quotes in the current sentence is kept as the scan moves.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let n = tokens.len();
     let mut i = 0;
+    // Straight double quotes in tokens[start..i], kept as `i` moves (no recount per terminal).
+    let mut dq_before = 0;
     while i < n {
         let t = tokens[i].slice(text);
         let mut end = None;
+        let dq_here = dq_before + usize::from(t == "\"");
         if is_terminal(t) {
             let mut j = i + 1;
             // A straight double quote closes only if the sentence so far has an odd number of them.
-            let mut dq = tokens[start..=i].iter().filter(|t| t.slice(text) == "\"").count();
+            let mut dq = dq_here;
             while j < n && is_closer(tokens[j].slice(text)) {
                 if tokens[j].slice(text) == "\"" {
                     if dq % 2 == 0 {
@@ -290,8 +313,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             }
             start = e;
             i = e;
+            dq_before = 0;
             continue;
         }
+        dq_before = dq_here;
         i += 1;
     }
     if start < n {
