@@ -41,7 +41,8 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 # --- Python and Spark (tests/python, README "Python and Spark") -------------------------------
 # A JRE from Debian for PySpark, and .venv (gitignored) with pinned PyPI tools. Only what is missing.
-PY_PINS=(maturin==1.16.0 pytest==9.2.0 pyspark==4.3.0 pyarrow==26.0.1)
+# pandas: PySpark 4 needs it for mapInArrow
+PY_PINS=(maturin==1.16.0 pytest==9.2.0 pyspark==4.3.0 pyarrow==26.0.1 pandas==2.3.3 numpy==2.4.6)
 if ! command -v java >/dev/null 2>&1; then
   log "apt-get install openjdk-17-jre-headless"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo

@@ -127,6 +127,7 @@ def session(master, app, python, **conf):
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = python
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # bind the driver to loopback only
     os.environ["PYSPARK_DRIVER_PYTHON"] = python
     b = (SparkSession.builder.master(master).appName(app)
          .config("spark.driver.host", "127.0.0.1")
@@ -137,4 +138,6 @@ def session(master, app, python, **conf):
          .config("spark.sql.shuffle.partitions", "8"))
     for k, v in conf.items():
         b = b.config(k, v)
-    return b.getOrCreate()
+    s = b.getOrCreate()
+    s.sparkContext.setLogLevel("ERROR")
+    return s

@@ -32,9 +32,9 @@ def texts(generated, generated_docs):
 def test_parse_equals_cli(spark, texts, generated_docs):
     from gleaner import spark as gs
 
-    df = spark.createDataFrame(texts + [("null-text", None)], "name string, text string").repartition(4)
-    rows = gs.parse(df, "text", output="doc").select("name", "doc").collect()
-    got = {r["name"]: r["doc"] for r in rows}
+    df = spark.createDataFrame(texts + [("null-text", None)], "file string, text string").repartition(4)
+    rows = gs.parse(df, "text", output="doc").select("file", "doc").collect()
+    got = {r["file"]: r["doc"] for r in rows}
     assert got.pop("null-text") is None
     assert len(got) == len(texts)
     for name, doc in got.items():
@@ -44,9 +44,9 @@ def test_parse_equals_cli(spark, texts, generated_docs):
 def test_entities_and_quotes_tables_equal_cli(spark, texts, generated_docs):
     from gleaner import spark as gs
 
-    df = spark.createDataFrame(texts, "name string, text string").repartition(3)
-    ents = gs.entities(df, "text", keep=["name"])
-    assert ents.columns == ["name"] + [n for n, _ in gs.ENTITY_FIELDS]
+    df = spark.createDataFrame(texts, "file string, text string").repartition(3)
+    ents = gs.entities(df, "text", keep=["file"])
+    assert ents.columns == ["file"] + [n for n, _ in gs.ENTITY_FIELDS]
     got = sorted(tuple(r) for r in ents.collect())
     want = sorted((n, e["id"], e["name"], e["label"], e["count"], e["salience"], e["aliases"])
                   for n, doc in generated_docs.items() if n in dict(texts) for e in doc["entities"])
@@ -54,7 +54,7 @@ def test_entities_and_quotes_tables_equal_cli(spark, texts, generated_docs):
     assert [g[:4] + g[5:] for g in got] == [w[:4] + w[5:] for w in want]
     assert all(abs(g[4] - w[4]) < 1e-6 for g, w in zip(got, want))
 
-    qs = gs.quotes(df, "text", keep=["name"]).collect()
+    qs = gs.quotes(df, "text", keep=["file"]).collect()
     got = sorted(tuple(r) for r in qs)
     want = sorted((n, i, q["text"], q["span"]["start"], q["span"]["end"], q["speaker"], q["entity"], q["cue"])
                   for n, doc in generated_docs.items() if n in dict(texts) for i, q in enumerate(doc["quotes"]))
@@ -75,6 +75,8 @@ def test_bad_input_fails_on_the_driver(spark):
         gs.parse(df, "text", reference_date="yesterday")
     with pytest.raises(ValueError, match="no column 'nope' to keep"):
         gs.entities(df, "text", keep=["nope"])
+    with pytest.raises(ValueError, match="clash"):
+        gs.quotes(df.withColumnRenamed("id", "speaker"), "text", keep=["speaker"])
     # options reach the executors
     out = gs.parse(df, "text", quotes=False, reference_date="2026-01-09").collect()
     assert json.loads(out[0]["doc"])["quotes"] == []

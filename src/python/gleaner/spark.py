@@ -106,6 +106,9 @@ def _flat(df, text_col, keep, fields, rows, jobs, options):
     for k in keep:
         if k not in df.columns:
             raise ValueError(f"no column {k!r} to keep; columns are {df.columns}")
+    clash = sorted(set(keep) & {n for n, _ in fields})
+    if clash:
+        raise ValueError(f"kept column(s) {clash} clash with the table's own columns {[n for n, _ in fields]}: rename them first")
     ddl = ", ".join([f"`{k}` {df.schema[k].dataType.simpleString()}" for k in keep] + [f"`{n}` {t}" for n, t in fields])
     names = keep + [n for n, _ in fields]
     index = df.columns.index(text_col)
