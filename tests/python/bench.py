@@ -24,10 +24,14 @@ import sparkcluster  # noqa: E402
 import gleaner  # noqa: E402
 
 
-def timed(f):
+def timed(f, cpu=None):
+    c = time.process_time()
     t = time.perf_counter()
     f()
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append((time.process_time() - c) / wall)  # cores this process kept busy
+    return wall
 
 
 def show(name, docs, cores, secs):
@@ -46,13 +50,17 @@ def ratio(label, fast, slow):
 def bench_parse_many(texts, repeat):
     g = gleaner.Gleaner()
     g.parse_many_json(texts[:50], jobs=2)  # load the model
-    one, two = [], []
+    one, two, busy1, busy2 = [], [], [], []
     for _ in range(repeat):
-        one.append(timed(lambda: g.parse_many_json(texts, jobs=1)))
-        two.append(timed(lambda: g.parse_many_json(texts, jobs=2)))
+        one.append(timed(lambda: g.parse_many_json(texts, jobs=1), busy1))
+        two.append(timed(lambda: g.parse_many_json(texts, jobs=2), busy2))
     print(f"parse_many over {len(texts)} dumps ({sum(len(t.encode()) for t in texts) / 1e6:.1f} MB):")
     r1 = show("jobs=1", len(texts), 1, one)
     r2 = show("jobs=2", len(texts), 2, two)
+    per_cpu = lambda secs, busy: ", ".join(f"{len(texts) / (s * b):.1f}" for s, b in zip(secs, busy))
+    print(f"  docs per CPU-second: jobs=1 {per_cpu(one, busy1)}; jobs=2 {per_cpu(two, busy2)} (equal = no threading overhead)")
+    print(f"  cores kept busy (CPU time / wall time): jobs=1 {', '.join(f'{b:.2f}' for b in busy1)}; "
+          f"jobs=2 {', '.join(f'{b:.2f}' for b in busy2)} (below 2 = the other load took the rest)")
     ratio("jobs=2 / jobs=1 throughput", [2 * r for r in r2], r1)
 
 
@@ -61,7 +69,7 @@ def bench_spark(texts, repeat, workdir):
 
     from gleaner import spark as gs
 
-    results = {}
+    results, cpus = {}, {}
     for workers in (1, 2):
         with sparkcluster.StandaloneCluster(Path(workdir) / f"c{workers}", workers=workers, cores=1) as c:
             spark = sparkcluster.session(c.url, f"gleaner-bench-{workers}", sys.executable,
@@ -69,16 +77,24 @@ def bench_spark(texts, repeat, workdir):
             try:
                 df = spark.createDataFrame(list(enumerate(texts)), "id long, text string").repartition(16).cache()
                 df.count()
-                job = gs.parse(df, "text").select(F.sum(F.length("doc")))
                 gs.parse(df.limit(50), "text").count()  # start the Python workers, load the model
-                secs = [timed(job.collect) for _ in range(repeat)]
+                # a new DataFrame each run: collecting the same one again skips its finished stages
+                secs, cpu = [], []
+                for _ in range(repeat):
+                    c0 = c.cpu_seconds()
+                    secs.append(timed(lambda: gs.parse(df, "text").select(F.sum(F.length("doc"))).collect()))
+                    cpu.append(c.cpu_seconds() - c0)
             finally:
                 spark.stop()
         results[workers] = secs
+        cpus[workers] = cpu
     print(f"Spark standalone, 1 core per worker, 16 partitions, {len(texts)} dumps:")
     r1 = show("1 worker", len(texts), 1, results[1])
     r2 = show("2 workers", len(texts), 2, results[2])
     ratio("2 workers / 1 worker throughput", [2 * r for r in r2], r1)
+    for w in (1, 2):
+        print(f"  {w} worker(s): {', '.join(f'{len(texts) / c:.1f}' for c in cpus[w])} docs per CPU-second of the cluster's "
+              f"processes; cores kept busy {', '.join(f'{c / s:.2f}' for c, s in zip(cpus[w], results[w]))}")
 
 
 def bench_sizes(pool, repeat):
@@ -97,7 +113,7 @@ def bench_sizes(pool, repeat):
         kb = len(text.encode()) / 1000
         per_kb = secs / kb * 1e3
         base = base or per_kb
-        print(f"  {kb:8.0f} KB   {secs * 1e3:9.1f} ms   {per_kb:6.2f} ms/KB   ({per_kb / base:.2f}x the 2 KB cost per KB)",
+        print(f"  {kb:8.0f} KB   {secs * 1e3:9.1f} ms   {per_kb:6.2f} ms/KB   ({per_kb / base:.2f}x the smallest's cost per KB)",
               flush=True)
 
 

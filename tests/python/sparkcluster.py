@@ -77,6 +77,24 @@ class StandaloneCluster:
             return -1
         return sum(1 for w in info.get("workers", []) if w.get("state") == "ALIVE")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system, with reaped children) of every process this cluster runs:
+        master, workers, executors and their Python workers (PySpark's daemon makes its own process
+        group, but stays in the session its worker started)."""
+        groups = {p.pid for p in self.procs}
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) in groups:  # field 6 of stat: the session (each daemon starts one)
+                total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        return total / tick
+
     def __enter__(self):
         try:
             self._start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
@@ -134,6 +152,7 @@ def session(master, app, python, **conf):
          .config("spark.driver.bindAddress", "127.0.0.1")
          .config("spark.pyspark.python", python)
          .config("spark.ui.enabled", "false")
+         .config("spark.ui.showConsoleProgress", "false")
          .config("spark.executor.memory", "1g")
          .config("spark.sql.shuffle.partitions", "8"))
     for k, v in conf.items():

@@ -162,3 +162,21 @@ def test_version_and_docs():
     assert "reference_date" in gleaner.Gleaner.__doc__
     assert repr(gleaner.Gleaner(quotes=False, reference_date="2026-01-09")) == (
         'gleaner.Gleaner(reference_date="2026-01-09", entities=True, quotes=False, times=True, amounts=True, clusters=True)')
+
+
+def test_stubs_match_the_module():
+    import ast
+    from pathlib import Path
+
+    stub = ast.parse((Path(gleaner.__file__).parent / "__init__.pyi").read_text())
+    names = {n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    names |= {t.id for n in stub.body if isinstance(n, ast.AnnAssign) for t in [n.target]}
+    assert set(gleaner.__all__) <= names
+    cls = {n.name: n for n in stub.body if isinstance(n, ast.ClassDef)}
+    methods = {f.name for f in cls["Gleaner"].body if isinstance(f, ast.FunctionDef)}
+    assert {m for m in dir(gleaner.Gleaner) if not m.startswith("_")} <= methods
+    options = [f.target.id for f in cls["Options"].body if isinstance(f, ast.AnnAssign)]
+    init = [a.arg for a in next(f for f in cls["Gleaner"].body if getattr(f, "name", "") == "__init__").args.kwonlyargs]
+    assert options == init
+    for key in options:  # every stub option is a real keyword; values of the stub's types
+        gleaner.Gleaner(**{key: "2026-01-09" if key == "reference_date" else False})

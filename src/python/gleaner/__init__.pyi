@@ -1,6 +1,8 @@
 """Type stubs for gleaner. Documents are plain dicts with the CLI's JSON schema."""
 
-from typing import Any, Iterable
+from typing import Any, Iterable, TypedDict
+
+from typing_extensions import Unpack
 
 __version__: str
 
@@ -31,34 +33,19 @@ class Gleaner:
 def init() -> None:
     """Load the model and gazetteers now (the first parse would otherwise do it)."""
 
-def parse(
-    text: str,
-    *,
-    reference_date: str | None = None,
-    entities: bool = True,
-    quotes: bool = True,
-    times: bool = True,
-    amounts: bool = True,
-    clusters: bool = True,
-) -> Document: ...
-def parse_json(
-    text: str,
-    *,
-    reference_date: str | None = None,
-    entities: bool = True,
-    quotes: bool = True,
-    times: bool = True,
-    amounts: bool = True,
-    clusters: bool = True,
-) -> str: ...
-def parse_many(
-    texts: Iterable[str],
-    jobs: int | None = None,
-    *,
-    reference_date: str | None = None,
-    entities: bool = True,
-    quotes: bool = True,
-    times: bool = True,
-    amounts: bool = True,
-    clusters: bool = True,
-) -> list[Document]: ...
+class Options(TypedDict, total=False):
+    """The keyword options of ``parse``, ``parse_json`` and ``parse_many`` (as ``Gleaner``'s)."""
+
+    reference_date: str | None
+    entities: bool
+    quotes: bool
+    times: bool
+    amounts: bool
+    clusters: bool
+
+def parse(text: str, **options: Unpack[Options]) -> Document:
+    """Parse one dump into a dict with the CLI's JSON schema (byte spans)."""
+def parse_json(text: str, **options: Unpack[Options]) -> str:
+    """Parse one dump into a compact JSON string (what ``gleaner --jsonl`` prints)."""
+def parse_many(texts: Iterable[str], jobs: int | None = None, **options: Unpack[Options]) -> list[Document]:
+    """Parse on ``jobs`` threads (default: every core) without the GIL; input order."""
