@@ -76,3 +76,10 @@ def java():
     if why:
         print(f"SKIPPED: Spark tests: {why}", file=sys.stderr)
         pytest.skip(f"SKIPPED: Spark tests: {why}")
+
+
+def readme_python_blocks():
+    """The ```python blocks of the README's "Python and Spark" section, in order."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Python and Spark", 1)[1].split("\n## ", 1)[0]
+    return [b.split("```", 1)[0] for b in section.split("```python\n")[1:]]

@@ -180,3 +180,13 @@ def test_stubs_match_the_module():
     assert options == init
     for key in options:  # every stub option is a real keyword; values of the stub's types
         gleaner.Gleaner(**{key: "2026-01-09" if key == "reference_date" else False})
+
+
+def test_readme_python_example_runs():
+    from conftest import readme_python_blocks
+
+    block = readme_python_blocks()[0]
+    env = {"text": DUMP, "texts": [DUMP, "", DUMP]}
+    exec(compile(block, "README.md (Python and Spark)", "exec"), env)
+    assert env["docs"] == [env["g"].parse(t) for t in env["texts"]]
+    assert [json.loads(j) for j in env["lines"]] == env["docs"]

@@ -80,3 +80,23 @@ def test_bad_input_fails_on_the_driver(spark):
     # options reach the executors
     out = gs.parse(df, "text", quotes=False, reference_date="2026-01-09").collect()
     assert json.loads(out[0]["doc"])["quotes"] == []
+
+
+def test_readme_spark_example_runs(spark, generated, generated_docs, tmp_path):
+    from conftest import readme_python_blocks
+
+    out, _ = generated
+    names = sorted(generated_docs)[:200]
+    (tmp_path / "dumps").mkdir()
+    for n in names:
+        (tmp_path / "dumps" / n).symlink_to(out / n)
+    block = readme_python_blocks()[1]
+    assert '"dumps/"' in block
+    # the JVM resolves relative paths against its own working directory: give it ours
+    block = block.replace('"dumps/"', repr(str(tmp_path / "dumps") + "/"))
+    env = {"spark": spark}
+    exec(compile(block, "README.md (Spark)", "exec"), env)
+    docs = [generated_docs[n] for n in names]
+    assert env["people"].count() == sum(1 for d in docs for e in d["entities"] if e["label"] == "PER") > 0
+    assert env["said"].count() == sum(len(d["quotes"]) for d in docs)
+    assert env["docs"].where("doc is null").count() == 0 and env["docs"].count() == len(names)

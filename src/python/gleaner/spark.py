@@ -1,4 +1,4 @@
-"""Run gleaner over Spark DataFrames with ``mapInArrow`` (PySpark >= 3.3 and pyarrow).
+"""Run gleaner over Spark DataFrames with ``mapInArrow`` (tested with PySpark 4.3, pyarrow, pandas).
 
 Each Spark task parses its Arrow batches with the Rust core (one thread per task by default:
 Spark already runs one task per executor core), so the wheel must be installed where the
