@@ -37,3 +37,6 @@ test: setup
 	bash .ci/build.sh
 	@$(call step,JS tests: Node import + TypeScript + Playwright page tests (node --test))
 	node --test tests/js/
+	@# Python and Spark (tests/python/run.sh): wheel, fresh-venv install, API, local[2] and a standalone cluster
+	@$(call step,Python and Spark: maturin wheel + pytest tests/python (local[2] and a 2-worker standalone cluster))
+	bash tests/python/run.sh

@@ -39,4 +39,33 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# --- Python and Spark (tests/python, README "Python and Spark") -------------------------------
+# A JRE from Debian for PySpark, and .venv (gitignored) with pinned PyPI tools. Only what is missing.
+# pandas: PySpark 4 needs it for mapInArrow
+PY_PINS=(maturin==1.16.0 pytest==9.2.0 pyspark==4.3.0 pyarrow==26.0.1 pandas==2.3.3 numpy==2.4.6)
+if ! command -v java >/dev/null 2>&1; then
+  log "apt-get install openjdk-17-jre-headless"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+fi
+if [[ ! -x .venv/bin/python ]]; then
+  log "python3 -m venv .venv ($(python3 --version))"
+  python3 -m venv .venv
+fi
+if ! .venv/bin/python - "${PY_PINS[@]}" <<'PY'
+import importlib.metadata as m, sys
+def have(pin):
+    name, want = pin.split("==")
+    try:
+        return m.version(name) == want
+    except m.PackageNotFoundError:
+        return False
+sys.exit(0 if all(have(p) for p in sys.argv[1:]) else 1)
+PY
+then
+  log "pip install ${PY_PINS[*]} into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${PY_PINS[@]}"
+fi
+# --- end Python and Spark ----------------------------------------------------------------------
 log "ok: $(rustc --version) | $(wasm-bindgen --version) | $(chromium --version 2>/dev/null) | node $(node --version)"

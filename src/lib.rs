@@ -28,6 +28,7 @@
 //! # Features
 //!
 //! * `wasm`: the JavaScript bindings in `src/wasm.rs`.
+//! * `python`: the Python extension module in `src/python.rs` (built by maturin).
 //! * `train`: the trainer and evaluation tools.
 #![deny(missing_docs)]
 
@@ -50,6 +51,9 @@ mod text;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
+
+#[cfg(feature = "python")]
+mod python;
 
 pub use crate::document::*;
 pub use crate::error::Error;
