@@ -41,7 +41,10 @@ def cli():
         out = subprocess.run([str(exe), "--jsonl", *flags, *files], capture_output=True, check=True, timeout=900)
         lines = out.stdout.decode().splitlines()
         assert len(lines) == len(files), out.stderr.decode()
-        return [json.loads(line) for line in lines]
+        docs = [json.loads(line) for line in lines]
+        for d in docs:
+            d.pop("file", None)  # the JSONL record's label (which input it came from), not the document
+        return docs
 
     return run
 
