@@ -19,6 +19,8 @@ mod byline;
 mod clutter;
 mod dateline;
 mod lines;
+#[doc(hidden)]
+pub mod roles;
 mod stamp;
 
 use crate::document::{
@@ -27,6 +29,7 @@ use crate::document::{
 };
 use crate::span::Span;
 use lines::{Class, Line};
+use roles::{LineRole, RoleModel};
 
 /// What a block of the dump is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +97,7 @@ impl Iterator for Blocks {
 
 /// The blocks of `text`, in input order, containers balanced. Linear time; never panics.
 pub fn blocks(text: &str) -> Blocks {
-    Blocks { inner: segment(text).into_iter() }
+    Blocks { inner: segment(text, roles::shipped()).into_iter() }
 }
 
 /// Number of lines (a final line without a newline counts).
@@ -154,13 +157,12 @@ fn is_prose(l: &Line) -> bool {
     is_text(l).is_some_and(|t| t.prose)
 }
 
-fn is_head(l: &Line) -> bool {
-    is_text(l).is_some_and(|t| !t.prose)
-}
 
 struct Segmenter<'a> {
     text: &'a str,
     lines: Vec<Line>,
+    /// The line-role model's role for each line.
+    model: Vec<LineRole>,
     roles: Vec<Option<Role>>,
     list_roles: Vec<ListRole>,
     /// For each list: first line index, whether a heading named its role.
@@ -169,10 +171,10 @@ struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
-    fn new(text: &'a str) -> Segmenter<'a> {
-        let lines = lines::lines(text);
+    fn new(text: &'a str, model: &RoleModel) -> Segmenter<'a> {
+        let (lines, roles) = lines::lines(text, model);
         let n = lines.len();
-        Segmenter { text, lines, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
+        Segmenter { text, lines, model: roles, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {
@@ -181,9 +183,6 @@ impl<'a> Segmenter<'a> {
         self.list_roles.len() - 1
     }
 
-    fn free(&self, i: usize) -> bool {
-        i < self.lines.len() && self.roles[i].is_none()
-    }
 
     /// Pass 1: `-`-separated lists.
     fn dash_lists(&mut self) {
@@ -239,162 +238,184 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// Pass 2: article bodies, then their titles, bylines and timestamps.
-    fn articles(&mut self) {
+    /// Pass 2: every line the `-` lists left, by the role the line-role model gave it, with
+    /// the grammar of rule classes (stamps, bylines, end marks, `- Sub -`) kept: articles from
+    /// titles and body paragraphs, headline lists from headlines and teasers, the rest clutter.
+    fn model_roles(&mut self) {
         let n = self.lines.len();
-        let mut i = 0;
-        while i < n {
-            let starts = self.free(i)
-                && (is_prose(&self.lines[i]) || matches!(self.lines[i].class, Class::Subheading(_)) && (i + 1 < n && is_prose(&self.lines[i + 1])));
-            if !starts {
-                i += 1;
-                continue;
-            }
-            // extend the body
-            let mut roles: Vec<(usize, Role)> = Vec::new();
-            let a = self.articles;
-            let mut prose = 0;
-            let mut words = 0;
-            let mut ended = false;
-            let mut has_dateline = false;
-            let mut e = i;
-            while e < n && self.free(e) {
-                let l = &self.lines[e];
-                if e > i {
-                    if let Some(t) = is_text(l) {
-                        if t.dateline.is_some() {
-                            break; // a new article's first paragraph
-                        }
-                    }
+        let pre: Vec<bool> = self.roles.iter().map(Option::is_some).collect();
+        let mut article: Option<usize> = None;
+        let mut paras = 0usize; // paragraphs of the open article
+        let mut ended = false; // the open article had its end byline / end mark
+        let mut published = false;
+        let mut list: Option<usize> = None;
+        let mut last_headline: Option<usize> = None;
+        let mut pending_time: Option<usize> = None;
+        let mut seen_article = false;
+        for i in 0..n {
+            if pre[i] {
+                if !matches!(self.roles[i], Some(Role::Boiler)) {
+                    article = None;
+                    list = None;
+                    last_headline = None;
                 }
-                match &l.class {
-                    Class::Text(t) if t.prose => {
-                        prose += 1;
-                        words += t.words;
-                        has_dateline |= t.dateline.is_some();
-                        roles.push((e, Role::Para(a)));
-                    }
-                    Class::Text(t) => {
-                        let next = self.next_free(e + 1);
-                        let next_line = next.map(|x| &self.lines[x]);
-                        let next_prose_plain = next_line.is_some_and(|x| is_text(x).is_some_and(|nt| nt.prose && nt.dateline.is_none()));
-                        let next_new = next_line.is_some_and(|x| {
-                            matches!(x.class, Class::TopByline(_) | Class::Stamp(_)) || is_text(x).is_some_and(|nt| nt.dateline.is_some())
-                        });
-                        if next_new {
-                            break;
-                        }
-                        if next_prose_plain {
-                            // a plain subheading needs paragraphs before it: H/P/H/P with one
-                            // paragraph each is a list of headlines with teasers
-                            if prose < 2 && words < 60 {
-                                break;
-                            }
-                            if t.words <= 12 && !t.bullet {
-                                roles.push((e, Role::Sub(a)));
-                            } else {
-                                words += t.words;
-                                roles.push((e, Role::Para(a)));
-                            }
-                        } else if next_line.is_some_and(|x| matches!(x.class, Class::EndByline(_) | Class::EndMark)) || (next.is_none() && t.words >= 6) {
-                            words += t.words;
-                            roles.push((e, Role::Para(a)));
-                        } else {
-                            break;
-                        }
-                    }
-                    Class::Subheading(_) => roles.push((e, Role::Sub(a))),
-                    Class::Boiler(_) => roles.push((e, Role::Boiler)),
-                    Class::Stamp(_) => {
-                        if roles.iter().any(|(_, r)| matches!(r, Role::Published(_))) {
-                            break;
-                        }
-                        roles.push((e, Role::Published(a)));
-                    }
-                    Class::EndByline(_) => {
-                        roles.push((e, Role::EndByline(a)));
-                        ended = true;
-                        e += 1;
-                        // an end mark or legal line right after belongs to it too
-                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndMark) {
-                            roles.push((e, Role::EndMark(a)));
-                            e += 1;
-                        }
-                        break;
-                    }
-                    Class::EndMark => {
-                        roles.push((e, Role::EndMark(a)));
-                        ended = true;
-                        e += 1;
-                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndByline(_) | Class::EndMark) {
-                            let r = if matches!(self.lines[e].class, Class::EndMark) { Role::EndMark(a) } else { Role::EndByline(a) };
-                            roles.push((e, r));
-                            e += 1;
-                        }
-                        break;
-                    }
-                    Class::TopByline(_) if prose == 0 => roles.push((e, Role::TopByline(a))),
-                    _ => break,
-                }
-                e += 1;
-            }
-            // trailing boilerplate is not the article's
-            while matches!(roles.last(), Some((_, Role::Boiler))) {
-                roles.pop();
-            }
-            let title = self.find_title(i);
-            // one short paragraph under a headline and its time is a teaser, not an article
-            let qualifies = prose >= 2 || has_dateline || ended || words >= 40 || (prose >= 1 && words >= 25 && title.is_some_and(|(_, extra)| extra));
-            if !qualifies || roles.is_empty() {
-                i = e.max(i + 1);
                 continue;
-            }
-            self.articles += 1;
-            let last = roles.last().map(|r| r.0).unwrap_or(i);
-            for (k, r) in roles {
-                self.roles[k] = Some(r);
-            }
-            if let Some((t, _)) = title {
-                self.take_title(t, a);
-            }
-            i = last + 1;
-        }
-    }
-
-    fn next_free(&self, mut i: usize) -> Option<usize> {
-        while i < self.lines.len() {
-            if self.roles[i].is_none() && !matches!(self.lines[i].class, Class::Boiler(_)) {
-                return Some(i);
             }
             if self.roles[i].is_some() {
-                return None;
+                continue; // set by take_title
             }
-            i += 1;
+            let model = self.model[i];
+            let class = self.lines[i].class.clone();
+            let role = match class {
+                Class::Dash => Role::Boiler,
+                Class::Subheading(_) => match article {
+                    Some(a) => Role::Sub(a),
+                    None => Role::Boiler,
+                },
+                Class::Stamp(_) => match (article, list, last_headline) {
+                    (Some(a), _, _) if !published && paras == 0 => {
+                        published = true;
+                        Role::Published(a)
+                    }
+                    (_, Some(l), Some(h)) if h + 1 == i => Role::HeadTime(l, false),
+                    _ => {
+                        if self.model.get(i + 1) == Some(&LineRole::Headline) {
+                            pending_time = Some(i);
+                        }
+                        Role::Boiler
+                    }
+                },
+                Class::EndByline(_) if article.is_some() && paras > 0 => {
+                    ended = true;
+                    Role::EndByline(article.unwrap_or(0))
+                }
+                Class::EndMark if article.is_some() && paras > 0 => {
+                    ended = true;
+                    Role::EndMark(article.unwrap_or(0))
+                }
+                Class::TopByline(_) if article.is_some() && paras == 0 => Role::TopByline(article.unwrap_or(0)),
+                Class::ListHeading(r) if matches!(self.model.get(i + 1), Some(LineRole::Headline | LineRole::Boiler)) => {
+                    let l = self.new_list(Some(r));
+                    article = None;
+                    list = Some(l);
+                    last_headline = None;
+                    Role::ListHeading(l)
+                }
+                Class::BulletTicker(_) if model != LineRole::Para && model != LineRole::Title => {
+                    let l = match list {
+                        Some(l) if self.list_roles[l] == ListRole::Ticker => l,
+                        _ => self.new_list(Some(ListRole::Ticker)),
+                    };
+                    list = Some(l);
+                    last_headline = None;
+                    Role::Ticker(l)
+                }
+                Class::Boiler(_) if model != LineRole::Para || self.lines[i].span.len() < 80 => Role::Boiler,
+                _ => {
+                    let dateline = is_text(&self.lines[i]).is_some_and(|t| t.dateline.is_some());
+                    // a dateline has a grammar: its line opens a paragraph whatever the model says
+                    let model = if dateline { LineRole::Para } else { model };
+                    match model {
+                        LineRole::Title => {
+                            let a = self.new_article();
+                            (article, paras, ended, list, last_headline) = (Some(a), 0, false, None, None);
+                            seen_article = true;
+                            self.take_title(i, a);
+                            published = (i + 1..n).take_while(|&k| matches!(self.roles[k], Some(Role::Published(_)) | Some(Role::TopByline(_)) | Some(Role::Boiler))).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
+                            Role::Title(a)
+                        }
+                        LineRole::Para | LineRole::Cont | LineRole::Sub | LineRole::Teaser
+                            if model != LineRole::Teaser || last_headline.is_none() || list.is_none() =>
+                        {
+                            let new = match article {
+                                None => true,
+                                Some(_) => ended || (dateline && paras > 0),
+                            };
+                            if new {
+                                let a = self.new_article();
+                                (article, paras, ended, published) = (Some(a), 0, false, false);
+                                seen_article = true;
+                            }
+                            list = None;
+                            last_headline = None;
+                            let a = article.unwrap_or(0);
+                            if model == LineRole::Sub && !dateline {
+                                Role::Sub(a)
+                            } else {
+                                paras += 1;
+                                Role::Para(a)
+                            }
+                        }
+                        LineRole::Teaser => {
+                            let l = list.unwrap_or(0);
+                            last_headline = None;
+                            Role::Teaser(l)
+                        }
+                        LineRole::Byline => match article {
+                            Some(a) if paras == 0 => Role::TopByline(a),
+                            Some(a) if !ended => {
+                                ended = true;
+                                Role::EndByline(a)
+                            }
+                            _ => Role::Boiler,
+                        },
+                        LineRole::Headline => {
+                            article = None;
+                            let l = match list {
+                                Some(l) if self.list_roles[l] != ListRole::Ticker => l,
+                                _ => self.new_list(seen_article.then_some(ListRole::Related)),
+                            };
+                            list = Some(l);
+                            last_headline = Some(i);
+                            if let Some(p) = pending_time.take() {
+                                if p + 1 == i {
+                                    self.roles[p] = Some(Role::HeadTime(l, true));
+                                }
+                            }
+                            Role::Headline(l)
+                        }
+                        _ => Role::Boiler,
+                    }
+                }
+            };
+            self.roles[i] = Some(role);
         }
-        None
+        self.untitled_heads_to_lists();
     }
 
-    /// Look back from a body start for a title; returns (title line, whether a byline/stamp sits between).
-    fn find_title(&self, body: usize) -> Option<(usize, bool)> {
-        let mut k = body;
-        let mut extra = false;
-        let mut steps = 0;
-        while k > 0 && steps < 8 {
-            k -= 1;
-            steps += 1;
-            if !self.free(k) {
-                return None;
-            }
-            match &self.lines[k].class {
-                Class::Stamp(_) | Class::TopByline(_) => extra = true,
-                Class::Boiler(_) => {}
-                Class::Text(t) if !t.prose => return Some((k, extra)),
-                _ => return None,
+    /// An article that got a title but no paragraph is a listed headline: consecutive ones
+    /// form one list (a listing page whose headlines look like titles).
+    fn untitled_heads_to_lists(&mut self) {
+        let mut paras = vec![0usize; self.articles];
+        for r in self.roles.iter().flatten() {
+            if let Role::Para(a) = r {
+                paras[*a] += 1;
             }
         }
-        None
+        let mut list: Option<usize> = None;
+        for i in 0..self.lines.len() {
+            match self.roles[i] {
+                Some(Role::Title(a)) if paras[a] == 0 => {
+                    let l = match list {
+                        Some(l) => l,
+                        None => self.new_list(None),
+                    };
+                    list = Some(l);
+                    self.roles[i] = Some(Role::Headline(l));
+                }
+                Some(Role::Published(a) | Role::TopByline(a) | Role::Sub(a)) if paras[a] == 0 => {
+                    self.roles[i] = Some(Role::Boiler);
+                }
+                Some(Role::Boiler) | None => {}
+                _ => list = None,
+            }
+        }
     }
 
+    fn new_article(&mut self) -> usize {
+        self.articles += 1;
+        self.articles - 1
+    }
     fn take_title(&mut self, t: usize, a: usize) {
         self.roles[t] = Some(Role::Title(a));
         // bylines and stamps between title and body
@@ -443,132 +464,6 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// Pass 3: everything left — headline lists, tickers, teasers, orphan prose, clutter.
-    fn lists(&mut self) {
-        let n = self.lines.len();
-        let mut current: Option<usize> = None;
-        let mut last_headline: Option<usize> = None;
-        let mut pending_time: Option<usize> = None;
-        let first_article = (0..n).find(|&k| matches!(self.roles[k].and_then(|r| r.container()), Some(Container::Article(_)))).unwrap_or(n);
-        let mut i = 0;
-        while i < n {
-            if self.roles[i].is_some() {
-                if !matches!(self.roles[i], Some(Role::Boiler)) {
-                    current = None;
-                    last_headline = None;
-                }
-                i += 1;
-                continue;
-            }
-            let seen_article = i > first_article;
-            let default_role = if seen_article { Some(ListRole::Related) } else { None };
-            match self.lines[i].class.clone() {
-                Class::ListHeading(r) => {
-                    let l = self.new_list(Some(r));
-                    self.roles[i] = Some(Role::ListHeading(l));
-                    current = Some(l);
-                    last_headline = None;
-                }
-                Class::BulletTicker(_) => {
-                    let l = match current {
-                        Some(l) if self.list_roles[l] == ListRole::Ticker => l,
-                        _ => {
-                            let l = self.new_list(Some(ListRole::Ticker));
-                            l
-                        }
-                    };
-                    self.roles[i] = Some(Role::Ticker(l));
-                    current = Some(l);
-                    last_headline = None;
-                }
-                Class::Text(t) if !t.prose || last_headline.is_none() && t.words <= 20 && !self.next_is_prose(i) => {
-                    let l = match current {
-                        Some(l) if self.list_roles[l] != ListRole::Ticker => l,
-                        _ => self.new_list(default_role),
-                    };
-                    self.roles[i] = Some(Role::Headline(l));
-                    if let Some(p) = pending_time.take() {
-                        self.roles[p] = Some(Role::HeadTime(l, true));
-                    }
-                    current = Some(l);
-                    last_headline = Some(i);
-                }
-                Class::Text(_) => {
-                    if let (Some(h), Some(l)) = (last_headline, current) {
-                        // a teaser directly under its headline (time lines may sit between)
-                        let adjacent = (h + 1..i).all(|k| matches!(self.roles[k], Some(Role::HeadTime(..)) | Some(Role::Boiler)));
-                        if adjacent {
-                            self.roles[i] = Some(Role::Teaser(l));
-                            last_headline = None;
-                            i += 1;
-                            continue;
-                        }
-                    }
-                    // orphan prose: an untitled article of its own
-                    let a = self.articles;
-                    self.articles += 1;
-                    let mut k = i;
-                    while k < n && self.roles[k].is_none() && is_prose(&self.lines[k]) {
-                        self.roles[k] = Some(Role::Para(a));
-                        k += 1;
-                    }
-                    current = None;
-                    last_headline = None;
-                    i = k;
-                    continue;
-                }
-                Class::Stamp(_) => {
-                    // time after the headline if that one has none yet, else before the next
-                    let prev_has_time = last_headline.is_some_and(|h| {
-                        (h + 1..i).any(|k| matches!(self.roles[k], Some(Role::HeadTime(..))))
-                            || (h > 0 && matches!(self.roles[h - 1], Some(Role::HeadTime(_, true))))
-                            || is_text(&self.lines[h]).is_some_and(|t| t.stamp.is_some())
-                    });
-                    match (last_headline, current) {
-                        (Some(h), Some(l)) if !prev_has_time && !self.stamps_lead(i) && h + 1 == i => {
-                            self.roles[i] = Some(Role::HeadTime(l, false));
-                        }
-                        _ => {
-                            if self.next_free(i + 1).is_some_and(|x| is_head(&self.lines[x])) {
-                                pending_time = Some(i);
-                                self.roles[i] = Some(Role::Boiler); // provisional; set when the headline comes
-                            } else {
-                                self.roles[i] = Some(Role::Boiler);
-                            }
-                        }
-                    }
-                }
-                Class::Boiler(_) | Class::Dash => self.roles[i] = Some(Role::Boiler),
-                Class::Subheading(_) | Class::EndByline(_) | Class::TopByline(_) | Class::EndMark => {
-                    self.roles[i] = Some(Role::Boiler);
-                }
-            }
-            i += 1;
-        }
-    }
-
-    fn next_is_prose(&self, i: usize) -> bool {
-        self.next_free(i + 1).is_some_and(|x| is_prose(&self.lines[x]))
-    }
-
-    /// In this list, do stamps come before their headlines? (the first text after the stamp is a headline
-    /// and the line before the stamp is not a headline without time)
-    fn stamps_lead(&self, i: usize) -> bool {
-        // look at the previous list item: if it was preceded by a stamp, stamps lead
-        let mut k = i;
-        while k > 0 {
-            k -= 1;
-            match self.roles[k] {
-                Some(Role::Headline(_)) => {
-                    return k > 0 && matches!(self.roles[k - 1], Some(Role::HeadTime(_, true)));
-                }
-                Some(Role::HeadTime(..)) | Some(Role::Boiler) | Some(Role::Teaser(_)) => {}
-                _ => return false,
-            }
-        }
-        false
-    }
-
     fn boiler_kind(&self, i: usize) -> BoilerplateKind {
         match &self.lines[i].class {
             Class::Boiler(k) => *k,
@@ -581,8 +476,7 @@ impl<'a> Segmenter<'a> {
     /// Emit the blocks, with containers balanced.
     fn emit(mut self) -> Vec<Block> {
         self.dash_lists();
-        self.articles();
-        self.lists();
+        self.model_roles();
         let n = self.lines.len();
         // container of each line; boilerplate takes the container around it when both sides agree
         let mut cont: Vec<Option<Container>> = self.roles.iter().map(|r| r.and_then(|r| r.container())).collect();
@@ -697,8 +591,8 @@ fn end_kind(c: Container) -> BlockKind {
     }
 }
 
-fn segment(text: &str) -> Vec<Block> {
-    Segmenter::new(text).emit()
+fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
+    Segmenter::new(text, model).emit()
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {
