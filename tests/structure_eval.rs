@@ -1,0 +1,60 @@
+//! Structure accuracy floors on the real dumps in `../shared/dumps` (readability, trafilatura,
+//! pages), a little under what `cargo run --release --bin gleaner-eval -- structure` measures.
+//! Raise a floor when the parser improves: edit its number in `FLOORS`, nothing else.
+
+use gleaner::eval::structure::{self, Config, Report};
+
+type Metric = fn(&Report) -> f64;
+
+/// (what, floor, how to read it from the report). Accuracies and F1s are in [0, 1]; every
+/// floor is above zero so that each line can fail.
+static FLOORS: &[(&str, f64, Metric)] = &[
+    ("readability news, all shapes: title", 0.01, |r| news(r).title.acc()),
+    ("readability news, all shapes: byline", 0.01, |r| news(r).byline.acc()),
+    ("readability news, all shapes: published", 0.02, |r| news(r).published.acc()),
+    ("readability news, all shapes: body F1", 0.76, |r| news(r).body.f()),
+    ("readability news, chromium: body F1", 0.78, |r| r.readability_row("news", "chromium").unwrap().body.f()),
+    ("readability non-news, all shapes: body F1", 0.70, |r| r.readability_row("non-news", "all").unwrap().body.f()),
+    ("trafilatura, all shapes: with-snippets found", 0.75, |r| r.trafilatura_row("all").unwrap().with_found.acc()),
+    ("trafilatura, all shapes: without-snippets excluded", 0.77, |r| r.trafilatura_row("all").unwrap().without_excluded.acc()),
+    ("trafilatura, all shapes: title", 0.03, |r| r.trafilatura_row("all").unwrap().title.acc()),
+    ("pages: title", 0.40, |r| pages(r).title.acc()),
+    ("pages: dateline place", 0.30, |r| pages(r).place.acc()),
+    ("pages: agency", 0.18, |r| pages(r).agency.acc()),
+    // pages: byline authors is 0/9 today; add `("pages: byline authors", F, |r| pages(r).byline.acc())` once it moves.
+    ("pages: paragraph count", 0.48, |r| pages(r).paragraphs.acc()),
+    ("pages: page-own headline F1", 0.14, |r| pages(r).headlines.f()),
+    ("pages: list role", 0.40, |r| pages(r).list_role.acc()),
+];
+
+fn news(r: &Report) -> &structure::ReadabilityRow {
+    r.readability_row("news", "all").expect("readability news row")
+}
+
+fn pages(r: &Report) -> &structure::PagesRow {
+    r.pages.as_ref().expect("pages row")
+}
+
+#[test]
+fn structure_floors() {
+    let Some(dir) = structure::dumps_dir() else {
+        println!("SKIPPED: ../shared/dumps missing (or set GLEANER_DUMPS)");
+        return;
+    };
+    let r = structure::run(&Config::all(dir)).expect("dumps readable");
+    print!("{}", structure::render(&r));
+    // Every page was read: 55 real news pages and 38 real non-news pages in four shapes,
+    // 169 trafilatura pages in four shapes, 60 page openings.
+    assert_eq!(news(&r).pages, 55 * 4);
+    assert_eq!(r.readability_row("non-news", "all").unwrap().pages, 38 * 4);
+    assert_eq!(r.trafilatura_row("all").unwrap().pages, 169 * 4);
+    assert_eq!(pages(&r).pages, 60);
+    let low: Vec<String> = FLOORS
+        .iter()
+        .filter_map(|(what, floor, metric)| {
+            let v = metric(&r);
+            (v < *floor).then(|| format!("{what}: {v:.3} < floor {floor:.3}"))
+        })
+        .collect();
+    assert!(low.is_empty(), "below floor:\n{}", low.join("\n"));
+}
