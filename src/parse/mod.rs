@@ -110,6 +110,9 @@ pub fn count_lines(text: &str) -> usize {
     }
 }
 
+/// Lines of clutter after which a body paragraph starts a new article.
+const BODY_GAP: usize = 8;
+
 /// The role context gives a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -241,7 +244,7 @@ impl<'a> Segmenter<'a> {
     /// Pass 2: every line the `-` lists left, by the role the line-role model gave it, with
     /// the grammar of rule classes (stamps, bylines, end marks, `- Sub -`) kept: articles from
     /// titles and body paragraphs, headline lists from headlines and teasers, the rest clutter.
-    fn model_roles(&mut self) {
+    fn model_roles(&mut self, model_ref: &RoleModel) {
         let n = self.lines.len();
         let pre: Vec<bool> = self.roles.iter().map(Option::is_some).collect();
         let mut article: Option<usize> = None;
@@ -252,6 +255,7 @@ impl<'a> Segmenter<'a> {
         let mut last_headline: Option<usize> = None;
         let mut pending_time: Option<usize> = None;
         let mut seen_article = false;
+        let mut last_body: Option<usize> = None;
         for i in 0..n {
             if pre[i] {
                 if !matches!(self.roles[i], Some(Role::Boiler)) {
@@ -315,6 +319,9 @@ impl<'a> Segmenter<'a> {
                     let dateline = is_text(&self.lines[i]).is_some_and(|t| t.dateline.is_some());
                     // a dateline has a grammar: its line opens a paragraph whatever the model says
                     let model = if dateline { LineRole::Para } else { model };
+                    // a title-like line inside an open body is its subheading (one article per
+                    // story; a digest's next story opens with a dateline or follows an end mark)
+                    let model = if model == LineRole::Title && article.is_some() && paras > 0 && !ended { LineRole::Sub } else { model };
                     match model {
                         LineRole::Title => {
                             let a = self.new_article();
@@ -327,18 +334,26 @@ impl<'a> Segmenter<'a> {
                         LineRole::Para | LineRole::Cont | LineRole::Sub | LineRole::Teaser
                             if model != LineRole::Teaser || last_headline.is_none() || list.is_none() =>
                         {
+                            // a long run of clutter since the last paragraph ends the body
+                            // (a stray promo line far above a story is not its first paragraph)
+                            let gap = last_body.is_some_and(|p| i - p > BODY_GAP);
                             let new = match article {
                                 None => true,
-                                Some(_) => ended || (dateline && paras > 0),
+                                Some(_) => ended || (dateline && paras > 0) || gap,
                             };
                             if new {
                                 let a = self.new_article();
                                 (article, paras, ended, published) = (Some(a), 0, false, false);
                                 seen_article = true;
+                                if let Some(t) = self.rank_title(i, &pre, model_ref) {
+                                    self.title_before(t, i, a);
+                                    published = (t + 1..i).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
+                                }
                             }
                             list = None;
                             last_headline = None;
                             let a = article.unwrap_or(0);
+                            last_body = Some(i);
                             if model == LineRole::Sub && !dateline {
                                 Role::Sub(a)
                             } else {
@@ -351,12 +366,11 @@ impl<'a> Segmenter<'a> {
                             last_headline = None;
                             Role::Teaser(l)
                         }
+                        // a byline under a standfirst is still the top byline; one further
+                        // down closes nothing (bylines of the rule grammar do)
                         LineRole::Byline => match article {
-                            Some(a) if paras == 0 => Role::TopByline(a),
-                            Some(a) if !ended => {
-                                ended = true;
-                                Role::EndByline(a)
-                            }
+                            Some(a) if paras <= 2 => Role::TopByline(a),
+                            Some(a) if !ended => Role::EndByline(a),
                             _ => Role::Boiler,
                         },
                         LineRole::Headline => {
@@ -410,6 +424,42 @@ impl<'a> Segmenter<'a> {
                 _ => list = None,
             }
         }
+    }
+
+    /// The title of a body whose first paragraph is line `b`, chosen by the title ranker
+    /// among the free text lines just before it.
+    fn rank_title(&self, b: usize, pre: &[bool], model: &RoleModel) -> Option<usize> {
+        let mut cands = Vec::new();
+        let mut k = b;
+        while k > 0 && b - k < roles::TITLE_WINDOW {
+            k -= 1;
+            if pre[k] || matches!(self.roles[k], Some(r) if !matches!(r, Role::Boiler | Role::Headline(_) | Role::HeadTime(..) | Role::Teaser(_) | Role::ListHeading(_))) {
+                break;
+            }
+            if matches!(self.lines[k].class, Class::Text(_)) {
+                cands.push(k);
+            }
+        }
+        if cands.is_empty() {
+            return None;
+        }
+        let spans: Vec<Span> = self.lines.iter().map(|l| l.span).collect();
+        model.pick_title(self.text, &spans, &cands, b)
+    }
+
+    /// Make line `t` the title of article `a` whose body starts at `b`: the lines between are
+    /// its stamps and bylines, or clutter.
+    fn title_before(&mut self, t: usize, b: usize, a: usize) {
+        for k in t + 1..b {
+            self.roles[k] = Some(match &self.lines[k].class {
+                Class::Stamp(_) => Role::Published(a),
+                Class::TopByline(_) => Role::TopByline(a),
+                _ if self.model[k] == LineRole::Byline => Role::TopByline(a),
+                _ => Role::Boiler,
+            });
+        }
+        self.roles[t] = None;
+        self.take_title(t, a);
     }
 
     fn new_article(&mut self) -> usize {
@@ -474,9 +524,9 @@ impl<'a> Segmenter<'a> {
     }
 
     /// Emit the blocks, with containers balanced.
-    fn emit(mut self) -> Vec<Block> {
+    fn emit(mut self, model_ref: &RoleModel) -> Vec<Block> {
         self.dash_lists();
-        self.model_roles();
+        self.model_roles(model_ref);
         let n = self.lines.len();
         // container of each line; boilerplate takes the container around it when both sides agree
         let mut cont: Vec<Option<Container>> = self.roles.iter().map(|r| r.and_then(|r| r.container())).collect();
@@ -592,7 +642,7 @@ fn end_kind(c: Container) -> BlockKind {
 }
 
 fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
-    Segmenter::new(text, model).emit()
+    Segmenter::new(text, model).emit(model)
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {

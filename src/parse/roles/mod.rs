@@ -62,7 +62,7 @@ impl LineRole {
 /// Hash bits of the feature table.
 pub const BUCKET_BITS: u32 = 17;
 /// Bumped whenever the features change (the model records it).
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// One physical line: its trimmed span, indentation and blank-line neighbourhood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -513,6 +513,82 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     out
 }
 
+/// Hash bits of the title ranker's table.
+pub const TITLE_BITS: u32 = 12;
+/// How far back from a body's first paragraph the title ranker looks.
+pub const TITLE_WINDOW: usize = 15;
+
+/// Content words (4+ letters, lowercased) of a line.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+}
+
+/// Features of candidate line `j` as the title of a body that starts at line `b` (`j < b`),
+/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order.
+pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
+    let mask = (1u32 << TITLE_BITS) - 1;
+    let mut ids = Vec::with_capacity(24);
+    let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
+    let Some(j) = j else {
+        push(0, 1);
+        return ids;
+    };
+    let line = |k: usize| spans[k].slice(text);
+    let pl = |k: usize| PhysLine { span: spans[k], indent: 0, blank_before: false };
+    let x = facts(text, &pl(j));
+    let heading = |x: &Facts| (3..=30).contains(&x.words) && !matches!(x.end, 1 | 5 | 4) && matches!(x.class, 0 | 17 | 18 | 19);
+    // rank among heading-like lines counted back from the body
+    let mut rank = 0u32;
+    let mut longest = true;
+    for k in (j..b).rev() {
+        let y = facts(text, &pl(k));
+        if heading(&y) {
+            rank += 1;
+            if y.chars > x.chars {
+                longest = false;
+            }
+        }
+    }
+    for k in b.saturating_sub(TITLE_WINDOW)..j {
+        let y = facts(text, &pl(k));
+        if heading(&y) && y.chars > x.chars {
+            longest = false;
+        }
+    }
+    // shared content words with the lede (the first lines of the body)
+    let cw = content_words(line(j));
+    let lede: std::collections::HashSet<String> = (b..(b + 3).min(spans.len())).flat_map(|k| content_words(line(k))).collect();
+    let shared = cw.iter().filter(|w| lede.contains(*w)).count();
+    let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
+    push(1, 0);
+    push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
+    push(3, (heading(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
+    push(4, x.words_b as u64);
+    push(5, x.len_b as u64);
+    push(6, x.end as u64);
+    push(7, x.caps_b as u64);
+    push(8, x.marker as u64);
+    push(9, x.class as u64);
+    push(10, longest as u64);
+    push(11, share);
+    push(12, share << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
+    push(13, x.first_hash);
+    push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
+    if j + 1 < spans.len() {
+        let y = facts(text, &pl(j + 1));
+        push(15, y.class as u64);
+        push(16, (y.words_b as u64) << 8 | y.end as u64);
+    }
+    if j > 0 {
+        let y = facts(text, &pl(j - 1));
+        push(17, (y.words_b as u64) << 8 | y.end as u64);
+        push(18, (y.norm_hash == x.norm_hash) as u64);
+    }
+    push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
+    push(20, (longest as u64) << 8 | share);
+    ids
+}
+
 /// Weights of the role model: emission rows per feature bucket plus transitions.
 #[derive(Clone)]
 pub struct RoleModel {
@@ -520,6 +596,8 @@ pub struct RoleModel {
     pub(crate) emit: Vec<f32>,
     /// `(NR + 1) × NR` transition weights; row `NR` is the start.
     pub(crate) trans: Vec<f32>,
+    /// `2^TITLE_BITS` weights of the title ranker.
+    pub(crate) title: Vec<f32>,
 }
 
 impl std::fmt::Debug for RoleModel {
@@ -539,7 +617,7 @@ pub struct ModelError(pub &'static str);
 impl RoleModel {
     /// An all-zero model (training starts here).
     pub fn zero() -> RoleModel {
-        RoleModel { emit: vec![0.0; (1usize << BUCKET_BITS) * NR], trans: vec![0.0; (NR + 1) * NR] }
+        RoleModel { emit: vec![0.0; (1usize << BUCKET_BITS) * NR], trans: vec![0.0; (NR + 1) * NR], title: vec![0.0; 1 << TITLE_BITS] }
     }
 
     /// Scores of every role for every line.
@@ -602,6 +680,23 @@ impl RoleModel {
         out
     }
 
+    /// Score of a title candidate (see [`title_features`]).
+    pub fn title_score(&self, ids: &[u32]) -> f32 {
+        ids.iter().map(|&i| self.title[i as usize]).sum()
+    }
+
+    /// The best title for a body starting at line `b` among `candidates` (or none).
+    pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
+        let mut best = (self.title_score(&title_features(text, spans, None, b)), None);
+        for &j in candidates {
+            let s = self.title_score(&title_features(text, spans, Some(j), b));
+            if s > best.0 {
+                best = (s, Some(j));
+            }
+        }
+        best.1
+    }
+
     /// Roles of the physical lines of `text`.
     pub fn roles(&self, text: &str, lines: &[PhysLine]) -> Vec<LineRole> {
         let feats = features(text, lines);
@@ -609,7 +704,7 @@ impl RoleModel {
     }
 
     /// Serialise: magic | format u32 | feature version u32 | bucket bits u32 | roles u8 |
-    /// transitions ((NR+1)·NR f32) | K u32 | K (bucket·NR+role) LEB128 deltas | K f32 | fnv64.
+    /// transitions ((NR+1)·NR f32) | title ranker (2^TITLE_BITS f32) | K u32 | K (bucket·NR+role) LEB128 deltas | K f32 | fnv64.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -617,7 +712,7 @@ impl RoleModel {
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         out.extend_from_slice(&BUCKET_BITS.to_le_bytes());
         out.push(NR as u8);
-        for w in &self.trans {
+        for w in self.trans.iter().chain(&self.title) {
             out.extend_from_slice(&w.to_le_bytes());
         }
         let nz: Vec<(usize, f32)> = self.emit.iter().copied().enumerate().filter(|(_, w)| *w != 0.0).collect();
@@ -663,7 +758,7 @@ impl RoleModel {
         let mut o = 21;
         let mut m = RoleModel::zero();
         let f32_at = |o: usize| -> Option<f32> { body.get(o..o + 4).map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]])) };
-        for t in m.trans.iter_mut() {
+        for t in m.trans.iter_mut().chain(m.title.iter_mut()) {
             *t = f32_at(o).ok_or(ModelError("role model truncated"))?;
             o += 4;
         }
@@ -731,6 +826,7 @@ mod tests {
         let back = RoleModel::from_bytes(&b).unwrap();
         assert_eq!(back.emit, m.emit);
         assert_eq!(back.trans, m.trans);
+        assert_eq!(back.title, m.title);
         let mut bad = b.clone();
         bad[30] ^= 1;
         assert!(RoleModel::from_bytes(&bad).is_err());

@@ -21,6 +21,7 @@
 use std::path::Path;
 
 use super::{features, physical_lines, LineRole, PhysLine, RoleModel, BUCKET_BITS, NR};
+use crate::span::Span;
 use serde_json::Value;
 
 /// One training or evaluation page.
@@ -310,6 +311,12 @@ struct Prepared<'a> {
 
 /// Train on `examples` (every one given; pick folds before calling).
 pub fn train(examples: &[&Example], cfg: &Config) -> RoleModel {
+    let mut m = train_roles(examples, cfg);
+    train_titles(&mut m, examples, cfg.epochs);
+    m
+}
+
+fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
     let prepared: Vec<Prepared> = examples.iter().map(|ex| Prepared { ex, feats: features(&ex.text, &ex.lines) }).collect();
     let mut w = RoleModel::zero();
     // lazy averaging: acc holds Σ c·Δ, the average is w − acc / c
@@ -381,6 +388,82 @@ pub fn train(examples: &[&Example], cfg: &Config) -> RoleModel {
     }
     let _ = BUCKET_BITS;
     out
+}
+
+/// Title-ranker training cases: (example, candidates, body start, gold candidate or none).
+fn title_cases<'a>(examples: &[&'a Example]) -> Vec<(&'a Example, Vec<Span>, usize, Option<usize>)> {
+    let mut out = Vec::new();
+    for ex in examples {
+        let one = |k: usize, r: LineRole| ex.allowed[k] == 1 << r as u8;
+        let Some(fb) = (0..ex.lines.len()).find(|&k| one(k, LineRole::Para) || one(k, LineRole::Sub)) else { continue };
+        let tl = (0..ex.lines.len()).find(|&k| one(k, LineRole::Title));
+        let gold = match tl {
+            Some(t) if t < fb && fb - t <= super::TITLE_WINDOW => Some(t),
+            Some(_) => continue,
+            None if ex.set == "pages" => None,
+            None => continue,
+        };
+        out.push((*ex, ex.lines.iter().map(|l| l.span).collect(), fb, gold));
+    }
+    out
+}
+
+/// Train the title ranker (averaged perceptron over the candidates of each case) into `model`.
+pub fn train_titles(model: &mut RoleModel, examples: &[&Example], epochs: usize) {
+    let cases = title_cases(examples);
+    let feats: Vec<Vec<(Option<usize>, Vec<u32>)>> = cases
+        .iter()
+        .map(|(ex, spans, b, _)| {
+            std::iter::once(None)
+                .chain((b.saturating_sub(super::TITLE_WINDOW)..*b).map(Some))
+                .map(|j| (j, super::title_features(&ex.text, spans, j, *b)))
+                .collect()
+        })
+        .collect();
+    let n = model.title.len();
+    let mut w = vec![0f32; n];
+    let mut acc = vec![0f32; n];
+    let mut c = 1f32;
+    for _ in 0..epochs {
+        for (case, cands) in cases.iter().zip(&feats) {
+            let score = |ids: &[u32]| ids.iter().map(|&i| w[i as usize]).sum::<f32>();
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for (k, (_, ids)) in cands.iter().enumerate() {
+                let s = score(ids);
+                if s > best.0 {
+                    best = (s, k);
+                }
+            }
+            let gold = cands.iter().position(|(j, _)| *j == case.3).unwrap_or(0);
+            if best.1 != gold {
+                for &i in &cands[gold].1 {
+                    w[i as usize] += 1.0;
+                    acc[i as usize] += c;
+                }
+                for &i in &cands[best.1].1 {
+                    w[i as usize] -= 1.0;
+                    acc[i as usize] -= c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    for i in 0..n {
+        model.title[i] = ((w[i] - acc[i] / c) * 256.0).round() / 256.0;
+    }
+}
+
+/// Share of title cases whose gold the ranker picks.
+pub fn title_accuracy(model: &RoleModel, examples: &[&Example]) -> (u32, u32) {
+    let cases = title_cases(examples);
+    let mut hit = 0;
+    for (ex, spans, b, gold) in &cases {
+        let cands: Vec<usize> = (b.saturating_sub(super::TITLE_WINDOW)..*b).collect();
+        if model.pick_title(&ex.text, spans, &cands, *b) == *gold {
+            hit += 1;
+        }
+    }
+    (hit, cases.len() as u32)
 }
 
 /// Per-role line accuracy of `model` on `examples`, counted only where the gold fixes one role.
@@ -467,21 +550,8 @@ pub fn cli(args: &[String]) -> i32 {
             let te: Vec<&Example> = examples.iter().filter(|e| fold(e, cv) == f && e.scored).collect();
             let m = train(&tr, &cfg);
             let (c, r, t) = line_scores(&m, &te);
-            let (mut hit, mut tot) = (0, 0);
-            for ex in &te {
-                let Some(tl) = ex.allowed.iter().position(|&a| a == 1 << LineRole::Title as u8) else { continue };
-                let Some(fb) = ex.allowed.iter().position(|&a| a == 1 << LineRole::Para as u8 || a == 1 << LineRole::Sub as u8) else { continue };
-                if tl >= fb || fb - tl > 12 { continue; }
-                tot += 1;
-                let em = m.emissions(&features(&ex.text, &ex.lines));
-                let best = (fb.saturating_sub(12)..fb).max_by(|&a, &b| {
-                    let sa = em[a][LineRole::Title as usize] - em[a][LineRole::Boiler as usize];
-                    let sb = em[b][LineRole::Title as usize] - em[b][LineRole::Boiler as usize];
-                    sa.total_cmp(&sb)
-                });
-                if best == Some(tl) { hit += 1; }
-            }
-            eprintln!("  title argmax in window: {hit}/{tot}");
+            let (hit, tot) = title_accuracy(&m, &te);
+            eprintln!("  title ranker: {hit}/{tot}");
             eprintln!("fold {f}: {r}/{t} lines right ({:.3})", r as f64 / t.max(1) as f64);
             for g in 0..NR {
                 for p in 0..NR {
