@@ -992,7 +992,7 @@ pub fn render(report: &Report) -> String {
     }
     if !report.trafilatura.is_empty() {
         let _ = writeln!(o, "trafilatura");
-        let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} {}", "shape", "pages", "with found %", "without excl. %", "title %");
+        let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} title %", "shape", "pages", "with found %", "without excl. %");
         for r in &report.trafilatura {
             let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} {}", r.shape, r.pages, cell(&r.with_found), cell(&r.without_excluded), cell(&r.title));
         }
@@ -1080,7 +1080,9 @@ pub fn to_json(report: &Report, misses: bool) -> Value {
 }
 
 const USAGE: &str = "usage: gleaner-eval structure [readability|trafilatura|pages …] [--shape chromium|lynx|w3m|markdown] [--errors] [--json]
-  reads ../shared/dumps (or $GLEANER_DUMPS); default: all three sets, every shape";
+  reads ../shared/dumps (or $GLEANER_DUMPS); default: all three sets, every shape.
+  --shape (repeatable) limits readability and trafilatura; pages has one shape (excerpt).
+  --errors lists every miss, one line each; --json prints the numbers (and the misses with --errors).";
 
 /// Run `gleaner-eval structure …`; returns the process exit code.
 pub fn cli(args: &[String]) -> i32 {
