@@ -715,6 +715,26 @@ fn strings<'a>(page: &'a Value, key: &str) -> Vec<&'a str> {
     page.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
 }
 
+/// Where a snippet missing from the predicted body went: the parts of `doc` outside the body
+/// (titles, headlines and teasers, bylines, boilerplate by kind) that contain it.
+fn locate(doc: &Document, snippet: &str) -> String {
+    let mut parts: Vec<(String, &str)> = Vec::new();
+    for a in &doc.articles {
+        parts.extend(a.title.iter().map(|t| ("title".to_string(), t.text.as_str())));
+        parts.extend(a.byline.iter().map(|b| ("byline".to_string(), b.text.as_str())));
+    }
+    for h in &doc.headlines {
+        parts.push((format!("{:?} headline", h.role).to_lowercase(), h.text.as_str()));
+        parts.extend(h.teaser.iter().map(|t| ("teaser".to_string(), t.text.as_str())));
+    }
+    for b in &doc.boilerplate {
+        parts.push((format!("{:?} boilerplate", b.kind).to_lowercase(), b.text.as_str()));
+    }
+    let mut found: Vec<String> = parts.into_iter().filter(|(_, text)| snippet_norm(text).contains(snippet)).map(|(k, _)| k).collect();
+    found.dedup();
+    if found.is_empty() { "in no single part (split or dropped)".into() } else { format!("in {}", found.join(", ")) }
+}
+
 fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
     let gold = read_gold(&cfg.dir, "trafilatura")?;
     let mut all = TrafilaturaRow { shape: "all".into(), ..Default::default() };
@@ -741,7 +761,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                     let right = body.contains(&snippet_norm(snip));
                     tick(&mut row.with_found, right);
                     if !right {
-                        miss("with snippet missing", snip, "-".into());
+                        miss("with snippet missing", snip, locate(&doc, &snippet_norm(snip)));
                     }
                 }
             }
