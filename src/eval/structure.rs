@@ -4,6 +4,10 @@
 //! `pages/`. Dumps are read in place, never copied. Parsing runs with entities, quotes,
 //! times, amounts and clusters off: only the structure is scored.
 //!
+//! `--errors` prints every miss on one line (`set/shape/page  field: gold … | predicted …`);
+//! for a wrong title it also says which parts of the document hold the gold title text, for
+//! a missing `with` snippet which non-body parts hold it (`main headline`, `teaser`, …).
+//!
 //! # Shared definitions
 //!
 //! * **Text comparison** ([`norm_text`]): whitespace collapsed, curly and typographic quotes
@@ -653,7 +657,7 @@ fn readability(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                 let right = title_right(title, pred);
                 tick(&mut row.title, right);
                 if !right {
-                    miss("title", show(Some(title)), show(pred));
+                    miss("title", show(Some(title)), title_miss(&doc, title, pred));
                 }
             }
             if let Some(names) = &names {
@@ -715,13 +719,20 @@ fn strings<'a>(page: &'a Value, key: &str) -> Vec<&'a str> {
     page.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
 }
 
-/// Where a snippet missing from the predicted body went: the parts of `doc` outside the body
-/// (titles, headlines and teasers, bylines, boilerplate by kind) that contain it.
-fn locate(doc: &Document, snippet: &str) -> String {
+/// Where a text went: the parts of `doc` (titles, with `body` also subheadings and
+/// paragraphs, headlines and teasers, bylines, boilerplate by kind) that contain `needle`
+/// (compared with [`snippet_norm`], and case-insensitively when `fold`).
+fn locate(doc: &Document, needle: &str, body: bool, fold: bool) -> String {
+    let norm = |t: &str| if fold { snippet_norm(t).to_lowercase() } else { snippet_norm(t) };
+    let needle = norm(needle);
     let mut parts: Vec<(String, &str)> = Vec::new();
     for a in &doc.articles {
         parts.extend(a.title.iter().map(|t| ("title".to_string(), t.text.as_str())));
         parts.extend(a.byline.iter().map(|b| ("byline".to_string(), b.text.as_str())));
+        for sec in a.sections.iter().filter(|_| body) {
+            parts.extend(sec.heading.iter().map(|h| ("subheading".to_string(), h.text.as_str())));
+            parts.extend(sec.paragraphs.iter().map(|p| ("paragraph".to_string(), p.text.as_str())));
+        }
     }
     for h in &doc.headlines {
         parts.push((format!("{:?} headline", h.role).to_lowercase(), h.text.as_str()));
@@ -730,9 +741,15 @@ fn locate(doc: &Document, snippet: &str) -> String {
     for b in &doc.boilerplate {
         parts.push((format!("{:?} boilerplate", b.kind).to_lowercase(), b.text.as_str()));
     }
-    let mut found: Vec<String> = parts.into_iter().filter(|(_, text)| snippet_norm(text).contains(snippet)).map(|(k, _)| k).collect();
+    let mut found: Vec<String> = parts.into_iter().filter(|(_, text)| norm(text).contains(&needle)).map(|(k, _)| k).collect();
     found.dedup();
     if found.is_empty() { "in no single part (split or dropped)".into() } else { format!("in {}", found.join(", ")) }
+}
+
+/// A wrong title and where the gold title text is in `doc` (its shortest accepted form).
+fn title_miss(doc: &Document, gold: &str, pred: Option<&str>) -> String {
+    let short = title_forms(gold).pop().unwrap_or_default();
+    format!("{} (gold text {})", show(pred), locate(doc, &short, true, true))
 }
 
 fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
@@ -761,7 +778,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                     let right = body.contains(&snippet_norm(snip));
                     tick(&mut row.with_found, right);
                     if !right {
-                        miss("with snippet missing", snip, locate(&doc, &snippet_norm(snip)));
+                        miss("with snippet missing", snip, locate(&doc, snip, false, false));
                     }
                 }
             }
@@ -779,7 +796,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                 let right = title_right(title, pred);
                 tick(&mut row.title, right);
                 if !right {
-                    miss("title", title, show(pred));
+                    miss("title", title, title_miss(&doc, title, pred));
                 }
             }
         }
