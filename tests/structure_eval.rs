@@ -58,3 +58,47 @@ fn structure_floors() {
         .collect();
     assert!(low.is_empty(), "below floor:\n{}", low.join("\n"));
 }
+
+fn eval_cli(args: &[&str], dumps: Option<&str>) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gleaner-eval"));
+    cmd.arg("structure").args(args);
+    if let Some(d) = dumps {
+        cmd.env("GLEANER_DUMPS", d);
+    }
+    cmd.output().expect("gleaner-eval runs")
+}
+
+#[test]
+fn cli_usage_errors() {
+    let bad_shape = eval_cli(&["--shape", "pdf"], None);
+    assert_eq!(bad_shape.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_shape.stderr).contains("--shape needs one of chromium"));
+    let bad_set = eval_cli(&["nonsense"], None);
+    assert_eq!(bad_set.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_set.stderr).contains("unknown argument `nonsense`"));
+    let missing = eval_cli(&[], Some("/nonexistent/gleaner-dumps"));
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("GLEANER_DUMPS"));
+}
+
+#[test]
+fn cli_json_and_errors_agree_with_the_library() {
+    let Some(dir) = structure::dumps_dir() else {
+        println!("SKIPPED: ../shared/dumps missing (or set GLEANER_DUMPS)");
+        return;
+    };
+    let out = eval_cli(&["pages", "--json", "--errors"], Some(dir.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
+    let mut cfg = Config::all(dir);
+    cfg.sets = vec!["pages".into()];
+    let r = structure::run(&cfg).unwrap();
+    let p = r.pages.as_ref().unwrap();
+    assert_eq!(v["pages"]["title"]["right"], p.title.correct);
+    assert_eq!(v["pages"]["own_headlines"]["gold"], p.headlines.gold);
+    assert_eq!(v["misses"].as_array().unwrap().len(), r.misses.len());
+    assert!(v["readability"].as_array().unwrap().is_empty());
+    let text = eval_cli(&["pages", "--errors"], None);
+    let lines = String::from_utf8_lossy(&text.stdout).lines().filter(|l| l.starts_with("pages/excerpt/")).count();
+    assert_eq!(lines, r.misses.len());
+}

@@ -4,6 +4,10 @@
 //! `pages/`. Dumps are read in place, never copied. Parsing runs with entities, quotes,
 //! times, amounts and clusters off: only the structure is scored.
 //!
+//! `--errors` prints every miss on one line (`set/shape/page  field: gold … | predicted …`);
+//! for a wrong title it also says which parts of the document hold the gold title text, for
+//! a missing `with` snippet which non-body parts hold it (`main headline`, `teaser`, …).
+//!
 //! # Shared definitions
 //!
 //! * **Text comparison** ([`norm_text`]): whitespace collapsed, curly and typographic quotes
@@ -38,7 +42,8 @@
 //!   `Dec 22, 2016`, `December 22nd 2016`, `22 December 2016`, `22. Dezember 2016`,
 //!   `22 de diciembre de 2016`, `2016年12月22日`; month names in en/de/fr/es/pt/it/nl/cs).
 //!   Right when the main article's `published.iso` starts with the gold day.
-//! * body P/R/F1 against `body_paragraphs`, and the dump baseline.
+//! * body P/R/F1 against `body_paragraphs`, and the dump baseline. `--errors` lists the
+//!   dumps whose own body F1 is under 0.9, with their P and R.
 //!
 //! # trafilatura
 //!
@@ -652,7 +657,7 @@ fn readability(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                 let right = title_right(title, pred);
                 tick(&mut row.title, right);
                 if !right {
-                    miss("title", show(Some(title)), show(pred));
+                    miss("title", show(Some(title)), title_miss(&doc, title, pred));
                 }
             }
             if let Some(names) = &names {
@@ -714,6 +719,39 @@ fn strings<'a>(page: &'a Value, key: &str) -> Vec<&'a str> {
     page.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
 }
 
+/// Where a text went: the parts of `doc` (titles, with `body` also subheadings and
+/// paragraphs, headlines and teasers, bylines, boilerplate by kind) that contain `needle`
+/// (compared with [`snippet_norm`], and case-insensitively when `fold`).
+fn locate(doc: &Document, needle: &str, body: bool, fold: bool) -> String {
+    let norm = |t: &str| if fold { snippet_norm(t).to_lowercase() } else { snippet_norm(t) };
+    let needle = norm(needle);
+    let mut parts: Vec<(String, &str)> = Vec::new();
+    for a in &doc.articles {
+        parts.extend(a.title.iter().map(|t| ("title".to_string(), t.text.as_str())));
+        parts.extend(a.byline.iter().map(|b| ("byline".to_string(), b.text.as_str())));
+        for sec in a.sections.iter().filter(|_| body) {
+            parts.extend(sec.heading.iter().map(|h| ("subheading".to_string(), h.text.as_str())));
+            parts.extend(sec.paragraphs.iter().map(|p| ("paragraph".to_string(), p.text.as_str())));
+        }
+    }
+    for h in &doc.headlines {
+        parts.push((format!("{:?} headline", h.role).to_lowercase(), h.text.as_str()));
+        parts.extend(h.teaser.iter().map(|t| ("teaser".to_string(), t.text.as_str())));
+    }
+    for b in &doc.boilerplate {
+        parts.push((format!("{:?} boilerplate", b.kind).to_lowercase(), b.text.as_str()));
+    }
+    let mut found: Vec<String> = parts.into_iter().filter(|(_, text)| norm(text).contains(&needle)).map(|(k, _)| k).collect();
+    found.dedup();
+    if found.is_empty() { "in no single part (split or dropped)".into() } else { format!("in {}", found.join(", ")) }
+}
+
+/// A wrong title and where the gold title text is in `doc` (its shortest accepted form).
+fn title_miss(doc: &Document, gold: &str, pred: Option<&str>) -> String {
+    let short = title_forms(gold).pop().unwrap_or_default();
+    format!("{} (gold text {})", show(pred), locate(doc, &short, true, true))
+}
+
 fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
     let gold = read_gold(&cfg.dir, "trafilatura")?;
     let mut all = TrafilaturaRow { shape: "all".into(), ..Default::default() };
@@ -740,7 +778,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                     let right = body.contains(&snippet_norm(snip));
                     tick(&mut row.with_found, right);
                     if !right {
-                        miss("with snippet missing", snip, "-".into());
+                        miss("with snippet missing", snip, locate(&doc, snip, false, false));
                     }
                 }
             }
@@ -758,7 +796,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
                 let right = title_right(title, pred);
                 tick(&mut row.title, right);
                 if !right {
-                    miss("title", title, show(pred));
+                    miss("title", title, title_miss(&doc, title, pred));
                 }
             }
         }
@@ -823,115 +861,119 @@ fn pages(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
     for page in &gold {
         let file = s(page, "file").ok_or("pages gold: a page without a file")?;
         let text = read_dump(&cfg.dir.join("pages").join(file))?;
-        let doc = g.parse(&text);
-        row.pages += 1;
-        let mut miss = |field: &str, gold: String, predicted: String| {
-            report.misses.push(Miss { set: "pages".into(), shape: PAGES_SHAPE.into(), page: file.to_string(), field: field.into(), gold, predicted })
-        };
-        let arts: Vec<Value> = page.get("articles").and_then(Value::as_array).cloned().unwrap_or_default();
-        let aligned = align(&arts, &doc);
-        for (ga, pi) in arts.iter().zip(&aligned) {
-            let pa = pi.map(|i| &doc.articles[i]);
-            let label = s(ga, "title").or(s(ga, "dateline")).unwrap_or("(untitled)");
-            if let Some(t) = s(ga, "title") {
-                let pred = pa.and_then(|a| a.title.as_ref()).map(|t| t.text.as_str());
-                let right = pred.is_some_and(|p| norm_text(p) == norm_text(t));
-                tick(&mut row.title, right);
-                if !right {
-                    miss("title", show(Some(t)), show(pred));
-                }
-            }
-            let dl = pa.and_then(|a| a.dateline.as_ref());
-            if let Some(place) = s(ga, "place") {
-                let pred = dl.and_then(|d| d.place.as_deref());
-                let right = pred.is_some_and(|p| norm_place(p) == norm_place(place));
-                tick(&mut row.place, right);
-                if !right {
-                    miss("dateline place", show(Some(place)), show(dl.map(|d| format!("{:?} in {:?}", d.place.as_deref().unwrap_or("-"), d.text)).as_deref()));
-                }
-            }
-            if let Some(agency) = s(ga, "agency") {
-                let preds = [dl.and_then(|d| d.agency.as_deref()), pa.and_then(|a| a.byline.as_ref()).and_then(|b| b.source.as_deref())];
-                let right = preds.iter().flatten().any(|p| norm_place(p) == norm_place(agency));
-                tick(&mut row.agency, right);
-                if !right {
-                    miss("agency", show(Some(agency)), format!("dateline {} byline source {}", show(preds[0]), show(preds[1])));
-                }
-            }
-            if let Some(byline) = s(ga, "byline") {
-                let want: Vec<String> = split_names(byline).iter().map(|n| norm_name(n)).collect();
-                let b = pa.and_then(|a| a.byline.as_ref());
-                let got: Vec<String> = b.map(|b| b.authors.iter().map(|a| norm_name(a)).collect()).unwrap_or_default();
-                let right = !want.is_empty() && want.len() == got.len() && want.iter().all(|n| got.contains(n));
-                tick(&mut row.byline, right);
-                if !right {
-                    miss("byline", show(Some(byline)), show(b.map(|b| format!("{} {:?}", b.text, b.authors)).as_deref()));
-                }
-            }
-            if let Some(n) = ga.get("paragraphs").and_then(Value::as_u64) {
-                let got = pa.map(|a| a.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>());
-                let right = got == Some(n as usize);
-                tick(&mut row.paragraphs, right);
-                if !right {
-                    miss("paragraphs", format!("{n} in {}", show(Some(label))), got.map_or("no article".into(), |g| g.to_string()));
-                }
-            }
-        }
-        // Headlines.
-        let heads: Vec<Value> = page.get("headlines").and_then(Value::as_array).cloned().unwrap_or_default();
-        let mut own_pred: Vec<String> = doc.headlines.iter().filter(|h| h.role == ListRole::Main).map(|h| norm_text(&h.text)).collect();
-        if doc.articles.len() >= 2 {
-            for a in &doc.articles {
-                if let Some(t) = &a.title {
-                    let t = norm_text(&t.text);
-                    if !own_pred.contains(&t) {
-                        own_pred.push(t);
-                    }
-                }
-            }
-        }
-        let own_gold: Vec<(String, bool)> = heads
-            .iter()
-            .filter(|h| h.get("role").is_none_or(Value::is_null))
-            .filter_map(|h| Some((norm_text(s(h, "headline")?), h.get("truncated").and_then(Value::as_bool).unwrap_or(false))))
-            .collect();
-        let mut used = vec![false; own_pred.len()];
-        row.headlines.gold += own_gold.len();
-        row.headlines.pred += own_pred.len();
-        for (gt, trunc) in &own_gold {
-            if let Some(i) = (0..own_pred.len()).find(|&i| !used[i] && headline_match(gt, *trunc, &own_pred[i])) {
-                used[i] = true;
-                row.headlines.tp_gold += 1;
-                row.headlines.tp_pred += 1;
-            } else {
-                miss("headline FN", show(Some(gt)), "-".into());
-            }
-        }
-        for (i, p) in own_pred.iter().enumerate() {
-            if !used[i] {
-                miss("headline FP", "-".into(), show(Some(p)));
-            }
-        }
-        for h in &heads {
-            let Some(role) = h.get("role").and_then(Value::as_str) else { continue };
-            let Some(text) = s(h, "headline") else { continue };
-            let want = norm_text(text);
-            let trunc = h.get("truncated").and_then(Value::as_bool).unwrap_or(false);
-            let same: Vec<ListRole> = doc.headlines.iter().filter(|p| headline_match(&want, trunc, &norm_text(&p.text))).map(|p| p.role).collect();
-            let right = match role {
-                "related" => same.iter().any(|r| matches!(r, ListRole::Related | ListRole::Popular)),
-                "ticker" => same.contains(&ListRole::Ticker),
-                _ => !own_pred.iter().any(|p| headline_match(&want, trunc, p)),
-            };
-            tick(&mut row.list_role, right);
-            if !right {
-                let got = if same.is_empty() { "not a headline".to_string() } else { format!("{same:?}").to_lowercase() };
-                miss("list role", format!("{role} {}", show(Some(text))), got);
-            }
-        }
+        score_page(file, page, &g.parse(&text), &mut row, &mut report.misses);
     }
     report.pages = Some(row);
     Ok(())
+}
+
+/// Score one page of the `pages` set (gold object `page`, predicted `doc`) into `row`.
+fn score_page(file: &str, page: &Value, doc: &Document, row: &mut PagesRow, misses: &mut Vec<Miss>) {
+    row.pages += 1;
+    let mut miss = |field: &str, gold: String, predicted: String| {
+        misses.push(Miss { set: "pages".into(), shape: PAGES_SHAPE.into(), page: file.to_string(), field: field.into(), gold, predicted })
+    };
+    let arts: Vec<Value> = page.get("articles").and_then(Value::as_array).cloned().unwrap_or_default();
+    let aligned = align(&arts, doc);
+    for (ga, pi) in arts.iter().zip(&aligned) {
+        let pa = pi.map(|i| &doc.articles[i]);
+        let label = s(ga, "title").or(s(ga, "dateline")).unwrap_or("(untitled)");
+        if let Some(t) = s(ga, "title") {
+            let pred = pa.and_then(|a| a.title.as_ref()).map(|t| t.text.as_str());
+            let right = pred.is_some_and(|p| norm_text(p) == norm_text(t));
+            tick(&mut row.title, right);
+            if !right {
+                miss("title", show(Some(t)), show(pred));
+            }
+        }
+        let dl = pa.and_then(|a| a.dateline.as_ref());
+        if let Some(place) = s(ga, "place") {
+            let pred = dl.and_then(|d| d.place.as_deref());
+            let right = pred.is_some_and(|p| norm_place(p) == norm_place(place));
+            tick(&mut row.place, right);
+            if !right {
+                miss("dateline place", show(Some(place)), show(dl.map(|d| format!("{:?} in {:?}", d.place.as_deref().unwrap_or("-"), d.text)).as_deref()));
+            }
+        }
+        if let Some(agency) = s(ga, "agency") {
+            let preds = [dl.and_then(|d| d.agency.as_deref()), pa.and_then(|a| a.byline.as_ref()).and_then(|b| b.source.as_deref())];
+            let right = preds.iter().flatten().any(|p| norm_place(p) == norm_place(agency));
+            tick(&mut row.agency, right);
+            if !right {
+                miss("agency", show(Some(agency)), format!("dateline {} byline source {}", show(preds[0]), show(preds[1])));
+            }
+        }
+        if let Some(byline) = s(ga, "byline") {
+            let want: Vec<String> = split_names(byline).iter().map(|n| norm_name(n)).collect();
+            let b = pa.and_then(|a| a.byline.as_ref());
+            let got: Vec<String> = b.map(|b| b.authors.iter().map(|a| norm_name(a)).collect()).unwrap_or_default();
+            let right = !want.is_empty() && want.len() == got.len() && want.iter().all(|n| got.contains(n));
+            tick(&mut row.byline, right);
+            if !right {
+                miss("byline", show(Some(byline)), show(b.map(|b| format!("{} {:?}", b.text, b.authors)).as_deref()));
+            }
+        }
+        if let Some(n) = ga.get("paragraphs").and_then(Value::as_u64) {
+            let got = pa.map(|a| a.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>());
+            let right = got == Some(n as usize);
+            tick(&mut row.paragraphs, right);
+            if !right {
+                miss("paragraphs", format!("{n} in {}", show(Some(label))), got.map_or("no article".into(), |g| g.to_string()));
+            }
+        }
+    }
+    // Headlines.
+    let heads: Vec<Value> = page.get("headlines").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut own_pred: Vec<String> = doc.headlines.iter().filter(|h| h.role == ListRole::Main).map(|h| norm_text(&h.text)).collect();
+    if doc.articles.len() >= 2 {
+        for a in &doc.articles {
+            if let Some(t) = &a.title {
+                let t = norm_text(&t.text);
+                if !own_pred.contains(&t) {
+                    own_pred.push(t);
+                }
+            }
+        }
+    }
+    let own_gold: Vec<(String, bool)> = heads
+        .iter()
+        .filter(|h| h.get("role").is_none_or(Value::is_null))
+        .filter_map(|h| Some((norm_text(s(h, "headline")?), h.get("truncated").and_then(Value::as_bool).unwrap_or(false))))
+        .collect();
+    let mut used = vec![false; own_pred.len()];
+    row.headlines.gold += own_gold.len();
+    row.headlines.pred += own_pred.len();
+    for (gt, trunc) in &own_gold {
+        if let Some(i) = (0..own_pred.len()).find(|&i| !used[i] && headline_match(gt, *trunc, &own_pred[i])) {
+            used[i] = true;
+            row.headlines.tp_gold += 1;
+            row.headlines.tp_pred += 1;
+        } else {
+            miss("headline FN", show(Some(gt)), "-".into());
+        }
+    }
+    for (i, p) in own_pred.iter().enumerate() {
+        if !used[i] {
+            miss("headline FP", "-".into(), show(Some(p)));
+        }
+    }
+    for h in &heads {
+        let Some(role) = h.get("role").and_then(Value::as_str) else { continue };
+        let Some(text) = s(h, "headline") else { continue };
+        let want = norm_text(text);
+        let trunc = h.get("truncated").and_then(Value::as_bool).unwrap_or(false);
+        let same: Vec<ListRole> = doc.headlines.iter().filter(|p| headline_match(&want, trunc, &norm_text(&p.text))).map(|p| p.role).collect();
+        let right = match role {
+            "related" => same.iter().any(|r| matches!(r, ListRole::Related | ListRole::Popular)),
+            "ticker" => same.contains(&ListRole::Ticker),
+            _ => !own_pred.iter().any(|p| headline_match(&want, trunc, p)),
+        };
+        tick(&mut row.list_role, right);
+        if !right {
+            let got = if same.is_empty() { "not a headline".to_string() } else { format!("{same:?}").to_lowercase() };
+            miss("list role", format!("{role} {}", show(Some(text))), got);
+        }
+    }
 }
 
 /// Gold byline string → names (`A and B`, `A, B`).
@@ -987,9 +1029,9 @@ pub fn render(report: &Report) -> String {
     }
     if !report.trafilatura.is_empty() {
         let _ = writeln!(o, "trafilatura");
-        let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} {:<16}", "shape", "pages", "with found %", "without excl. %", "title %");
+        let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} title %", "shape", "pages", "with found %", "without excl. %");
         for r in &report.trafilatura {
-            let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} {:<16}", r.shape, r.pages, cell(&r.with_found), cell(&r.without_excluded), cell(&r.title));
+            let _ = writeln!(o, "  {:<9} {:>5}  {:<18} {:<18} {}", r.shape, r.pages, cell(&r.with_found), cell(&r.without_excluded), cell(&r.title));
         }
         o.push('\n');
     }
@@ -1075,7 +1117,9 @@ pub fn to_json(report: &Report, misses: bool) -> Value {
 }
 
 const USAGE: &str = "usage: gleaner-eval structure [readability|trafilatura|pages …] [--shape chromium|lynx|w3m|markdown] [--errors] [--json]
-  reads ../shared/dumps (or $GLEANER_DUMPS); default: all three sets, every shape";
+  reads ../shared/dumps (or $GLEANER_DUMPS); default: all three sets, every shape.
+  --shape (repeatable) limits readability and trafilatura; pages has one shape (excerpt).
+  --errors lists every miss, one line each; --json prints the numbers (and the misses with --errors).";
 
 /// Run `gleaner-eval structure …`; returns the process exit code.
 pub fn cli(args: &[String]) -> i32 {
@@ -1137,6 +1181,8 @@ pub fn cli(args: &[String]) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{Byline, BylinePosition, Dateline, Headline, Section, Snippet};
+    use crate::span::Span;
 
     #[test]
     fn shingles_follow_the_benchmark() {
@@ -1181,6 +1227,80 @@ mod tests {
         for t in ["April 18, 2019", "2019-04-2", "14/28/2019", "April 28", "128.04.2019"] {
             assert!(!prints_day(t, "2019-04-28"), "{t}");
         }
+    }
+
+    fn snip(t: &str) -> Snippet {
+        Snippet { text: t.to_string(), span: Span::new(0, t.len()) }
+    }
+
+    fn article(title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            title: Some(snip(title)),
+            dateline: None,
+            byline: None,
+            published: None,
+            sections: vec![Section { heading: None, paragraphs: paragraphs.iter().map(|p| snip(p)).collect() }],
+            end_mark: None,
+            span: Span::new(0, 1),
+        }
+    }
+
+    fn headline(t: &str, list: usize, role: ListRole) -> Headline {
+        Headline { text: t.to_string(), span: Span::new(0, t.len()), time: None, teaser: None, list, role }
+    }
+
+    #[test]
+    fn pages_scoring_on_an_invented_digest() {
+        let mut doc = Document::empty("");
+        let mut storm = article("Storm closes harbour", &["PORTVILLE (XNA) - Boats stayed in.", "Winds rose."]);
+        storm.dateline = Some(Dateline { text: "PORTVILLE (XNA) -".into(), span: Span::new(0, 1), place: Some("PORTVILLE".into()), date: None, agency: Some("XNA".into()) });
+        storm.byline = Some(Byline { text: "By MARA HOLT".into(), span: Span::new(0, 1), authors: vec!["Mara Holt".into()], source: None, position: BylinePosition::Top });
+        doc.articles = vec![storm, article("Mayor opens bridge", &["The bridge opened."])];
+        doc.headlines = vec![
+            headline("Council race tightens", 0, ListRole::Main),
+            headline("Older story here", 1, ListRole::Related),
+            headline("Weather outlook", 0, ListRole::Main),
+        ];
+        let gold = json!({
+            "file": "x.txt",
+            "articles": [
+                { "title": "Mayor opens bridge", "paragraphs": 1 },
+                { "title": "Storm closes  harbour", "place": "Portville", "agency": "XNA", "byline": "Mara Holt", "paragraphs": 3 },
+            ],
+            "headlines": [
+                { "headline": "Storm closes harbour" },
+                { "headline": "Mayor opens bridge" },
+                { "headline": "Council race", "truncated": true },
+                { "headline": "Older story here", "role": "related" },
+                { "headline": "Weather outlook", "role": "related" },
+                { "headline": "Sports", "role": "nav" },
+            ],
+        });
+        let (mut row, mut misses) = (PagesRow::default(), Vec::new());
+        score_page("x.txt", &gold, &doc, &mut row, &mut misses);
+        let acc = |a: &Acc| (a.correct, a.total);
+        assert_eq!(acc(&row.title), (2, 2));
+        assert_eq!(acc(&row.place), (1, 1));
+        assert_eq!(acc(&row.agency), (1, 1));
+        assert_eq!(acc(&row.byline), (1, 1));
+        assert_eq!(acc(&row.paragraphs), (1, 2));
+        assert_eq!((row.headlines.tp_gold, row.headlines.gold, row.headlines.pred), (3, 3, 4));
+        assert_eq!(acc(&row.list_role), (2, 3));
+        let fields: Vec<&str> = misses.iter().map(|m| m.field.as_str()).collect();
+        assert_eq!(fields, ["paragraphs", "headline FP", "list role"]);
+        assert!(misses[1].predicted.contains("weather outlook"), "{:?}", misses[1]);
+    }
+
+    #[test]
+    fn alignment_falls_back_to_datelines_then_the_main_article() {
+        let mut doc = Document::empty("");
+        doc.articles = vec![article("Caption text", &["Short."]), article("Other", &["LAKETON, May 3 - A long first paragraph here.", "More text."])];
+        let by_dateline = [json!({ "title": "Real title", "dateline": "LAKETON, May 3 -" })];
+        assert_eq!(align(&by_dateline, &doc), [Some(1)]);
+        let lone = [json!({ "title": "Real title" })];
+        assert_eq!(align(&lone, &doc), [Some(1)]);
+        let two = [json!({ "title": "Other" }), json!({ "title": "Unseen" })];
+        assert_eq!(align(&two, &doc), [Some(1), Some(0)]);
     }
 
     #[test]
