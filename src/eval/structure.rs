@@ -289,8 +289,18 @@ fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str).filter(|t| !t.trim().is_empty())
 }
 
-/// Run the evaluation.
+/// A structure parser under evaluation: `(set, page name, dump) -> Document` (the page name
+/// lets a cross-validation run parse each page with the model of the fold that left it out).
+pub type Parser<'a> = dyn Fn(&str, &str, &str) -> Document + 'a;
+
+/// Run the evaluation with the shipped structure parser.
 pub fn run(cfg: &Config) -> Result<Report, String> {
+    let g = structure_parser();
+    run_with(cfg, &|_: &str, _: &str, text: &str| g.parse(text))
+}
+
+/// Run the evaluation with `g`.
+pub fn run_with(cfg: &Config, g: &Parser) -> Result<Report, String> {
     for set in &cfg.sets {
         if !SETS.contains(&set.as_str()) {
             return Err(format!("unknown set `{set}` (expected one of {})", SETS.join(", ")));
@@ -301,16 +311,15 @@ pub fn run(cfg: &Config) -> Result<Report, String> {
             return Err(format!("unknown shape `{shape}` (expected one of {})", SHAPES.join(", ")));
         }
     }
-    let g = structure_parser();
     let mut report = Report::default();
     for set in SETS {
         if !cfg.sets.iter().any(|s| s == set) {
             continue;
         }
         match set {
-            "readability" => readability(cfg, &g, &mut report)?,
-            "trafilatura" => trafilatura(cfg, &g, &mut report)?,
-            _ => pages(cfg, &g, &mut report)?,
+            "readability" => readability(cfg, g, &mut report)?,
+            "trafilatura" => trafilatura(cfg, g, &mut report)?,
+            _ => pages(cfg, g, &mut report)?,
         }
     }
     Ok(report)
@@ -618,7 +627,7 @@ fn prints_day_in(tokens: &str, iso: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // readability
 
-fn readability(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
+fn readability(cfg: &Config, g: &Parser, report: &mut Report) -> Result<(), String> {
     let gold = read_gold(&cfg.dir, "readability")?;
     let mut rows: BTreeMap<(String, String), ReadabilityRow> = BTreeMap::new();
     for page in &gold {
@@ -638,7 +647,7 @@ fn readability(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
         }
         for shape in &cfg.shapes {
             let text = read_dump(&cfg.dir.join("readability").join(shape).join(format!("{name}.txt")))?;
-            let doc = g.parse(&text);
+            let doc = g("readability", name, &text);
             let main = main_article(&doc).map(|i| &doc.articles[i]);
             let row = rows.entry((group.to_string(), shape.clone())).or_default();
             row.pages += 1;
@@ -752,7 +761,7 @@ fn title_miss(doc: &Document, gold: &str, pred: Option<&str>) -> String {
     format!("{} (gold text {})", show(pred), locate(doc, &short, true, true))
 }
 
-fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
+fn trafilatura(cfg: &Config, g: &Parser, report: &mut Report) -> Result<(), String> {
     let gold = read_gold(&cfg.dir, "trafilatura")?;
     let mut all = TrafilaturaRow { shape: "all".into(), ..Default::default() };
     for shape in &cfg.shapes {
@@ -760,7 +769,7 @@ fn trafilatura(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), Str
         for page in &gold {
             let name = s(page, "name").ok_or("trafilatura gold: a page without a name")?;
             let text = read_dump(&cfg.dir.join("trafilatura").join(shape).join(format!("{name}.txt")))?;
-            let doc = g.parse(&text);
+            let doc = g("trafilatura", name, &text);
             row.pages += 1;
             let body = snippet_norm(&predicted_body(&doc));
             let mut miss = |field: &str, gold: &str, predicted: String| {
@@ -855,13 +864,13 @@ fn headline_match(gold: &str, truncated: bool, pred: &str) -> bool {
     gold == pred || (truncated && !gold.is_empty() && !pred.is_empty() && (gold.starts_with(pred) || pred.starts_with(gold)))
 }
 
-fn pages(cfg: &Config, g: &Gleaner, report: &mut Report) -> Result<(), String> {
+fn pages(cfg: &Config, g: &Parser, report: &mut Report) -> Result<(), String> {
     let gold = read_gold(&cfg.dir, "pages")?;
     let mut row = PagesRow::default();
     for page in &gold {
         let file = s(page, "file").ok_or("pages gold: a page without a file")?;
         let text = read_dump(&cfg.dir.join("pages").join(file))?;
-        score_page(file, page, &g.parse(&text), &mut row, &mut report.misses);
+        score_page(file, page, &g("pages", file, &text), &mut row, &mut report.misses);
     }
     report.pages = Some(row);
     Ok(())

@@ -321,7 +321,8 @@ impl<'a> Segmenter<'a> {
                     let model = if dateline { LineRole::Para } else { model };
                     // a title-like line inside an open body is its subheading (one article per
                     // story; a digest's next story opens with a dateline or follows an end mark)
-                    let model = if model == LineRole::Title && article.is_some() && paras > 0 && !ended { LineRole::Sub } else { model };
+                    let in_body = article.is_some() && paras >= 2 && !ended && last_body.is_some_and(|p| i - p <= 3);
+                    let model = if model == LineRole::Title && in_body { LineRole::Sub } else { model };
                     match model {
                         LineRole::Title => {
                             let a = self.new_article();
@@ -656,6 +657,12 @@ fn timestamp(text: &str, span: Span) -> Timestamp {
 
 /// Build the document structure (no entities etc.) for `text`.
 pub(crate) fn document(text: &str) -> Document {
+    document_with(text, roles::shipped())
+}
+
+/// [`document`] with another line-role model (cross-validation in `gleaner-train roles`).
+#[doc(hidden)]
+pub fn document_with(text: &str, model: &RoleModel) -> Document {
     let mut doc = Document::empty(text);
     let mut list_index = 0usize;
     let mut list_role = ListRole::Main;
@@ -664,7 +671,7 @@ pub(crate) fn document(text: &str) -> Document {
     let mut pending_time: Option<Timestamp> = None;
     let mut nblocks = 0;
     let mut lists_seen = 0usize;
-    for b in blocks(text) {
+    for b in segment(text, model) {
         let s = &text[b.span.start..b.span.end];
         match b.kind {
             BlockKind::ListStart(role) => {
