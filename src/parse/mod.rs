@@ -273,7 +273,10 @@ impl<'a> Segmenter<'a> {
             let role = match class {
                 Class::Dash => Role::Boiler,
                 Class::Subheading(_) => match article {
-                    Some(a) => Role::Sub(a),
+                    Some(a) => {
+                        last_body = Some(i);
+                        Role::Sub(a)
+                    }
                     None => Role::Boiler,
                 },
                 Class::Stamp(_) => match (article, list, last_headline) {
@@ -323,6 +326,10 @@ impl<'a> Segmenter<'a> {
                     // story; a digest's next story opens with a dateline or follows an end mark)
                     let in_body = article.is_some() && paras >= 2 && !ended && last_body.is_some_and(|p| i - p <= 3);
                     let model = if model == LineRole::Title && in_body { LineRole::Sub } else { model };
+                    // a sentence right after a body paragraph goes on with that body (short
+                    // one-line paragraphs of compact dumps look like clutter line by line)
+                    let prose = is_prose(&self.lines[i]) && is_text(&self.lines[i]).is_some_and(|t| t.words >= 8);
+                    let model = if model == LineRole::Boiler && prose && !ended && last_body.is_some_and(|p| i - p <= 1) { LineRole::Para } else { model };
                     match model {
                         LineRole::Title => {
                             let a = self.new_article();
