@@ -262,7 +262,8 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<String> {
-        lines(text)
+        lines(text, roles::shipped())
+            .0
             .iter()
             .map(|l| match &l.class {
                 Class::Text(t) => format!("{}:{}", if t.prose { "P" } else { "H" }, &text[t.content.start..t.content.end]),
@@ -283,7 +284,7 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k.len(), 3, "{k:?}");
         assert!(k[1].starts_with("P:The minister said") && k[1].contains("set for a summit."), "{k:?}");
-        let ls = lines(t);
+        let (ls, _) = lines(t, roles::shipped());
         assert_eq!(clean(t, ls[1].span), "The minister said on Friday that the talks with the neighbouring country would continue next week, adding that no date had been set for a summit.");
     }
 
@@ -296,7 +297,7 @@ mod tests {
     #[test]
     fn glued_stamp_is_split_off() {
         let t = "Zoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\n";
-        let ls = lines(t);
+        let (ls, _) = lines(t, roles::shipped());
         let Class::Text(ti) = &ls[0].class else { panic!() };
         assert_eq!(&t[ti.content.start..ti.content.end], "Zoo welcomes twin chimps");
         assert_eq!(ti.stamp.as_ref().unwrap().1.as_deref(), Some("2025-07-30T05:05:19Z"));

@@ -175,7 +175,30 @@ struct Segmenter<'a> {
 
 impl<'a> Segmenter<'a> {
     fn new(text: &'a str, model: &RoleModel) -> Segmenter<'a> {
-        let (lines, roles) = lines::lines(text, model);
+        let (lines, mut roles) = lines::lines(text, model);
+        // Where the model finds no body at all (short or clean dumps unlike the pages it
+        // learned from: one paragraph, a title and two paragraphs, a bare list), the line
+        // grammar decides: sentences are paragraphs, other text lines headlines.
+        if !roles.iter().any(|r| matches!(r, LineRole::Para | LineRole::Cont)) {
+            for (r, l) in roles.iter_mut().zip(&lines) {
+                *r = match &l.class {
+                    Class::Text(t) if t.prose => LineRole::Para,
+                    Class::Text(_) => LineRole::Headline,
+                    _ => *r,
+                };
+            }
+            // a lone sentence between headlines is the teaser of the one above
+            let text_at: Vec<usize> = (0..lines.len()).filter(|&k| matches!(lines[k].class, Class::Text(_))).collect();
+            for w in 0..text_at.len() {
+                let k = text_at[w];
+                let prev = w.checked_sub(1).map(|p| roles[text_at[p]]);
+                let next = text_at.get(w + 1).map(|&x| roles[x]);
+                let in_body = w >= 2 && roles[text_at[w - 2]] == LineRole::Para;
+                if roles[k] == LineRole::Para && prev == Some(LineRole::Headline) && next != Some(LineRole::Para) && !in_body {
+                    roles[k] = LineRole::Teaser;
+                }
+            }
+        }
         let n = lines.len();
         Segmenter { text, lines, model: roles, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
     }
@@ -308,7 +331,7 @@ impl<'a> Segmenter<'a> {
                     last_headline = None;
                     Role::ListHeading(l)
                 }
-                Class::BulletTicker(_) if model != LineRole::Para && model != LineRole::Title => {
+                Class::BulletTicker(_) => {
                     let l = match list {
                         Some(l) if self.list_roles[l] == ListRole::Ticker => l,
                         _ => self.new_list(Some(ListRole::Ticker)),
@@ -325,7 +348,8 @@ impl<'a> Segmenter<'a> {
                     // a title-like line inside an open body is its subheading (one article per
                     // story; a digest's next story opens with a dateline or follows an end mark)
                     let in_body = article.is_some() && paras >= 2 && !ended && last_body.is_some_and(|p| i - p <= 3);
-                    let model = if model == LineRole::Title && in_body { LineRole::Sub } else { model };
+                    let next_body = matches!(self.model.get(i + 1), Some(LineRole::Para));
+                    let model = if (model == LineRole::Title || model == LineRole::Headline && next_body) && in_body { LineRole::Sub } else { model };
                     // a sentence right after a body paragraph goes on with that body (short
                     // one-line paragraphs of compact dumps look like clutter line by line)
                     let prose = is_prose(&self.lines[i]) && is_text(&self.lines[i]).is_some_and(|t| t.words >= 8);
@@ -452,7 +476,14 @@ impl<'a> Segmenter<'a> {
             return None;
         }
         let spans: Vec<Span> = self.lines.iter().map(|l| l.span).collect();
-        model.pick_title(self.text, &spans, &cands, b)
+        model.pick_title(self.text, &spans, &cands, b).or_else(|| {
+            // the heading line right above a body is its title when the ranker has no better
+            // idea (short dumps give it little to go on)
+            let k = *cands.first()?;
+            let t = is_text(&self.lines[k])?;
+            let only_meta = (k + 1..b).all(|x| !matches!(self.lines[x].class, Class::Text(_)));
+            (only_meta && !t.prose && (2..=25).contains(&t.words)).then_some(k)
+        })
     }
 
     /// Make line `t` the title of article `a` whose body starts at `b`: the lines between are
@@ -467,6 +498,10 @@ impl<'a> Segmenter<'a> {
             });
         }
         self.roles[t] = None;
+        // a time printed right above the title dates the article, not a list
+        if t > 0 && matches!(self.roles[t - 1], Some(Role::HeadTime(..))) && matches!(self.lines[t - 1].class, Class::Stamp(_)) {
+            self.roles[t - 1] = None;
+        }
         self.take_title(t, a);
     }
 
