@@ -353,7 +353,14 @@ impl<'a> Segmenter<'a> {
                     // a sentence right after a body paragraph goes on with that body (short
                     // one-line paragraphs of compact dumps look like clutter line by line)
                     let prose = is_prose(&self.lines[i]) && is_text(&self.lines[i]).is_some_and(|t| t.words >= 8);
-                    let model = if model == LineRole::Boiler && prose && !ended && last_body.is_some_and(|p| i - p <= 1) { LineRole::Para } else { model };
+                    // (a full sentence ending in a full stop is no heading either)
+                    let sentence = prose && lines::ends_sentence(self.lines[i].span.slice(self.text)) && self.lines[i].span.slice(self.text).trim_end().ends_with(['.', '"', '”']);
+                    let continues = !ended && last_body.is_some_and(|p| i - p <= 1);
+                    let model = match model {
+                        LineRole::Boiler if prose && continues => LineRole::Para,
+                        LineRole::Headline | LineRole::Sub | LineRole::Teaser | LineRole::Title if sentence && continues => LineRole::Para,
+                        m => m,
+                    };
                     match model {
                         LineRole::Title => {
                             let a = self.new_article();
@@ -524,7 +531,7 @@ impl<'a> Segmenter<'a> {
         }
         // a stamp or byline directly above the title (no blank line between)
         let mut k = t;
-        while k > 0 && self.roles[k - 1].is_none() && !self.lines[k].blank_before {
+        while k > 0 && matches!(self.roles[k - 1], None | Some(Role::Boiler)) && !self.lines[k].blank_before {
             match self.lines[k - 1].class {
                 Class::Stamp(_) => self.roles[k - 1] = Some(Role::Published(a)),
                 Class::TopByline(_) => self.roles[k - 1] = Some(Role::TopByline(a)),
