@@ -167,8 +167,11 @@ pub(crate) fn top_byline(line: &str) -> Option<BylineParts> {
             }
         }
     }
-    let authors = split_names(names)?;
-    Some(BylineParts { authors, source })
+    match split_names(names) {
+        Some(authors) => Some(BylineParts { authors, source }),
+        // `By JANE DOE and JOHN ROE | Daily Planet | Updated: …`
+        None => lenient(line, true).filter(|p| !p.authors.is_empty()),
+    }
 }
 
 /// Role words that follow a name in a byline (`Jane Doe, Staff Writer`), never names.
@@ -308,9 +311,11 @@ fn names_end(s: &str) -> usize {
     }
     // a weekday, month or digit word starts the date part (`Jane Doe 1 day ago`, `Jane Doe March 18`)
     let mut off = 0;
-    for w in s.split(' ') {
+    let words: Vec<&str> = s.split(' ').collect();
+    for (k, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.']);
-        if off > 0 && (bare.starts_with(|c: char| c.is_ascii_digit()) || super::stamp::month_number(bare).is_some_and(|_| bare.len() >= 3 && bare != "May" || w.ends_with('.'))) {
+        let digit_next = words.get(k + 1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if off > 0 && (bare.starts_with(|c: char| c.is_ascii_digit()) || (super::stamp::month_number(bare).is_some() && digit_next) || super::stamp::is_weekday_word(bare) && digit_next) {
             end = end.min(off - 1);
             break;
         }
@@ -503,6 +508,7 @@ mod tests {
     #[test]
     fn lenient_bylines() {
         len!("by Jane Doe March 3, 2019 10:00 AM PST", true, ["Jane Doe"], None::<&str>);
+        len!("by Mary June Poe July 1, 2015", true, ["Mary June Poe"], None::<&str>);
         len!("By JANE DOE and JOHN ROE, Staff Writers", true, ["Jane Doe", "John Roe"], None::<&str>);
         len!("Jane Doe | Reporter", false, ["Jane Doe"], None::<&str>);
         len!("Jane Doe | jane@example.com", true, ["Jane Doe"], None::<&str>);
@@ -550,5 +556,6 @@ mod tests {
         top!("By the time it ended, nobody cared", none);
         top!("By 2030 the plan will be done", none);
         top!("Byline", none);
+        top!("By PAT LEE and MO KIM | Daily Planet | Updated: 2019-11-23 02:47", ["Pat Lee", "Mo Kim"], Some("Daily Planet"));
     }
 }

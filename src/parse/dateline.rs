@@ -285,8 +285,10 @@ pub(crate) fn parse(s: &str) -> Option<DatelineParts> {
     if !is_placeish(&place_plain) {
         return None;
     }
-    // Without an agency, demand the wire look: ALL-CAPS place, or a date.
-    if agency.is_none() && !(is_all_caps(&place) || date.is_some()) {
+    // Without an agency, demand the wire look: ALL-CAPS place (its state may be title case:
+    // `MONTGOMERY, Ala.`), or a date.
+    let caps_city = place.split(',').next().is_some_and(|c| is_all_caps(c) && c.trim().len() >= 3);
+    if agency.is_none() && !(caps_city || date.is_some()) {
         return None;
     }
     Some(DatelineParts { end, body, place: Some(place), date, agency, author: None })
@@ -329,6 +331,15 @@ fn slash_form(s: &str, window: &str) -> Option<DatelineParts> {
     Some(DatelineParts { end, body, place: Some(place), date, agency: Some(agency.to_string()), author: author.map(str::to_string) })
 }
 
+/// A country, city, state or region of the gazetteer (`SINGAPORE`, `KUALA LUMPUR`).
+fn known_place(name: &str) -> bool {
+    use crate::gazetteer::cat;
+    let Some(res) = crate::tagger::resources() else { return false };
+    let key: String = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let bits = [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().fold(0u64, |b, c| b | (1u64 << c));
+    res.gaz.get(&key).is_some_and(|v| v & bits != 0)
+}
+
 /// `SINGAPORE: The court…`, `KUWAIT CITY: …`: an ALL-CAPS place and a colon (house styles
 /// of NST, CNA, KUNA and others), body starting with a capital.
 fn colon_form(s: &str, window: &str) -> Option<DatelineParts> {
@@ -337,7 +348,7 @@ fn colon_form(s: &str, window: &str) -> Option<DatelineParts> {
     if head.len() != colon || head.is_empty() || head.len() > 40 || !is_all_caps(head) || !is_placeish(head) {
         return None;
     }
-    if COLON_LABELS.contains(&head.to_lowercase().as_str()) || is_agency(head) {
+    if COLON_LABELS.contains(&head.to_lowercase().as_str()) || is_agency(head) || !known_place(head) {
         return None;
     }
     let end = colon + 1;
@@ -476,6 +487,7 @@ mod tests {
         let p = parse("Tbilisi, Georgia, May 2 / Trend , B. Jones/\n\nThe talks went on.").unwrap();
         assert_eq!((p.place.as_deref(), p.agency.as_deref(), p.author.as_deref()), (Some("Tbilisi, Georgia"), Some("Trend"), Some("B. Jones")));
         t!("OSLO —", "OSLO —", Some("OSLO"), None, None);
+        t!("TULSA, Okla. — A storm hit.", "TULSA, Okla. —", Some("TULSA, Okla."), None, None);
     }
 
     #[test]
@@ -486,6 +498,8 @@ mod tests {
         t!("WATCH: The moment it fell", none);
         t!("Jakarta: the court ruled.", none);
         t!("NOTE:", none);
+        t!("CAPTION: Films of the year", none);
+        t!("ACME CORP: Shares rose.", none);
     }
 
     #[test]

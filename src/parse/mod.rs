@@ -692,6 +692,16 @@ pub(crate) fn document(text: &str) -> Document {
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
+                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`)
+                .or_else(|| {
+                    top.windows(2).find_map(|w| {
+                        let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
+                        if n.len() > 60 || d.len() > SHORT || stamp::find(d).is_none() {
+                            return None;
+                        }
+                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
+                    })
+                })
                 .or_else(|| {
                     pre.iter().rev().filter(short).find_map(|sp| {
                         let s = &text[sp.start..sp.end];
@@ -784,7 +794,13 @@ pub(crate) fn document(text: &str) -> Document {
     // boilerplate lines since the last container closed (the last few)
     let mut pre: Vec<Span> = Vec::new();
     let mut article_pre: Vec<Span> = Vec::new();
+    // clutter lines right after an article that may still carry its agency credit
+    const POST_LINES: usize = 3;
+    let mut post = 0usize;
     for b in blocks(text) {
+        if matches!(b.kind, BlockKind::ListStart(_) | BlockKind::ArticleStart) {
+            post = 0;
+        }
         let s = &text[b.span.start..b.span.end];
         match b.kind {
             BlockKind::ListStart(role) => {
@@ -820,6 +836,7 @@ pub(crate) fn document(text: &str) -> Document {
             BlockKind::ArticleEnd => {
                 if let Some(p) = article.take() {
                     doc.articles.push(finish(text, p, &article_pre));
+                    post = POST_LINES;
                 }
                 pre.clear();
                 continue;
@@ -950,6 +967,20 @@ pub(crate) fn document(text: &str) -> Document {
                     Some(p) if top => p.top.push(b.span),
                     Some(_) => {}
                     None => {
+                        if post > 0 {
+                            post -= 1;
+                            if let (Some(agency), Some(a)) = (dateline::trailing_credit(s), doc.articles.last_mut()) {
+                                match (&mut a.dateline, &mut a.byline) {
+                                    (Some(d), _) if d.agency.is_none() => d.agency = Some(agency),
+                                    (None, Some(bl)) if bl.source.is_none() => bl.source = Some(agency),
+                                    (None, None) => {
+                                        a.byline = Some(Byline { text: s.to_string(), span: b.span, authors: Vec::new(), source: Some(agency), position: BylinePosition::End })
+                                    }
+                                    _ => {}
+                                }
+                                post = 0;
+                            }
+                        }
                         if pre.len() == PRE_LINES {
                             pre.remove(0);
                         }

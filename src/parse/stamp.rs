@@ -54,6 +54,11 @@ fn any_month(word: &str) -> Option<u32> {
     })
 }
 
+/// A weekday name or abbreviation (`Sat`, `Tuesday`).
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    is_weekday(word)
+}
+
 fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
