@@ -411,6 +411,11 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     if !marker && (!tail_ok || (tail.is_empty() && marked)) {
         return None;
     }
+    // unmarked among page lines: a bar, bullet or handle after the names, or a given name first
+    // (`Jane Doe - May 3, 2019`; not `Europe Materials 3 May 2019`)
+    if !marker && marked && !tail.starts_with(['|', '•', '·', '@']) && !names.first().is_some_and(|n| given_name(n.split_whitespace().next().unwrap_or(""))) {
+        return None;
+    }
     if names.iter().any(|n| n.split_whitespace().count() == 1) && !(marker && names.len() == 1 && head.len() >= 3) {
         return None;
     }
@@ -441,10 +446,14 @@ pub(crate) fn name_line(line: &str) -> Option<BylineParts> {
     if !(2..=4).contains(&words.len()) {
         return None;
     }
-    let res = crate::tagger::resources()?;
+    given_name(words[0]).then(|| BylineParts { authors: vec![n], source: None })
+}
+
+/// A given name of the gazetteer (`Jane`, `JANE`).
+fn given_name(word: &str) -> bool {
+    let Some(res) = crate::tagger::resources() else { return false };
     let bit = 1u64 << crate::gazetteer::cat::FIRST_NAME;
-    let given = res.gaz.get(&words[0].to_lowercase()).is_some_and(|v| v & bit != 0);
-    given.then(|| BylineParts { authors: vec![n], source: None })
+    res.gaz.get(&word.to_lowercase()).is_some_and(|v| v & bit != 0)
 }
 
 /// `By Jane Doe: The police said…`: a byline leading a paragraph, up to its colon.
@@ -532,6 +541,7 @@ mod tests {
         len!("By the time it ended, nobody cared", true, none);
         len!("Breaking News", true, none);
         len!("Representative Image", true, none);
+        len!("Europe Materials 3 May 2019 10:00", true, none);
         len!("Share this article", false, none);
         len!("Photo: Getty Images", true, none);
         len!("", true, none);

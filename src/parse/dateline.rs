@@ -362,6 +362,40 @@ fn colon_form(s: &str, window: &str) -> Option<DatelineParts> {
     Some(DatelineParts { end, body, place: Some(head.to_string()), date: None, agency: None, author: None })
 }
 
+/// A dateline inside the opening of a paragraph, after text glued before it (a caption and its
+/// credit: `… file photo. — Example pic KUALA LUMPUR, Jan 16 — The ringgit …`): an ALL-CAPS
+/// place of the gazetteer starting a word after a non-capital word. Returns its offset and
+/// parts (offsets relative to the returned start). Scans the first 600 bytes.
+pub(crate) fn find_inside(s: &str) -> Option<(usize, DatelineParts)> {
+    let mut e = s.len().min(600);
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    let mut prev_caps = true;
+    let bytes = s.as_bytes();
+    for (i, c) in s[..e].char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let word_start = i == 0 || (bytes[i - 1] as char).is_whitespace();
+        if !word_start {
+            continue;
+        }
+        let word = s[i..].split_whitespace().next().unwrap_or("");
+        let caps = is_all_caps(word.trim_end_matches([',', '.'])) && word.len() >= 3;
+        if caps && !prev_caps && i > 0 {
+            if let Some(p) = parse(&s[i..]) {
+                let city = p.place.as_deref().and_then(|pl| pl.split(',').next()).unwrap_or("");
+                if known_place(city) {
+                    return Some((i, p));
+                }
+            }
+        }
+        prev_caps = caps;
+    }
+    None
+}
+
 /// An agency credit ending a paragraph: `… on Friday. — AFP`, `… added.(Yonhap)`,
 /// `… -- KUNA`, `… - CNA/nd`, `… — Bernama`, `… - AP`. Returns the agency.
 pub(crate) fn trailing_credit(s: &str) -> Option<String> {
@@ -500,6 +534,15 @@ mod tests {
         t!("NOTE:", none);
         t!("CAPTION: Films of the year", none);
         t!("ACME CORP: Shares rose.", none);
+    }
+
+    #[test]
+    fn inside_a_paragraph() {
+        let s = "Notes in a tray, in a file photo. — Example pic KUALA LUMPUR, Jan 16 — The ringgit closed flat.";
+        let (i, p) = find_inside(s).unwrap();
+        assert_eq!(&s[i..i + p.end], "KUALA LUMPUR, Jan 16 —");
+        assert!(find_inside("The league said the NFL — The owners agreed.").is_none());
+        assert!(find_inside("Ordinary text with no dateline at all.").is_none());
     }
 
     #[test]

@@ -748,6 +748,17 @@ pub(crate) fn document(text: &str) -> Document {
                 }
             }
         }
+        // a dateline glued after a caption inside one of the first paragraphs
+        if a.dateline.is_none() {
+            let firsts: Vec<Span> = a.sections.iter().flat_map(|s| s.paragraphs.iter()).take(2).map(|p| p.span).collect();
+            for sp in firsts {
+                if let Some((i, p)) = dateline::find_inside(&text[sp.start..sp.end]) {
+                    let span = Span::new(sp.start + i, sp.start + i + p.end);
+                    a.dateline = Some(Dateline { text: text[span.start..span.end].to_string(), span, place: p.place, date: p.date, agency: p.agency });
+                    break;
+                }
+            }
+        }
         // published: a date printed on the byline or the short lines above the body
         if a.published.as_ref().is_none_or(|p| p.iso.is_none()) {
             let mut cands: Vec<Span> = Vec::new();
