@@ -181,6 +181,7 @@ const ROLE_WORDS: &[&str] = &[
     "producer", "analyst", "intern", "photographer", "news", "service", "online", "digital", "admin", "administrator", "guest",
     "follow", "posted", "published", "updated", "share", "email", "twitter", "facebook", "comments", "comment", "ago", "min",
     "read", "more", "view", "profile", "and", "by", "in", "from", "the", "with", "for", "photo", "photos", "video", "image",
+    "article", "articles", "newer", "older", "previous", "next", "home", "menu", "search", "login", "subscribe", "sign",
 ];
 
 /// Byline prefixes, longest first (matched case-insensitively, then a space or colon).
@@ -413,7 +414,18 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     }
     // unmarked among page lines: a bar, bullet or handle after the names, or a given name first
     // (`Jane Doe - May 3, 2019`; not `Europe Materials 3 May 2019`)
-    if !marker && marked && !tail.starts_with(['|', '•', '·', '@']) && !names.first().is_some_and(|n| given_name(n.split_whitespace().next().unwrap_or(""))) {
+    let given = names.first().is_some_and(|n| given_name(n.split_whitespace().next().unwrap_or("")));
+    let after = tail.trim_start_matches(['|', '•', '·', '/', '-', '–', '—', ' ']);
+    let strong_tail = tail.starts_with('@')
+        || (tail.starts_with(['|', '•', '·'])
+            && (after.contains('@')
+                || after.starts_with(|c: char| c.is_ascii_digit())
+                || super::stamp::find(after).is_some()
+                || after.split_whitespace().next().is_some_and(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+                || outlet(after.split('|').next().unwrap_or("")).is_some()));
+    // a line the model calls a byline may be a bare name (`Jane Doe`, `Jane Doe/Example`)
+    let model_bare = !marked && (tail.is_empty() || tail.starts_with('/'));
+    if !marker && !given && !strong_tail && !model_bare {
         return None;
     }
     if names.iter().any(|n| n.split_whitespace().count() == 1) && !(marker && names.len() == 1 && head.len() >= 3) {
@@ -535,6 +547,8 @@ mod tests {
         len!("By PAT LEE and MO KIM | Daily Planet | Updated: 2019-11-23 02:47", true, ["Pat Lee", "Mo Kim"], Some("Daily Planet"));
         len!("Par Jean Dupont et Marie Curie — 3 mai 2017 à 18:42", true, ["Jean Dupont", "Marie Curie"], None::<&str>);
         len!("Jane Doe (now) and John Roe (earlier)", false, ["Jane Doe", "John Roe"], None::<&str>);
+        len!("Newer Article", false, none);
+        len!("New Town|Pipes burst under the streets", false, none);
         len!("Jane Doe 2 days ago", true, ["Jane Doe"], None::<&str>);
         len!("By Jane Doe, a senior editor who covers tech.", true, ["Jane Doe"], None::<&str>);
         len!("Jane Doe/Example", true, ["Jane Doe"], None::<&str>);
