@@ -692,6 +692,16 @@ pub(crate) fn document(text: &str) -> Document {
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
+                // `By` alone on its line, the names on the next
+                .or_else(|| {
+                    top.windows(2).find_map(|w| {
+                        let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
+                        if !m.eq_ignore_ascii_case("by") || n.len() > SHORT {
+                            return None;
+                        }
+                        byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
+                    })
+                })
                 // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`)
                 .or_else(|| {
                     top.windows(2).find_map(|w| {
