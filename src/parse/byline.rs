@@ -217,7 +217,7 @@ fn outlet(s: &str) -> Option<String> {
     let first = t.split_whitespace().next().unwrap_or("");
     let words = t.split_whitespace().count();
     let domain = !t.contains([' ', '@']) && t.contains('.') && t.rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    let the = first == "The" && words >= 2 && words <= 6;
+    let the = first == "The" && (2..=6).contains(&words);
     let agency = is_agency(t) || (is_agency(first) && words <= 4 && t.split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_uppercase)));
     let caps = t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let desk = caps && words >= 2 && ["News Service", "News Agency", "Wire Service", "Newswire", "Wire", "Staff", "Newsroom", "News Desk", "Desk"].iter().any(|x| t.ends_with(x));

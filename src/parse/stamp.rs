@@ -246,12 +246,10 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
     }
     // day month year (`3 Jan 2019`, `22. Dezember 2016`, `30 avril 2015`, `29th November, 2015`)
     if t.len() >= 3 {
-        let (dt, mi) = match (t.get(1).map(|x| x.s), t.get(2)) {
-            (Some("."), Some(_)) => (1, 2),
-            (Some(sfx), Some(_)) if matches!(sfx, "st" | "nd" | "rd" | "th") => (1, 2),
-            _ => (0, 1),
+        let mi = match (t.get(1).map(|x| x.s), t.get(2)) {
+            (Some(".") | Some("st") | Some("nd") | Some("rd") | Some("th"), Some(_)) => 2,
+            _ => 1,
         };
-        let _ = dt;
         if let (Some(d), Some(m)) = (day_num(&t[0]), t.get(mi).and_then(|x| any_month(x.s))) {
             let k = skip(t, skip(t, mi + 1, "."), ",");
             if let Some(y) = t.get(k).and_then(|x| num(x, 4)) {
