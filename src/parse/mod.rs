@@ -166,6 +166,8 @@ struct Segmenter<'a> {
     lines: Vec<Line>,
     /// The line-role model's role for each line.
     model: Vec<LineRole>,
+    /// Each line's span (for the title ranker).
+    spans: Vec<Span>,
     roles: Vec<Option<Role>>,
     list_roles: Vec<ListRole>,
     /// For each list: first line index, whether a heading named its role.
@@ -200,7 +202,8 @@ impl<'a> Segmenter<'a> {
             }
         }
         let n = lines.len();
-        Segmenter { text, lines, model: roles, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
+        let spans = lines.iter().map(|l| l.span).collect();
+        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {
@@ -482,8 +485,7 @@ impl<'a> Segmenter<'a> {
         if cands.is_empty() {
             return None;
         }
-        let spans: Vec<Span> = self.lines.iter().map(|l| l.span).collect();
-        model.pick_title(self.text, &spans, &cands, b).or_else(|| {
+        model.pick_title(self.text, &self.spans, &cands, b).or_else(|| {
             // the heading line right above a body is its title when the ranker has no better
             // idea (short dumps give it little to go on)
             let k = *cands.first()?;

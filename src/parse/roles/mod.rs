@@ -333,11 +333,19 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
 
 /// Hashed feature ids for every line (`out[i]` holds line `i`'s ids).
 pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for_each_features(text, lines, |_, ids| out.push(ids.to_vec()));
+    out
+}
+
+/// Calls `f(i, ids)` with the hashed feature ids of every line `i` in order (one buffer
+/// reused: memory stays per line, not per feature).
+pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) {
     let n = lines.len();
-    let mut f: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
+    let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
     // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
     let mut hist = [0u32; 8];
-    for x in &f {
+    for x in &facts_of {
         if (60..=100).contains(&x.chars) {
             hist[((x.chars - 60) / 5).min(7) as usize] += 1;
         }
@@ -345,16 +353,16 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     let (peak, peak_n) = hist.iter().enumerate().max_by_key(|(_, &c)| c).map(|(i, &c)| (i, c)).unwrap_or((0, 0));
     let wrap_width = if peak_n >= 5 && peak_n * 10 >= n as u32 / 4 { Some(60 + peak as u32 * 5) } else { None };
     if let Some(w) = wrap_width {
-        for x in f.iter_mut() {
+        for x in facts_of.iter_mut() {
             x.wrapped = x.chars + 12 >= w && x.chars <= w + 8;
         }
     }
     // recurrence of a line's text in the dump
     let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
-    for x in &f {
+    for x in &facts_of {
         *counts.entry(x.norm_hash).or_insert(0) += 1;
     }
-    for x in f.iter_mut() {
+    for x in facts_of.iter_mut() {
         x.recur_b = bucket(counts[&x.norm_hash], &[1, 2, 4]);
     }
     // runs of short lines
@@ -362,7 +370,7 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     let mut i = 0;
     while i < n {
         let mut j = i;
-        while j < n && f[j].short {
+        while j < n && facts_of[j].short {
             j += 1;
         }
         for r in run.iter_mut().take(j).skip(i) {
@@ -378,7 +386,7 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
         if let Some(p) = last {
             before[k] = (k - p) as u32;
         }
-        if long(&f[k]) {
+        if long(&facts_of[k]) {
             last = Some(k);
         }
     }
@@ -388,7 +396,7 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
         if let Some(p) = next {
             after[k] = (p - k) as u32;
         }
-        if long(&f[k]) {
+        if long(&facts_of[k]) {
             next = Some(k);
         }
     }
@@ -398,15 +406,15 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     let mut cand_rank = vec![0u8; n];
     let mut k = 0;
     while k < n {
-        if long(&f[k]) {
+        if long(&facts_of[k]) {
             let mut rank = 0u8;
             let mut j = k;
             while j > 0 && k - j < 12 && rank < 3 {
                 j -= 1;
-                if long(&f[j]) {
+                if long(&facts_of[j]) {
                     break;
                 }
-                if heading_like(&f[j]) {
+                if heading_like(&facts_of[j]) {
                     rank += 1;
                     if cand_rank[j] == 0 {
                         cand_rank[j] = rank;
@@ -419,7 +427,7 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     // prose density: long lines among the 10 lines around
     let mut pref = vec![0u32; n + 1];
     for k in 0..n {
-        pref[k + 1] = pref[k] + long(&f[k]) as u32;
+        pref[k + 1] = pref[k] + long(&facts_of[k]) as u32;
     }
     // blank-separated blocks: size and position in block
     let mut block_start = vec![0usize; n];
@@ -431,14 +439,14 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
         let end = if k + 1 < n && !lines[k + 1].blank_before { block_len[k + 1] + (k + 1 - block_start[k + 1]) } else { k + 1 - block_start[k] };
         block_len[k] = end;
     }
-    let has_iframe = f.iter().any(|x| x.marker == 1);
+    let has_iframe = facts_of.iter().any(|x| x.marker == 1);
     let global = if has_iframe { 1 } else if wrap_width.is_some() { 2 } else { 0 };
     let mask = (1u32 << BUCKET_BITS) - 1;
-    let mut out = Vec::with_capacity(n);
+    let mut ids: Vec<u32> = Vec::with_capacity(96);
     for k in 0..n {
-        let x = &f[k];
+        let x = &facts_of[k];
         let l = &lines[k];
-        let mut ids: Vec<u32> = Vec::with_capacity(64);
+        ids.clear();
         let mut push = |tag: u64, v: u64| ids.push((mix(tag, v) as u32) & mask);
         push(0, 0); // bias
         push(1, x.class as u64);
@@ -486,7 +494,7 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
                 push(tag, 999);
                 continue;
             }
-            let y = &f[j as usize];
+            let y = &facts_of[j as usize];
             let ly = &lines[j as usize];
             push(tag + 1, y.class as u64);
             push(tag + 2, y.len_b as u64);
@@ -508,9 +516,8 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
                 push(tag + 9, (x.wrapped as u64) << 16 | (y.first as u64) << 8 | ly.blank_before as u64);
             }
         }
-        out.push(ids);
+        f(k, &ids);
     }
-    out
 }
 
 /// Hash bits of the title ranker's table.
@@ -622,19 +629,7 @@ impl RoleModel {
 
     /// Scores of every role for every line.
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; NR]> {
-        feats
-            .iter()
-            .map(|ids| {
-                let mut s = [0f32; NR];
-                for &id in ids {
-                    let row = &self.emit[id as usize * NR..id as usize * NR + NR];
-                    for r in 0..NR {
-                        s[r] += row[r];
-                    }
-                }
-                s
-            })
-            .collect()
+        feats.iter().map(|ids| self.score(ids)).collect()
     }
 
     /// Best role sequence; `allowed[i]` (a bit set over roles) restricts line `i` when given.
@@ -699,8 +694,20 @@ impl RoleModel {
 
     /// Roles of the physical lines of `text`.
     pub fn roles(&self, text: &str, lines: &[PhysLine]) -> Vec<LineRole> {
-        let feats = features(text, lines);
-        self.viterbi(&self.emissions(&feats), None)
+        let mut em = Vec::with_capacity(lines.len());
+        for_each_features(text, lines, |_, ids| em.push(self.score(ids)));
+        self.viterbi(&em, None)
+    }
+
+    fn score(&self, ids: &[u32]) -> [f32; NR] {
+        let mut s = [0f32; NR];
+        for &id in ids {
+            let row = &self.emit[id as usize * NR..id as usize * NR + NR];
+            for r in 0..NR {
+                s[r] += row[r];
+            }
+        }
+        s
     }
 
     /// Serialise: magic | format u32 | feature version u32 | bucket bits u32 | roles u8 |
