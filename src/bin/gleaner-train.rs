@@ -3,6 +3,7 @@
 //! inputs and options give the same bytes.
 //!
 //! ```text
+//! cargo run --release --features train --bin gleaner-train -- roles [--cv K] …   (the line-role model)
 //! cargo run --release --features train --bin gleaner-train -- [--data DIR] [--out DIR]
 //!     [--epochs N] [--keep-rows N] [--seed N] [--title-aug PERMILLE] [--upper-aug PERMILLE]
 //!     [--no-history] [--lexicons-only]
@@ -14,6 +15,9 @@ use gleaner::eval::ner::train::{run, Config};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("roles") {
+        std::process::exit(gleaner::parse::roles::train::cli(&args[1..]));
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut cfg = Config {
         data: gleaner::eval::shared_data_dir().unwrap_or_else(|| root.join("../shared/data")),

@@ -3,6 +3,7 @@
 
 pub mod ner;
 pub mod quotes;
+pub mod structure;
 pub mod time;
 
 use std::path::PathBuf;

@@ -2,6 +2,7 @@
 
 use super::byline::{self, BylineParts};
 use super::dateline::{self, DatelineParts};
+use super::roles::{self, LineRole, RoleModel};
 use super::{clutter, stamp};
 use crate::document::{BoilerplateKind, ListRole};
 use crate::span::Span;
@@ -68,53 +69,6 @@ fn trim_span(text: &str, s: Span) -> Span {
     Span::new(s.start + lead, s.start + lead + trimmed.len())
 }
 
-/// Physical lines, trimmed, with a flag for a preceding blank line. Blank lines are dropped.
-fn physical(text: &str) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut blank = true;
-    let bytes = text.as_bytes();
-    let mut push = |s: usize, e: usize, blank: &mut bool| {
-        let sp = trim_span(text, Span::new(s, e));
-        if sp.is_empty() {
-            *blank = true;
-        } else {
-            out.push((sp, *blank));
-            *blank = false;
-        }
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' {
-            push(start, i, &mut blank);
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        push(start, text.len(), &mut blank);
-    }
-    out
-}
-
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "as", "that", "which",
-    "who", "is", "are", "was", "were", "be", "has", "have", "had", "will", "would", "its", "his", "her", "their", "this",
-    "into", "than",
-];
-
-fn ends_open(s: &str) -> bool {
-    let last = s.trim_end();
-    if last.ends_with([',', ';', '-', '–', '—', '(', '/']) {
-        return true;
-    }
-    let w = last.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
-}
-
-fn starts_lower(s: &str) -> bool {
-    let t = s.trim_start_matches(['"', '“', '\'', '‘', '(']);
-    t.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-}
-
 /// Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by closing quotes/brackets; or a
 /// closing quote after a comma (`…," she added` is caught by the period).
 pub(crate) fn ends_sentence(s: &str) -> bool {
@@ -123,6 +77,11 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 }
 
 fn bullet_len(s: &str) -> usize {
+    // markdown headings `## Title`
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+        return hashes + 1;
+    }
     for b in ["• ", "· ", "▪ ", "► ", "▶ ", "◆ ", "* ", "- ", "– ", "— ", "+ "] {
         if s.starts_with(b) {
             return b.len();
@@ -211,6 +170,11 @@ fn text_info(text: &str, span: Span) -> TextInfo {
     let s = &text[span.start..span.end];
     let bl = bullet_len(s);
     let mut content = Span::new(span.start + bl, span.end);
+    // markdown emphasis around the whole line: `**Title**`
+    let c = &text[content.start..content.end];
+    if c.len() > 4 && c.starts_with("**") && c.ends_with("**") && !c[2..c.len() - 2].contains("**") {
+        content = trim_span(text, Span::new(content.start + 2, content.end - 2));
+    }
     let mut st = None;
     let body = &text[content.start..content.end];
     if let Some(t) = stamp::trailing(body) {
@@ -234,73 +198,35 @@ fn text_info(text: &str, span: Span) -> TextInfo {
     TextInfo { content, words, prose, dateline: dl, stamp: st, bullet: bl > 0 }
 }
 
-/// Decide which adjacent text lines are one hard-wrapped paragraph.
-fn should_join(text: &str, prev: Span, next: Span, group_wrapped: bool) -> bool {
-    let a = &text[prev.start..prev.end];
-    let b = &text[next.start..next.end];
-    if ends_sentence(a) && !group_wrapped {
-        return false;
-    }
-    if starts_lower(b) && !ends_sentence(a) {
-        return true;
-    }
-    if ends_open(a) && !ends_sentence(a) {
-        return true;
-    }
-    group_wrapped && !ends_sentence(a)
+/// Whether a line's rule class is a grammar the model does not override.
+fn hard_class(c: &Class) -> bool {
+    matches!(c, Class::Dash | Class::Subheading(_) | Class::Stamp(_) | Class::EndByline(_) | Class::EndMark)
 }
 
-/// Lines of `text`: classified, with hard-wrapped prose rejoined.
-pub(crate) fn lines(text: &str) -> Vec<Line> {
-    let phys = physical(text);
-    // First pass: classify physical lines; text lines are join candidates.
-    let classes: Vec<Class> = phys.iter().map(|(sp, _)| classify(text, *sp)).collect();
-    // Wrapped groups: blank-separated runs of ≥3 text lines whose non-final lines are long and
-    // similar (within 60% of the run's longest), with at least one lowercase start.
-    let n = phys.len();
-    let mut wrapped = vec![false; n];
-    let mut i = 0;
-    while i < n {
-        let mut j = i + 1;
-        while j < n && !phys[j].1 && matches!(classes[j], Class::Text(_)) && matches!(classes[i], Class::Text(_)) {
-            j += 1;
-        }
-        if j - i >= 3 {
-            let lens: Vec<usize> = (i..j).map(|k| text[phys[k].0.start..phys[k].0.end].chars().count()).collect();
-            let max = *lens.iter().max().unwrap_or(&0);
-            let long = lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6);
-            let lower = (i + 1..j).any(|k| starts_lower(&text[phys[k].0.start..phys[k].0.end]));
-            let few_ends = (i..j - 1).filter(|&k| ends_sentence(&text[phys[k].0.start..phys[k].0.end])).count() * 2 < (j - i);
-            if max >= 40 && long && lower && few_ends {
-                for w in wrapped.iter_mut().take(j).skip(i) {
-                    *w = true;
-                }
-            }
-        }
-        i = j;
-    }
-    // Group physical lines (linear: each line is looked at once), then classify joined groups.
-    let mut out: Vec<Line> = Vec::with_capacity(n);
-    let mut joined: Vec<bool> = Vec::with_capacity(n);
-    for (k, ((sp, blank), class)) in phys.into_iter().zip(classes).enumerate() {
-        if let (Class::Text(next), false) = (&class, blank) {
+/// Logical lines of `text` with the role the line-role model gives each: physical lines the
+/// model calls continuations are joined to the line before (hard-wrapped paragraphs).
+pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>) {
+    let phys = roles::physical_lines(text);
+    let predicted = model.roles(text, &phys);
+    let mut out: Vec<Line> = Vec::with_capacity(phys.len());
+    let mut out_roles: Vec<LineRole> = Vec::with_capacity(phys.len());
+    let mut joined: Vec<bool> = Vec::with_capacity(phys.len());
+    for (p, role) in phys.iter().zip(predicted) {
+        let class = classify(text, p.span);
+        if role == LineRole::Cont && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
             if let Some(last) = out.last_mut() {
-                if let Class::Text(first) = &last.class {
-                    let prev_part = *last.parts.last().unwrap_or(&last.span);
-                    if next.dateline.is_none() && !first.bullet && !next.bullet
-                        && should_join(text, prev_part, sp, wrapped[k] && wrapped[k - 1])
-                    {
-                        last.parts.push(sp);
-                        last.span = Span::new(last.span.start, sp.end);
-                        if let Some(j) = joined.last_mut() {
-                            *j = true;
-                        }
-                        continue;
+                if !hard_class(&last.class) {
+                    last.parts.push(p.span);
+                    last.span = Span::new(last.span.start, p.span.end);
+                    if let Some(j) = joined.last_mut() {
+                        *j = true;
                     }
+                    continue;
                 }
             }
         }
-        out.push(Line { span: sp, parts: vec![sp], blank_before: blank, class });
+        out.push(Line { span: p.span, parts: vec![p.span], blank_before: p.blank_before, class });
+        out_roles.push(if role == LineRole::Cont { LineRole::Para } else { role });
         joined.push(false);
     }
     for (line, j) in out.iter_mut().zip(joined) {
@@ -308,7 +234,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
             line.class = Class::Text(text_info(text, line.span));
         }
     }
-    out
+    (out, out_roles)
 }
 
 /// The cleaned text of a logical line's content span: wrapped parts joined with single spaces.
@@ -336,7 +262,8 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<String> {
-        lines(text)
+        lines(text, roles::shipped())
+            .0
             .iter()
             .map(|l| match &l.class {
                 Class::Text(t) => format!("{}:{}", if t.prose { "P" } else { "H" }, &text[t.content.start..t.content.end]),
@@ -357,7 +284,7 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k.len(), 3, "{k:?}");
         assert!(k[1].starts_with("P:The minister said") && k[1].contains("set for a summit."), "{k:?}");
-        let ls = lines(t);
+        let (ls, _) = lines(t, roles::shipped());
         assert_eq!(clean(t, ls[1].span), "The minister said on Friday that the talks with the neighbouring country would continue next week, adding that no date had been set for a summit.");
     }
 
@@ -370,7 +297,7 @@ mod tests {
     #[test]
     fn glued_stamp_is_split_off() {
         let t = "Zoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\n";
-        let ls = lines(t);
+        let (ls, _) = lines(t, roles::shipped());
         let Class::Text(ti) = &ls[0].class else { panic!() };
         assert_eq!(&t[ti.content.start..ti.content.end], "Zoo welcomes twin chimps");
         assert_eq!(ti.stamp.as_ref().unwrap().1.as_deref(), Some("2025-07-30T05:05:19Z"));

@@ -19,6 +19,8 @@ mod byline;
 mod clutter;
 mod dateline;
 mod lines;
+#[doc(hidden)]
+pub mod roles;
 mod stamp;
 
 use crate::document::{
@@ -27,6 +29,7 @@ use crate::document::{
 };
 use crate::span::Span;
 use lines::{Class, Line};
+use roles::{LineRole, RoleModel};
 
 /// What a block of the dump is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +97,7 @@ impl Iterator for Blocks {
 
 /// The blocks of `text`, in input order, containers balanced. Linear time; never panics.
 pub fn blocks(text: &str) -> Blocks {
-    Blocks { inner: segment(text).into_iter() }
+    Blocks { inner: segment(text, roles::shipped()).into_iter() }
 }
 
 /// Number of lines (a final line without a newline counts).
@@ -106,6 +109,9 @@ pub fn count_lines(text: &str) -> usize {
         n + 1
     }
 }
+
+/// Lines of clutter after which a body paragraph starts a new article.
+const BODY_GAP: usize = 8;
 
 /// The role context gives a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,13 +160,14 @@ fn is_prose(l: &Line) -> bool {
     is_text(l).is_some_and(|t| t.prose)
 }
 
-fn is_head(l: &Line) -> bool {
-    is_text(l).is_some_and(|t| !t.prose)
-}
 
 struct Segmenter<'a> {
     text: &'a str,
     lines: Vec<Line>,
+    /// The line-role model's role for each line.
+    model: Vec<LineRole>,
+    /// Each line's span (for the title ranker).
+    spans: Vec<Span>,
     roles: Vec<Option<Role>>,
     list_roles: Vec<ListRole>,
     /// For each list: first line index, whether a heading named its role.
@@ -169,10 +176,34 @@ struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
-    fn new(text: &'a str) -> Segmenter<'a> {
-        let lines = lines::lines(text);
+    fn new(text: &'a str, model: &RoleModel) -> Segmenter<'a> {
+        let (lines, mut roles) = lines::lines(text, model);
+        // Where the model finds no body at all (short or clean dumps unlike the pages it
+        // learned from: one paragraph, a title and two paragraphs, a bare list), the line
+        // grammar decides: sentences are paragraphs, other text lines headlines.
+        if !roles.iter().any(|r| matches!(r, LineRole::Para | LineRole::Cont)) {
+            for (r, l) in roles.iter_mut().zip(&lines) {
+                *r = match &l.class {
+                    Class::Text(t) if t.prose => LineRole::Para,
+                    Class::Text(_) => LineRole::Headline,
+                    _ => *r,
+                };
+            }
+            // a lone sentence between headlines is the teaser of the one above
+            let text_at: Vec<usize> = (0..lines.len()).filter(|&k| matches!(lines[k].class, Class::Text(_))).collect();
+            for w in 0..text_at.len() {
+                let k = text_at[w];
+                let prev = w.checked_sub(1).map(|p| roles[text_at[p]]);
+                let next = text_at.get(w + 1).map(|&x| roles[x]);
+                let in_body = w >= 2 && roles[text_at[w - 2]] == LineRole::Para;
+                if roles[k] == LineRole::Para && prev == Some(LineRole::Headline) && next != Some(LineRole::Para) && !in_body {
+                    roles[k] = LineRole::Teaser;
+                }
+            }
+        }
         let n = lines.len();
-        Segmenter { text, lines, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
+        let spans = lines.iter().map(|l| l.span).collect();
+        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {
@@ -181,9 +212,6 @@ impl<'a> Segmenter<'a> {
         self.list_roles.len() - 1
     }
 
-    fn free(&self, i: usize) -> bool {
-        i < self.lines.len() && self.roles[i].is_none()
-    }
 
     /// Pass 1: `-`-separated lists.
     fn dash_lists(&mut self) {
@@ -239,162 +267,257 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// Pass 2: article bodies, then their titles, bylines and timestamps.
-    fn articles(&mut self) {
+    /// Pass 2: every line the `-` lists left, by the role the line-role model gave it, with
+    /// the grammar of rule classes (stamps, bylines, end marks, `- Sub -`) kept: articles from
+    /// titles and body paragraphs, headline lists from headlines and teasers, the rest clutter.
+    fn model_roles(&mut self, model_ref: &RoleModel) {
         let n = self.lines.len();
-        let mut i = 0;
-        while i < n {
-            let starts = self.free(i)
-                && (is_prose(&self.lines[i]) || matches!(self.lines[i].class, Class::Subheading(_)) && (i + 1 < n && is_prose(&self.lines[i + 1])));
-            if !starts {
-                i += 1;
-                continue;
-            }
-            // extend the body
-            let mut roles: Vec<(usize, Role)> = Vec::new();
-            let a = self.articles;
-            let mut prose = 0;
-            let mut words = 0;
-            let mut ended = false;
-            let mut has_dateline = false;
-            let mut e = i;
-            while e < n && self.free(e) {
-                let l = &self.lines[e];
-                if e > i {
-                    if let Some(t) = is_text(l) {
-                        if t.dateline.is_some() {
-                            break; // a new article's first paragraph
-                        }
-                    }
+        let pre: Vec<bool> = self.roles.iter().map(Option::is_some).collect();
+        let mut article: Option<usize> = None;
+        let mut paras = 0usize; // paragraphs of the open article
+        let mut ended = false; // the open article had its end byline / end mark
+        let mut published = false;
+        let mut list: Option<usize> = None;
+        let mut last_headline: Option<usize> = None;
+        let mut pending_time: Option<usize> = None;
+        let mut seen_article = false;
+        let mut last_body: Option<usize> = None;
+        for i in 0..n {
+            if pre[i] {
+                if !matches!(self.roles[i], Some(Role::Boiler)) {
+                    article = None;
+                    list = None;
+                    last_headline = None;
                 }
-                match &l.class {
-                    Class::Text(t) if t.prose => {
-                        prose += 1;
-                        words += t.words;
-                        has_dateline |= t.dateline.is_some();
-                        roles.push((e, Role::Para(a)));
-                    }
-                    Class::Text(t) => {
-                        let next = self.next_free(e + 1);
-                        let next_line = next.map(|x| &self.lines[x]);
-                        let next_prose_plain = next_line.is_some_and(|x| is_text(x).is_some_and(|nt| nt.prose && nt.dateline.is_none()));
-                        let next_new = next_line.is_some_and(|x| {
-                            matches!(x.class, Class::TopByline(_) | Class::Stamp(_)) || is_text(x).is_some_and(|nt| nt.dateline.is_some())
-                        });
-                        if next_new {
-                            break;
-                        }
-                        if next_prose_plain {
-                            // a plain subheading needs paragraphs before it: H/P/H/P with one
-                            // paragraph each is a list of headlines with teasers
-                            if prose < 2 && words < 60 {
-                                break;
-                            }
-                            if t.words <= 12 && !t.bullet {
-                                roles.push((e, Role::Sub(a)));
-                            } else {
-                                words += t.words;
-                                roles.push((e, Role::Para(a)));
-                            }
-                        } else if next_line.is_some_and(|x| matches!(x.class, Class::EndByline(_) | Class::EndMark)) || (next.is_none() && t.words >= 6) {
-                            words += t.words;
-                            roles.push((e, Role::Para(a)));
-                        } else {
-                            break;
-                        }
-                    }
-                    Class::Subheading(_) => roles.push((e, Role::Sub(a))),
-                    Class::Boiler(_) => roles.push((e, Role::Boiler)),
-                    Class::Stamp(_) => {
-                        if roles.iter().any(|(_, r)| matches!(r, Role::Published(_))) {
-                            break;
-                        }
-                        roles.push((e, Role::Published(a)));
-                    }
-                    Class::EndByline(_) => {
-                        roles.push((e, Role::EndByline(a)));
-                        ended = true;
-                        e += 1;
-                        // an end mark or legal line right after belongs to it too
-                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndMark) {
-                            roles.push((e, Role::EndMark(a)));
-                            e += 1;
-                        }
-                        break;
-                    }
-                    Class::EndMark => {
-                        roles.push((e, Role::EndMark(a)));
-                        ended = true;
-                        e += 1;
-                        while e < n && self.free(e) && matches!(self.lines[e].class, Class::EndByline(_) | Class::EndMark) {
-                            let r = if matches!(self.lines[e].class, Class::EndMark) { Role::EndMark(a) } else { Role::EndByline(a) };
-                            roles.push((e, r));
-                            e += 1;
-                        }
-                        break;
-                    }
-                    Class::TopByline(_) if prose == 0 => roles.push((e, Role::TopByline(a))),
-                    _ => break,
-                }
-                e += 1;
-            }
-            // trailing boilerplate is not the article's
-            while matches!(roles.last(), Some((_, Role::Boiler))) {
-                roles.pop();
-            }
-            let title = self.find_title(i);
-            // one short paragraph under a headline and its time is a teaser, not an article
-            let qualifies = prose >= 2 || has_dateline || ended || words >= 40 || (prose >= 1 && words >= 25 && title.is_some_and(|(_, extra)| extra));
-            if !qualifies || roles.is_empty() {
-                i = e.max(i + 1);
                 continue;
-            }
-            self.articles += 1;
-            let last = roles.last().map(|r| r.0).unwrap_or(i);
-            for (k, r) in roles {
-                self.roles[k] = Some(r);
-            }
-            if let Some((t, _)) = title {
-                self.take_title(t, a);
-            }
-            i = last + 1;
-        }
-    }
-
-    fn next_free(&self, mut i: usize) -> Option<usize> {
-        while i < self.lines.len() {
-            if self.roles[i].is_none() && !matches!(self.lines[i].class, Class::Boiler(_)) {
-                return Some(i);
             }
             if self.roles[i].is_some() {
-                return None;
+                continue; // set by take_title
             }
-            i += 1;
+            let model = self.model[i];
+            let class = self.lines[i].class.clone();
+            let role = match class {
+                Class::Dash => Role::Boiler,
+                Class::Subheading(_) => match article {
+                    Some(a) => {
+                        last_body = Some(i);
+                        Role::Sub(a)
+                    }
+                    None => Role::Boiler,
+                },
+                Class::Stamp(_) => match (article, list, last_headline) {
+                    (Some(a), _, _) if !published && paras == 0 => {
+                        published = true;
+                        Role::Published(a)
+                    }
+                    (_, Some(l), Some(h)) if h + 1 == i => Role::HeadTime(l, false),
+                    _ => {
+                        if self.model.get(i + 1) == Some(&LineRole::Headline) {
+                            pending_time = Some(i);
+                        }
+                        Role::Boiler
+                    }
+                },
+                Class::EndByline(_) if article.is_some() && paras > 0 => {
+                    ended = true;
+                    Role::EndByline(article.unwrap_or(0))
+                }
+                Class::EndMark if article.is_some() && paras > 0 => {
+                    ended = true;
+                    Role::EndMark(article.unwrap_or(0))
+                }
+                Class::TopByline(_) if article.is_some() && paras == 0 => Role::TopByline(article.unwrap_or(0)),
+                Class::ListHeading(r) if matches!(self.model.get(i + 1), Some(LineRole::Headline | LineRole::Boiler)) => {
+                    let l = self.new_list(Some(r));
+                    article = None;
+                    list = Some(l);
+                    last_headline = None;
+                    Role::ListHeading(l)
+                }
+                Class::BulletTicker(_) => {
+                    let l = match list {
+                        Some(l) if self.list_roles[l] == ListRole::Ticker => l,
+                        _ => self.new_list(Some(ListRole::Ticker)),
+                    };
+                    list = Some(l);
+                    last_headline = None;
+                    Role::Ticker(l)
+                }
+                Class::Boiler(_) if model != LineRole::Para || self.lines[i].span.len() < 80 => Role::Boiler,
+                _ => {
+                    let dateline = is_text(&self.lines[i]).is_some_and(|t| t.dateline.is_some());
+                    // a dateline has a grammar: its line opens a paragraph whatever the model says
+                    let model = if dateline { LineRole::Para } else { model };
+                    // a title-like line inside an open body is its subheading (one article per
+                    // story; a digest's next story opens with a dateline or follows an end mark)
+                    let in_body = article.is_some() && paras >= 2 && !ended && last_body.is_some_and(|p| i - p <= 3);
+                    let next_body = matches!(self.model.get(i + 1), Some(LineRole::Para));
+                    let model = if (model == LineRole::Title || model == LineRole::Headline && next_body) && in_body { LineRole::Sub } else { model };
+                    // a sentence right after a body paragraph goes on with that body (short
+                    // one-line paragraphs of compact dumps look like clutter line by line)
+                    let prose = is_prose(&self.lines[i]) && is_text(&self.lines[i]).is_some_and(|t| t.words >= 8);
+                    // (a full sentence ending in a full stop is no heading either)
+                    let sentence = prose && lines::ends_sentence(self.lines[i].span.slice(self.text)) && self.lines[i].span.slice(self.text).trim_end().ends_with(['.', '"', '”']);
+                    let continues = !ended && last_body.is_some_and(|p| i - p <= 1);
+                    let model = match model {
+                        LineRole::Boiler if prose && continues => LineRole::Para,
+                        LineRole::Headline | LineRole::Sub | LineRole::Teaser | LineRole::Title if sentence && continues => LineRole::Para,
+                        m => m,
+                    };
+                    match model {
+                        LineRole::Title => {
+                            let a = self.new_article();
+                            (article, paras, ended, list, last_headline) = (Some(a), 0, false, None, None);
+                            seen_article = true;
+                            self.take_title(i, a);
+                            published = (i + 1..n).take_while(|&k| matches!(self.roles[k], Some(Role::Published(_)) | Some(Role::TopByline(_)) | Some(Role::Boiler))).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
+                            Role::Title(a)
+                        }
+                        LineRole::Para | LineRole::Cont | LineRole::Sub | LineRole::Teaser
+                            if model != LineRole::Teaser || last_headline.is_none() || list.is_none() =>
+                        {
+                            // a long run of clutter since the last paragraph ends the body
+                            // (a stray promo line far above a story is not its first paragraph)
+                            let gap = last_body.is_some_and(|p| i - p > BODY_GAP);
+                            let new = match article {
+                                None => true,
+                                Some(_) => ended || (dateline && paras > 0) || gap,
+                            };
+                            if new {
+                                let a = self.new_article();
+                                (article, paras, ended, published) = (Some(a), 0, false, false);
+                                seen_article = true;
+                                if let Some(t) = self.rank_title(i, &pre, model_ref) {
+                                    self.title_before(t, i, a);
+                                    published = (t + 1..i).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
+                                }
+                            }
+                            list = None;
+                            last_headline = None;
+                            let a = article.unwrap_or(0);
+                            last_body = Some(i);
+                            if model == LineRole::Sub && !dateline {
+                                Role::Sub(a)
+                            } else {
+                                paras += 1;
+                                Role::Para(a)
+                            }
+                        }
+                        LineRole::Teaser => {
+                            let l = list.unwrap_or(0);
+                            last_headline = None;
+                            Role::Teaser(l)
+                        }
+                        // a byline under a standfirst is still the top byline; one further
+                        // down closes nothing (bylines of the rule grammar do)
+                        LineRole::Byline => match article {
+                            Some(a) if paras <= 2 => Role::TopByline(a),
+                            Some(a) if !ended => Role::EndByline(a),
+                            _ => Role::Boiler,
+                        },
+                        LineRole::Headline => {
+                            article = None;
+                            let l = match list {
+                                Some(l) if self.list_roles[l] != ListRole::Ticker => l,
+                                _ => self.new_list(seen_article.then_some(ListRole::Related)),
+                            };
+                            list = Some(l);
+                            last_headline = Some(i);
+                            if let Some(p) = pending_time.take() {
+                                if p + 1 == i {
+                                    self.roles[p] = Some(Role::HeadTime(l, true));
+                                }
+                            }
+                            Role::Headline(l)
+                        }
+                        _ => Role::Boiler,
+                    }
+                }
+            };
+            self.roles[i] = Some(role);
         }
-        None
+        self.untitled_heads_to_lists();
     }
 
-    /// Look back from a body start for a title; returns (title line, whether a byline/stamp sits between).
-    fn find_title(&self, body: usize) -> Option<(usize, bool)> {
-        let mut k = body;
-        let mut extra = false;
-        let mut steps = 0;
-        while k > 0 && steps < 8 {
+    /// An article that got a title but no paragraph is a listed headline: consecutive ones
+    /// form one list (a listing page whose headlines look like titles).
+    fn untitled_heads_to_lists(&mut self) {
+        let mut paras = vec![0usize; self.articles];
+        for r in self.roles.iter().flatten() {
+            if let Role::Para(a) = r {
+                paras[*a] += 1;
+            }
+        }
+        let mut list: Option<usize> = None;
+        for i in 0..self.lines.len() {
+            match self.roles[i] {
+                Some(Role::Title(a)) if paras[a] == 0 => {
+                    let l = match list {
+                        Some(l) => l,
+                        None => self.new_list(None),
+                    };
+                    list = Some(l);
+                    self.roles[i] = Some(Role::Headline(l));
+                }
+                Some(Role::Published(a) | Role::TopByline(a) | Role::Sub(a)) if paras[a] == 0 => {
+                    self.roles[i] = Some(Role::Boiler);
+                }
+                Some(Role::Boiler) | None => {}
+                _ => list = None,
+            }
+        }
+    }
+
+    /// The title of a body whose first paragraph is line `b`, chosen by the title ranker
+    /// among the free text lines just before it.
+    fn rank_title(&self, b: usize, pre: &[bool], model: &RoleModel) -> Option<usize> {
+        let mut cands = Vec::new();
+        let mut k = b;
+        while k > 0 && b - k < roles::TITLE_WINDOW {
             k -= 1;
-            steps += 1;
-            if !self.free(k) {
-                return None;
+            if pre[k] || matches!(self.roles[k], Some(r) if !matches!(r, Role::Boiler | Role::Headline(_) | Role::HeadTime(..) | Role::Teaser(_) | Role::ListHeading(_))) {
+                break;
             }
-            match &self.lines[k].class {
-                Class::Stamp(_) | Class::TopByline(_) => extra = true,
-                Class::Boiler(_) => {}
-                Class::Text(t) if !t.prose => return Some((k, extra)),
-                _ => return None,
+            if matches!(self.lines[k].class, Class::Text(_)) {
+                cands.push(k);
             }
         }
-        None
+        if cands.is_empty() {
+            return None;
+        }
+        model.pick_title(self.text, &self.spans, &cands, b).or_else(|| {
+            // the heading line right above a body is its title when the ranker has no better
+            // idea (short dumps give it little to go on)
+            let k = *cands.first()?;
+            let t = is_text(&self.lines[k])?;
+            let only_meta = (k + 1..b).all(|x| !matches!(self.lines[x].class, Class::Text(_)));
+            (only_meta && !t.prose && (2..=25).contains(&t.words)).then_some(k)
+        })
     }
 
+    /// Make line `t` the title of article `a` whose body starts at `b`: the lines between are
+    /// its stamps and bylines, or clutter.
+    fn title_before(&mut self, t: usize, b: usize, a: usize) {
+        for k in t + 1..b {
+            self.roles[k] = Some(match &self.lines[k].class {
+                Class::Stamp(_) => Role::Published(a),
+                Class::TopByline(_) => Role::TopByline(a),
+                _ if self.model[k] == LineRole::Byline => Role::TopByline(a),
+                _ => Role::Boiler,
+            });
+        }
+        self.roles[t] = None;
+        // a time printed right above the title dates the article, not a list
+        if t > 0 && matches!(self.roles[t - 1], Some(Role::HeadTime(..))) && matches!(self.lines[t - 1].class, Class::Stamp(_)) {
+            self.roles[t - 1] = None;
+        }
+        self.take_title(t, a);
+    }
+
+    fn new_article(&mut self) -> usize {
+        self.articles += 1;
+        self.articles - 1
+    }
     fn take_title(&mut self, t: usize, a: usize) {
         self.roles[t] = Some(Role::Title(a));
         // bylines and stamps between title and body
@@ -410,7 +533,7 @@ impl<'a> Segmenter<'a> {
         }
         // a stamp or byline directly above the title (no blank line between)
         let mut k = t;
-        while k > 0 && self.roles[k - 1].is_none() && !self.lines[k].blank_before {
+        while k > 0 && matches!(self.roles[k - 1], None | Some(Role::Boiler)) && !self.lines[k].blank_before {
             match self.lines[k - 1].class {
                 Class::Stamp(_) => self.roles[k - 1] = Some(Role::Published(a)),
                 Class::TopByline(_) => self.roles[k - 1] = Some(Role::TopByline(a)),
@@ -443,132 +566,6 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// Pass 3: everything left — headline lists, tickers, teasers, orphan prose, clutter.
-    fn lists(&mut self) {
-        let n = self.lines.len();
-        let mut current: Option<usize> = None;
-        let mut last_headline: Option<usize> = None;
-        let mut pending_time: Option<usize> = None;
-        let first_article = (0..n).find(|&k| matches!(self.roles[k].and_then(|r| r.container()), Some(Container::Article(_)))).unwrap_or(n);
-        let mut i = 0;
-        while i < n {
-            if self.roles[i].is_some() {
-                if !matches!(self.roles[i], Some(Role::Boiler)) {
-                    current = None;
-                    last_headline = None;
-                }
-                i += 1;
-                continue;
-            }
-            let seen_article = i > first_article;
-            let default_role = if seen_article { Some(ListRole::Related) } else { None };
-            match self.lines[i].class.clone() {
-                Class::ListHeading(r) => {
-                    let l = self.new_list(Some(r));
-                    self.roles[i] = Some(Role::ListHeading(l));
-                    current = Some(l);
-                    last_headline = None;
-                }
-                Class::BulletTicker(_) => {
-                    let l = match current {
-                        Some(l) if self.list_roles[l] == ListRole::Ticker => l,
-                        _ => {
-                            let l = self.new_list(Some(ListRole::Ticker));
-                            l
-                        }
-                    };
-                    self.roles[i] = Some(Role::Ticker(l));
-                    current = Some(l);
-                    last_headline = None;
-                }
-                Class::Text(t) if !t.prose || last_headline.is_none() && t.words <= 20 && !self.next_is_prose(i) => {
-                    let l = match current {
-                        Some(l) if self.list_roles[l] != ListRole::Ticker => l,
-                        _ => self.new_list(default_role),
-                    };
-                    self.roles[i] = Some(Role::Headline(l));
-                    if let Some(p) = pending_time.take() {
-                        self.roles[p] = Some(Role::HeadTime(l, true));
-                    }
-                    current = Some(l);
-                    last_headline = Some(i);
-                }
-                Class::Text(_) => {
-                    if let (Some(h), Some(l)) = (last_headline, current) {
-                        // a teaser directly under its headline (time lines may sit between)
-                        let adjacent = (h + 1..i).all(|k| matches!(self.roles[k], Some(Role::HeadTime(..)) | Some(Role::Boiler)));
-                        if adjacent {
-                            self.roles[i] = Some(Role::Teaser(l));
-                            last_headline = None;
-                            i += 1;
-                            continue;
-                        }
-                    }
-                    // orphan prose: an untitled article of its own
-                    let a = self.articles;
-                    self.articles += 1;
-                    let mut k = i;
-                    while k < n && self.roles[k].is_none() && is_prose(&self.lines[k]) {
-                        self.roles[k] = Some(Role::Para(a));
-                        k += 1;
-                    }
-                    current = None;
-                    last_headline = None;
-                    i = k;
-                    continue;
-                }
-                Class::Stamp(_) => {
-                    // time after the headline if that one has none yet, else before the next
-                    let prev_has_time = last_headline.is_some_and(|h| {
-                        (h + 1..i).any(|k| matches!(self.roles[k], Some(Role::HeadTime(..))))
-                            || (h > 0 && matches!(self.roles[h - 1], Some(Role::HeadTime(_, true))))
-                            || is_text(&self.lines[h]).is_some_and(|t| t.stamp.is_some())
-                    });
-                    match (last_headline, current) {
-                        (Some(h), Some(l)) if !prev_has_time && !self.stamps_lead(i) && h + 1 == i => {
-                            self.roles[i] = Some(Role::HeadTime(l, false));
-                        }
-                        _ => {
-                            if self.next_free(i + 1).is_some_and(|x| is_head(&self.lines[x])) {
-                                pending_time = Some(i);
-                                self.roles[i] = Some(Role::Boiler); // provisional; set when the headline comes
-                            } else {
-                                self.roles[i] = Some(Role::Boiler);
-                            }
-                        }
-                    }
-                }
-                Class::Boiler(_) | Class::Dash => self.roles[i] = Some(Role::Boiler),
-                Class::Subheading(_) | Class::EndByline(_) | Class::TopByline(_) | Class::EndMark => {
-                    self.roles[i] = Some(Role::Boiler);
-                }
-            }
-            i += 1;
-        }
-    }
-
-    fn next_is_prose(&self, i: usize) -> bool {
-        self.next_free(i + 1).is_some_and(|x| is_prose(&self.lines[x]))
-    }
-
-    /// In this list, do stamps come before their headlines? (the first text after the stamp is a headline
-    /// and the line before the stamp is not a headline without time)
-    fn stamps_lead(&self, i: usize) -> bool {
-        // look at the previous list item: if it was preceded by a stamp, stamps lead
-        let mut k = i;
-        while k > 0 {
-            k -= 1;
-            match self.roles[k] {
-                Some(Role::Headline(_)) => {
-                    return k > 0 && matches!(self.roles[k - 1], Some(Role::HeadTime(_, true)));
-                }
-                Some(Role::HeadTime(..)) | Some(Role::Boiler) | Some(Role::Teaser(_)) => {}
-                _ => return false,
-            }
-        }
-        false
-    }
-
     fn boiler_kind(&self, i: usize) -> BoilerplateKind {
         match &self.lines[i].class {
             Class::Boiler(k) => *k,
@@ -579,10 +576,9 @@ impl<'a> Segmenter<'a> {
     }
 
     /// Emit the blocks, with containers balanced.
-    fn emit(mut self) -> Vec<Block> {
+    fn emit(mut self, model_ref: &RoleModel) -> Vec<Block> {
         self.dash_lists();
-        self.articles();
-        self.lists();
+        self.model_roles(model_ref);
         let n = self.lines.len();
         // container of each line; boilerplate takes the container around it when both sides agree
         let mut cont: Vec<Option<Container>> = self.roles.iter().map(|r| r.and_then(|r| r.container())).collect();
@@ -697,8 +693,8 @@ fn end_kind(c: Container) -> BlockKind {
     }
 }
 
-fn segment(text: &str) -> Vec<Block> {
-    Segmenter::new(text).emit()
+fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
+    Segmenter::new(text, model).emit(model)
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {
@@ -711,16 +707,179 @@ fn timestamp(text: &str, span: Span) -> Timestamp {
 }
 
 /// Build the document structure (no entities etc.) for `text`.
+///
+/// Besides the blocks' own fields, an article takes: a byline from its byline blocks (a
+/// lenient grammar), else from the short lines between title and body, the lines just above
+/// it, or a `By …` line leading one of its first paragraphs; a published date printed on its
+/// byline or those lines; an agency credit (`— AFP`, `(Yonhap)`, `Source: Xinhua`) as its
+/// dateline's agency, or as the byline's source when it has no dateline.
 pub(crate) fn document(text: &str) -> Document {
+    document_with(text, roles::shipped())
+}
+
+/// [`document`] with another line-role model (cross-validation in `gleaner-train roles`).
+#[doc(hidden)]
+pub fn document_with(text: &str, model: &RoleModel) -> Document {
+    /// Short lines before an article's body (and just above the article), for its byline and date.
+    struct Pending {
+        article: Article,
+        top: Vec<Span>,
+        paras: usize,
+    }
+    const PRE_LINES: usize = 3;
+    const SHORT: usize = 200;
+    fn find_stamp(text: &str, sp: Span) -> Option<Timestamp> {
+        let s = &text[sp.start..sp.end];
+        let st = stamp::find(s)?;
+        let span = Span::new(sp.start + st.start, sp.start + st.end);
+        Some(Timestamp { text: text[span.start..span.end].to_string(), span, iso: st.iso })
+    }
+    fn finish(text: &str, p: Pending, pre: &[Span]) -> Article {
+        let Pending { mut article, top, .. } = p;
+        let a = &mut article;
+        let no_authors = |a: &Article| a.byline.as_ref().is_none_or(|b| b.authors.is_empty());
+        let set_byline = |a: &mut Article, sp: Span, parts: byline::BylineParts, position: BylinePosition| {
+            let source = parts.source.or_else(|| a.byline.as_ref().and_then(|b| b.source.clone()));
+            a.byline = Some(Byline { text: text[sp.start..sp.end].to_string(), span: sp, authors: parts.authors, source, position });
+        };
+        // byline from the lines between title and body, then the lines just above the article
+        if no_authors(a) {
+            let short = |sp: &&Span| sp.len() <= SHORT;
+            let found = top
+                .iter()
+                .filter(short)
+                .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
+                .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
+                // `By` alone on its line, the names on the next
+                .or_else(|| {
+                    top.windows(2).find_map(|w| {
+                        let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
+                        if !m.eq_ignore_ascii_case("by") || n.len() > SHORT {
+                            return None;
+                        }
+                        byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
+                    })
+                })
+                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`)
+                .or_else(|| {
+                    top.windows(2).find_map(|w| {
+                        let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
+                        if n.len() > 60 || d.len() > SHORT || stamp::find(d).is_none() {
+                            return None;
+                        }
+                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
+                    })
+                })
+                .or_else(|| {
+                    pre.iter().rev().filter(short).find_map(|sp| {
+                        let s = &text[sp.start..sp.end];
+                        byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
+                    })
+                });
+            if let Some((sp, parts)) = found {
+                set_byline(a, sp, parts, BylinePosition::Top);
+            }
+        }
+        // `By Jane Doe: …` or a `By …` line inside one of the first paragraphs
+        if no_authors(a) {
+            let firsts: Vec<Span> = a.sections.iter().flat_map(|s| s.paragraphs.iter()).take(2).map(|p| p.span).collect();
+            'paras: for sp in firsts {
+                let s = &text[sp.start..sp.end];
+                if let Some(parts) = byline::lead(s) {
+                    set_byline(a, sp, parts, BylinePosition::Top);
+                    break;
+                }
+                let mut off = sp.start;
+                for line in s.split('\n') {
+                    let l = line.trim();
+                    let lsp = Span::new(off + (line.len() - line.trim_start().len()), off + (line.len() - line.trim_start().len()) + l.len());
+                    off += line.len() + 1;
+                    if l.len() <= SHORT && l.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+                        if let Some(parts) = byline::lenient(l, true).filter(|p| !p.authors.is_empty()) {
+                            set_byline(a, lsp, parts, BylinePosition::Top);
+                            break 'paras;
+                        }
+                    }
+                }
+            }
+        }
+        // a dateline printed as the title line (`Baku, May 2 / Trend, A. Smith/`)
+        if a.dateline.is_none() {
+            if let Some(t) = a.title.clone() {
+                if let Some(p) = dateline::parse(&t.text).filter(|p| p.body >= t.text.trim_end().len()) {
+                    a.dateline = Some(Dateline { text: t.text.clone(), span: t.span, place: p.place, date: p.date, agency: p.agency });
+                    if let (Some(au), true) = (p.author, no_authors(a)) {
+                        let parts = byline::BylineParts { authors: vec![au], source: None };
+                        set_byline(a, t.span, parts, BylinePosition::Top);
+                    }
+                    a.title = None;
+                }
+            }
+        }
+        // a dateline glued after a caption inside one of the first paragraphs
+        if a.dateline.is_none() {
+            let firsts: Vec<Span> = a.sections.iter().flat_map(|s| s.paragraphs.iter()).take(2).map(|p| p.span).collect();
+            for sp in firsts {
+                if let Some((i, p)) = dateline::find_inside(&text[sp.start..sp.end]) {
+                    let span = Span::new(sp.start + i, sp.start + i + p.end);
+                    a.dateline = Some(Dateline { text: text[span.start..span.end].to_string(), span, place: p.place, date: p.date, agency: p.agency });
+                    break;
+                }
+            }
+        }
+        // published: a date printed on the byline or the short lines above the body
+        if a.published.as_ref().is_none_or(|p| p.iso.is_none()) {
+            let mut cands: Vec<Span> = Vec::new();
+            cands.extend(a.byline.as_ref().map(|b| b.span));
+            cands.extend(top.iter().copied());
+            cands.extend(pre.iter().rev().copied());
+            if let Some(st) = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, sp)) {
+                a.published = Some(st);
+            }
+        }
+        // agency credits
+        let need = match &a.dateline {
+            Some(d) => d.agency.is_none(),
+            None => a.byline.as_ref().is_none_or(|b| b.source.is_none()),
+        };
+        if need {
+            let paras: Vec<Span> = a.sections.iter().flat_map(|s| s.paragraphs.iter()).map(|p| p.span).collect();
+            let credit = top
+                .iter()
+                .chain(pre.iter())
+                .find_map(|sp| dateline::credit_line(&text[sp.start..sp.end]).map(|c| (*sp, c)))
+                .or_else(|| paras.iter().rev().chain(a.end_mark.iter().map(|e| &e.span)).find_map(|sp| dateline::trailing_credit(&text[sp.start..sp.end]).map(|c| (*sp, c))));
+            if let Some((sp, agency)) = credit {
+                match (&mut a.dateline, &mut a.byline) {
+                    (Some(d), _) => d.agency = Some(agency),
+                    (None, Some(b)) => b.source = Some(agency),
+                    (None, None) => {
+                        a.byline = Some(Byline { text: text[sp.start..sp.end].to_string(), span: sp, authors: Vec::new(), source: Some(agency), position: BylinePosition::End })
+                    }
+                }
+            }
+        }
+        article
+    }
+
     let mut doc = Document::empty(text);
     let mut list_index = 0usize;
     let mut list_role = ListRole::Main;
     let mut in_list = false;
-    let mut article: Option<Article> = None;
+    let mut article: Option<Pending> = None;
     let mut pending_time: Option<Timestamp> = None;
     let mut nblocks = 0;
     let mut lists_seen = 0usize;
-    for b in blocks(text) {
+    // boilerplate lines since the last container closed (the last few)
+    let mut pre: Vec<Span> = Vec::new();
+    let mut article_pre: Vec<Span> = Vec::new();
+    // clutter lines right after an article that may still carry its agency credit
+    const POST_LINES: usize = 3;
+    let mut post = 0usize;
+    for b in segment(text, model) {
+        if matches!(b.kind, BlockKind::ListStart(_) | BlockKind::ArticleStart) {
+            post = 0;
+        }
         let s = &text[b.span.start..b.span.end];
         match b.kind {
             BlockKind::ListStart(role) => {
@@ -733,28 +892,37 @@ pub(crate) fn document(text: &str) -> Document {
             }
             BlockKind::ListEnd => {
                 in_list = false;
+                pre.clear();
                 continue;
             }
             BlockKind::ArticleStart => {
-                article = Some(Article {
-                    title: None,
-                    dateline: None,
-                    byline: None,
-                    published: None,
-                    sections: Vec::new(),
-                    end_mark: None,
-                    span: b.span,
+                article = Some(Pending {
+                    article: Article {
+                        title: None,
+                        dateline: None,
+                        byline: None,
+                        published: None,
+                        sections: Vec::new(),
+                        end_mark: None,
+                        span: b.span,
+                    },
+                    top: Vec::new(),
+                    paras: 0,
                 });
+                article_pre = std::mem::take(&mut pre);
                 continue;
             }
             BlockKind::ArticleEnd => {
-                if let Some(a) = article.take() {
-                    doc.articles.push(a);
+                if let Some(p) = article.take() {
+                    doc.articles.push(finish(text, p, &article_pre));
+                    post = POST_LINES;
                 }
+                pre.clear();
                 continue;
             }
             _ => nblocks += 1,
         }
+        let top = article.as_ref().is_some_and(|p| p.paras == 0);
         match b.kind {
             BlockKind::Headline => {
                 let time = pending_time.take();
@@ -780,68 +948,124 @@ pub(crate) fn document(text: &str) -> Document {
                 }
             }
             BlockKind::Title => {
-                if let Some(a) = article.as_mut() {
-                    a.title = Some(snippet(text, b.span));
+                if let Some(p) = article.as_mut() {
+                    p.article.title = Some(snippet(text, b.span));
                 }
             }
             BlockKind::Byline => {
-                if let Some(a) = article.as_mut() {
+                if let Some(p) = article.as_mut() {
+                    let a = &mut p.article;
                     let top = a.sections.is_empty();
                     let parts = if top { byline::top_byline(s) } else { byline::end_byline(s) }
                         .or_else(|| byline::end_byline(s))
-                        .or_else(|| byline::top_byline(s));
+                        .or_else(|| byline::top_byline(s))
+                        .or_else(|| byline::lenient(s, false));
                     let keep = a.byline.as_ref().is_some_and(|b| !b.authors.is_empty());
-                    if let (Some(p), false) = (parts, keep) {
+                    if let (Some(parts), false) = (parts, keep) {
+                        let source = parts.source.or_else(|| a.byline.as_ref().and_then(|b| b.source.clone()));
                         a.byline = Some(Byline {
                             text: s.to_string(),
                             span: b.span,
-                            authors: p.authors,
-                            source: p.source,
+                            authors: parts.authors,
+                            source,
                             position: if top { BylinePosition::Top } else { BylinePosition::End },
                         });
+                    }
+                    if top {
+                        p.top.push(b.span);
                     }
                 }
             }
             BlockKind::Timestamp => {
-                if let Some(a) = article.as_mut() {
-                    if a.published.is_none() {
-                        a.published = Some(timestamp(text, b.span));
+                if let Some(p) = article.as_mut() {
+                    let a = &mut p.article;
+                    if a.published.as_ref().is_none_or(|t| t.iso.is_none()) {
+                        let mut ts = timestamp(text, b.span);
+                        if ts.iso.is_none() {
+                            ts.iso = stamp::find(s).and_then(|x| x.iso);
+                        }
+                        if a.published.is_none() || ts.iso.is_some() {
+                            a.published = Some(ts);
+                        }
                     }
                 }
             }
             BlockKind::Dateline => {
-                if let Some(a) = article.as_mut() {
-                    if let Some(p) = dateline::parse(&text[b.span.start..]) {
+                if let Some(p) = article.as_mut() {
+                    let a = &mut p.article;
+                    if let Some(d) = dateline::parse(&text[b.span.start..]) {
                         if a.dateline.is_none() {
-                            a.dateline = Some(Dateline { text: s.to_string(), span: b.span, place: p.place, date: p.date, agency: p.agency });
+                            if let (Some(au), true) = (d.author.clone(), a.byline.is_none()) {
+                                a.byline = Some(Byline { text: s.to_string(), span: b.span, authors: vec![au], source: None, position: BylinePosition::Top });
+                            }
+                            a.dateline = Some(Dateline { text: s.to_string(), span: b.span, place: d.place, date: d.date, agency: d.agency });
                         }
                     }
                 }
             }
             BlockKind::Subheading => {
-                if let Some(a) = article.as_mut() {
-                    a.sections.push(Section { heading: Some(snippet(text, b.span)), paragraphs: Vec::new() });
+                if let Some(p) = article.as_mut() {
+                    // `By Example News Service` printed as a heading above the body is a byline
+                    if top && s.len() <= SHORT && s.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("by")) {
+                        if let Some(parts) = byline::lenient(s, true) {
+                            if p.article.byline.is_none() {
+                                p.article.byline = Some(Byline { text: s.to_string(), span: b.span, authors: parts.authors, source: parts.source, position: BylinePosition::Top });
+                            }
+                            p.top.push(b.span);
+                            continue;
+                        }
+                    }
+                    if top {
+                        p.top.push(b.span);
+                    }
+                    p.article.sections.push(Section { heading: Some(snippet(text, b.span)), paragraphs: Vec::new() });
                 }
             }
             BlockKind::Paragraph => {
-                if let Some(a) = article.as_mut() {
+                if let Some(p) = article.as_mut() {
+                    let a = &mut p.article;
                     if a.sections.is_empty() {
                         a.sections.push(Section { heading: None, paragraphs: Vec::new() });
                     }
                     if let Some(sec) = a.sections.last_mut() {
                         sec.paragraphs.push(snippet(text, b.span));
                         doc.stats.paragraphs += 1;
+                        p.paras += 1;
                     }
                 }
             }
             BlockKind::EndMark => {
-                if let Some(a) = article.as_mut() {
-                    a.end_mark = Some(snippet(text, b.span));
+                if let Some(p) = article.as_mut() {
+                    p.article.end_mark = Some(snippet(text, b.span));
                 }
             }
             BlockKind::Boilerplate(kind) => {
                 doc.boilerplate.push(crate::document::Boilerplate { kind, text: s.to_string(), span: b.span });
                 doc.stats.boilerplate_bytes += b.span.len();
+                match article.as_mut() {
+                    Some(p) if top => p.top.push(b.span),
+                    Some(_) => {}
+                    None => {
+                        if post > 0 {
+                            post -= 1;
+                            if let (Some(agency), Some(a)) = (dateline::trailing_credit(s), doc.articles.last_mut()) {
+                                match (&mut a.dateline, &mut a.byline) {
+                                    (Some(d), _) if d.agency.is_none() => d.agency = Some(agency),
+                                    (None, Some(bl)) if bl.source.is_none() => bl.source = Some(agency),
+                                    (None, None) => {
+                                        a.byline = Some(Byline { text: s.to_string(), span: b.span, authors: Vec::new(), source: Some(agency), position: BylinePosition::End })
+                                    }
+                                    _ => {}
+                                }
+                                post = 0;
+                            }
+                        }
+                        if pre.len() == PRE_LINES {
+                            pre.remove(0);
+                        }
+                        pre.push(b.span);
+                    }
+                }
             }
             BlockKind::ListHeading => {
                 doc.boilerplate.push(crate::document::Boilerplate { kind: BoilerplateKind::ListHeading, text: s.to_string(), span: b.span });

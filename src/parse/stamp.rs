@@ -33,6 +33,32 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     None
 }
 
+/// Month names of other languages printed in dates (fr, de, es, it, pt, nl, cs genitive).
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("août", 8),
+    ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("januar", 1), ("jänner", 1), ("februar", 2),
+    ("märz", 3), ("juni", 6), ("juli", 7), ("oktober", 10), ("dezember", 12), ("enero", 1), ("febrero", 2), ("marzo", 3),
+    ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12), ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3),
+    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("dezembro", 12), ("januari", 1), ("februari", 2),
+    ("maart", 3), ("mei", 5), ("augustus", 8), ("ledna", 1), ("února", 2), ("března", 3), ("dubna", 4), ("května", 5),
+    ("června", 6), ("července", 7), ("srpna", 8), ("září", 9), ("října", 10), ("listopadu", 11), ("prosince", 12),
+];
+
+/// [`month_number`] or a month name of another language (inside a date only).
+fn any_month(word: &str) -> Option<u32> {
+    month_number(word).or_else(|| {
+        let w = word.trim_end_matches('.').to_lowercase();
+        FOREIGN_MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    })
+}
+
+/// A weekday name or abbreviation (`Sat`, `Tuesday`).
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    is_weekday(word)
+}
+
 fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -54,11 +80,11 @@ fn toks(s: &str) -> Vec<Tok<'_>> {
         if c.is_whitespace() {
             continue;
         }
-        if c.is_ascii_alphanumeric() {
-            let mut end = i + 1;
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_alphanumeric() {
-                    end = j + 1;
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
                     it.next();
                 } else {
                     break;
@@ -72,6 +98,9 @@ fn toks(s: &str) -> Vec<Tok<'_>> {
                 out.push(Tok { s: &s[i..i + k], start: i, end: i + k });
                 out.push(Tok { s: &s[i + k..i + k + 1], start: i + k, end: i + k + 1 });
                 out.push(Tok { s: &s[i + k + 1..end], start: i + k + 1, end });
+            } else if run.len() >= 3 && run.is_char_boundary(run.len() - 2) && matches!(&run[run.len() - 2..], "AM" | "PM" | "am" | "pm") && b[..b.len() - 2].iter().all(u8::is_ascii_digit) {
+                out.push(Tok { s: &s[i..end - 2], start: i, end: end - 2 });
+                out.push(Tok { s: &s[end - 2..end], start: end - 2, end });
             } else if run.len() >= 2 && run.ends_with('Z') && b[..b.len() - 1].iter().all(u8::is_ascii_digit) {
                 out.push(Tok { s: &s[i..end - 1], start: i, end: end - 1 });
                 out.push(Tok { s: &s[end - 1..end], start: end - 1, end });
@@ -92,6 +121,16 @@ fn num(t: &Tok<'_>, max_len: usize) -> Option<u32> {
     } else {
         None
     }
+}
+
+/// A day number, possibly with an ordinal suffix (`29th`).
+fn day_num(t: &Tok<'_>) -> Option<u32> {
+    let digits = t.s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t.s[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Parse a timestamp starting at token `i`; returns (tokens used, iso).
@@ -118,6 +157,19 @@ fn parse_at(t: &[Tok<'_>], mut i: usize) -> Option<(usize, String)> {
             i = j;
         }
     }
+    // a time printed before the date: `2:57 PM ET, Sat October 8, 2016`, `10:52 1. 11. 2021`
+    let mut pre_time = None;
+    if let Some((tl, hh, mm, ss, tz)) = parse_time(&t[i.min(t.len())..]) {
+        let mut j = i + tl;
+        if t.get(j).is_some_and(|x| x.s.len() <= 4 && x.s.bytes().all(|b| b.is_ascii_uppercase()) && x.s != "T") {
+            j += 1; // a zone without a T (`ET`)
+        }
+        if t.get(j).is_some_and(|x| x.s == "," || x.s == "|" || x.s == "-" || x.s == "on") {
+            j += 1;
+        }
+        i = j;
+        pre_time = Some((hh, mm, ss, tz));
+    }
     // optional weekday "Thu," / "Fri"
     if t.get(i).is_some_and(|x| is_weekday(x.s)) {
         i += 1;
@@ -128,9 +180,17 @@ fn parse_at(t: &[Tok<'_>], mut i: usize) -> Option<(usize, String)> {
     let (date_len, y, m, d) = parse_date(&t[i.min(t.len())..])?;
     i += date_len;
     let mut iso = format!("{y:04}-{m:02}-{d:02}");
+    if let Some((hh, mm, ss, tz)) = pre_time {
+        match ss {
+            Some(ss) => iso.push_str(&format!("T{hh:02}:{mm:02}:{ss:02}")),
+            None => iso.push_str(&format!("T{hh:02}:{mm:02}")),
+        }
+        iso.push_str(&tz);
+        return Some((i - start, iso));
+    }
     // optional time
     let mut j = i;
-    if t.get(j).is_some_and(|x| x.s == "T" || x.s == "," || x.s.eq_ignore_ascii_case("at") || x.s == "-" || x.s == "|") {
+    if t.get(j).is_some_and(|x| x.s == "T" || x.s == "," || x.s.eq_ignore_ascii_case("at") || x.s == "-" || x.s == "|" || x.s == "à" || x.s == "um" || x.s == "·") {
         j += 1;
     }
     if let Some((tl, hh, mm, ss, tz)) = parse_time(&t[j.min(t.len())..]) {
@@ -164,6 +224,41 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
             }
         }
     }
+    // `2017.03.27`, `2017/03/27`, `25.01.2017`, `1. 11. 2021`, `22/12/2016`, `12/22/2016`
+    if t.len() >= 5 && (t[1].s == "." || t[1].s == "/") && t[3].s == t[1].s {
+        if let (Some(a), Some(b), Some(c)) = (num(&t[0], 4), num(&t[2], 2), num(&t[4], 4)) {
+            let (la, lc) = (t[0].s.len(), t[4].s.len());
+            let k = if t.get(5).is_some_and(|x| x.s == ".") && lc == 4 { 6 } else { 5 };
+            if la == 4 && t[4].s.len() <= 2 && valid(a, b, c) {
+                return Some((5, a, b, c));
+            }
+            if la <= 2 && lc == 4 {
+                // day first with dots; with slashes only when one reading is impossible
+                if t[1].s == "." || a > 12 {
+                    if valid(c, b, a) {
+                        return Some((k, c, b, a));
+                    }
+                } else if b > 12 && valid(c, a, b) {
+                    return Some((k, c, a, b));
+                }
+            }
+        }
+    }
+    // day month year (`3 Jan 2019`, `22. Dezember 2016`, `30 avril 2015`, `29th November, 2015`)
+    if t.len() >= 3 {
+        let mi = match (t.get(1).map(|x| x.s), t.get(2)) {
+            (Some(".") | Some("st") | Some("nd") | Some("rd") | Some("th"), Some(_)) => 2,
+            _ => 1,
+        };
+        if let (Some(d), Some(m)) = (day_num(&t[0]), t.get(mi).and_then(|x| any_month(x.s))) {
+            let k = skip(t, skip(t, mi + 1, "."), ",");
+            if let Some(y) = t.get(k).and_then(|x| num(x, 4)) {
+                if valid(y, m, d) {
+                    return Some((k + 1, y, m, d));
+                }
+            }
+        }
+    }
     // day month year
     if t.len() >= 3 {
         if let (Some(d), Some(m)) = (num(&t[0], 2), month_number(t[1].s)) {
@@ -177,9 +272,10 @@ fn parse_date(t: &[Tok<'_>]) -> Option<(usize, u32, u32, u32)> {
     }
     // month day, year
     if t.len() >= 3 {
-        if let Some(m) = month_number(t[0].s) {
+        if let Some(m) = any_month(t[0].s) {
             let k = skip(t, 1, ".");
-            if let Some(d) = t.get(k).and_then(|x| num(x, 2)) {
+            if let Some(d) = t.get(k).and_then(day_num) {
+                let k = if t.get(k + 1).is_some_and(|x| matches!(x.s, "st" | "nd" | "rd" | "th")) { k + 1 } else { k };
                 let k = skip(t, k + 1, ",");
                 if let Some(y) = t.get(k).and_then(|x| num(x, 4)) {
                     if valid(y, m, d) {
@@ -304,6 +400,33 @@ pub(crate) fn trailing(s: &str) -> Option<Stamp> {
     None
 }
 
+/// The first timestamp anywhere in a short line (`Updated 2:57 PM ET, Sat October 8, 2016`,
+/// `by Jane Doe July 10, 2015`, `Oct 18, 2019 · 8 min read`, `Mon,Sep 9,2013`). Only the first
+/// 400 bytes are scanned; linear time (every start reads a bounded number of tokens).
+pub(crate) fn find(s: &str) -> Option<Stamp> {
+    let mut e = s.len().min(400);
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    let s = &s[..e];
+    if !has_year(s) {
+        return None;
+    }
+    let t = toks(s);
+    for i in 0..t.len() {
+        let c = t[i].s.chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if let Some((n, iso)) = parse_at(&t, i) {
+            if n > 0 {
+                return Some(Stamp { start: t[i].start, end: t[i + n - 1].end, iso: Some(iso) });
+            }
+        }
+    }
+    None
+}
+
 /// A timestamp at the start of `s` followed by more text (`Thu, 03 Oct 2024 11:26:50 GMT Headline`).
 pub(crate) fn leading(s: &str) -> Option<Stamp> {
     let head = &s.as_bytes()[..s.len().min(60)];
@@ -340,11 +463,36 @@ mod tests {
         t!("Fri 9 Jan 2026 10.26 GMT", Some("2026-01-09T10:26Z"));
         t!("Published: Friday, January 9, 2026", Some("2026-01-09"));
         t!("Last updated: 09 Jan 2026 08:00 +0900", Some("2026-01-09T08:00+09:00"));
-        t!("Updated 10:26 EST, Fri January 9, 2026", None);
+        t!("Updated 10:26 EST, Fri January 9, 2026", Some("2026-01-09T10:26"));
+        t!("25.01.2017 17:00:00", Some("2017-01-25T17:00:00"));
+        t!("2017.03.27 09:15", Some("2017-03-27T09:15"));
+        t!("Mon,Sep 9,2013", Some("2013-09-09"));
+        t!("13:03, September 09, 2013", Some("2013-09-09T13:03"));
+        t!("08 March,2023 07:48 AM IST", Some("2023-03-08T07:48"));
+        t!("03 Sep 2025 06:34PM", Some("2025-09-03T18:34"));
+        t!("12/22/2016", Some("2016-12-22"));
+        t!("05/06/2016", None);
         t!("Jan. 9", None);
         t!("2026-02-30", None);
         t!("Thu, 03 Oct 2024 11:26:50 GMT and more", None);
         t!("", None);
+    }
+
+    #[test]
+    fn found_inside_a_line() {
+        let f = |s: &str| find(s).map(|x| (s[x.start..x.end].to_string(), x.iso.unwrap_or_default()));
+        assert_eq!(f("by Jane Doe July 10, 2015"), Some(("July 10, 2015".into(), "2015-07-10".into())));
+        assert_eq!(f("Updated 2:57 PM ET, Sat October 8, 2016").map(|x| x.1), Some("2016-10-08T14:57".into()));
+        assert_eq!(f("Published: 10:52 1. 11. 2021").map(|x| x.1), Some("2021-11-01T10:52".into()));
+        assert_eq!(f("Oct 18, 2019 · 8 min read").map(|x| x.1), Some("2019-10-18".into()));
+        assert_eq!(f("Mon,Sep 9,2013").map(|x| x.1), Some("2013-09-09".into()));
+        assert_eq!(f("Paris 30 avril 2015 à 07:19").map(|x| x.1), Some("2015-04-30T07:19".into()));
+        assert_eq!(f("Am 22. Dezember 2016 sagte er").map(|x| x.1), Some("2016-12-22".into()));
+        assert_eq!(f("Published on: June 5, 2024").map(|x| x.1), Some("2024-06-05".into()));
+        assert_eq!(f("Dubai, 29th November, 2015 (WAM)").map(|x| x.1), Some("2015-11-29".into()));
+        assert_eq!(f("He scored 23 goals in 2015"), None);
+        assert_eq!(f(""), None);
+        assert_eq!(f("日本語 2015"), None);
     }
 
     #[test]

@@ -1,0 +1,847 @@
+//! The learned line-role model: every physical line of a dump gets a role (title, paragraph,
+//! continuation of a hard-wrapped paragraph, subheading, byline, headline, teaser or
+//! boilerplate) from a linear-chain averaged perceptron decoded with Viterbi.
+//!
+//! The features look at a line and its neighbours: length and word count, case pattern,
+//! final punctuation, digits and date shapes, stop-word share, runs of short lines,
+//! position, lines that recur, indentation and the markers of the four ways text leaves a
+//! browser or a crawler (`#`, `*`, `•`, `IFRAME:`), the rule classes of [`super::lines`]
+//! (stamps, bylines, datelines, clutter) and a few lexical cues. The weights are trained by
+//! `gleaner-train roles` from labels derived from the gold of `../shared/dumps` (see
+//! `train.rs`) and shipped in `src/data/roles.model`.
+
+#[cfg(feature = "train")]
+pub mod train;
+
+use super::{byline, clutter, dateline, lines, stamp};
+use crate::span::Span;
+
+/// The role of one physical line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum LineRole {
+    /// Page clutter: menus, widgets, captions, credits, ads, footers.
+    Boiler = 0,
+    /// An article's headline.
+    Title = 1,
+    /// The first line of a body paragraph (or list item of the body).
+    Para = 2,
+    /// A line continuing the previous line's block (hard wrap).
+    Cont = 3,
+    /// A subheading inside an article body.
+    Sub = 4,
+    /// An author line.
+    Byline = 5,
+    /// A headline in a list of stories.
+    Headline = 6,
+    /// A teaser under a listed headline.
+    Teaser = 7,
+}
+
+/// Number of roles.
+pub const NR: usize = 8;
+/// All roles, by index.
+pub const ROLES: [LineRole; NR] = [
+    LineRole::Boiler,
+    LineRole::Title,
+    LineRole::Para,
+    LineRole::Cont,
+    LineRole::Sub,
+    LineRole::Byline,
+    LineRole::Headline,
+    LineRole::Teaser,
+];
+
+impl LineRole {
+    /// The role's short name.
+    pub fn name(self) -> &'static str {
+        ["boiler", "title", "para", "cont", "sub", "byline", "headline", "teaser"][self as usize]
+    }
+}
+
+/// Hash bits of the feature table.
+pub const BUCKET_BITS: u32 = 17;
+/// Bumped whenever the features change (the model records it).
+pub const FEATURE_VERSION: u32 = 2;
+
+/// One physical line: its trimmed span, indentation and blank-line neighbourhood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhysLine {
+    /// Trimmed content.
+    pub span: Span,
+    /// Leading columns (a tab counts 4).
+    pub indent: u32,
+    /// A blank line (or the start) precedes it.
+    pub blank_before: bool,
+}
+
+/// The non-blank physical lines of `text`.
+pub fn physical_lines(text: &str) -> Vec<PhysLine> {
+    let mut out = Vec::new();
+    let mut blank = true;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut push = |s: usize, e: usize, blank: &mut bool| {
+        let raw = &text[s..e];
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        if t.is_empty() {
+            *blank = true;
+            return;
+        }
+        let indent = raw[..lead].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<u32>();
+        out.push(PhysLine { span: Span::new(s + lead, s + lead + t.len()), indent, blank_before: *blank });
+        *blank = false;
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            push(start, i, &mut blank);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        push(start, text.len(), &mut blank);
+    }
+    out
+}
+
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "as", "that", "which",
+    "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "its", "his", "her", "their",
+    "this", "into", "than", "it", "he", "she", "they", "we", "i", "you", "not", "said", "after", "about", "there", "also",
+];
+
+/// Facts about one line on its own, computed once.
+#[derive(Clone, Copy, Debug, Default)]
+struct Facts {
+    class: u8,
+    len_b: u8,
+    words_b: u8,
+    end: u8,
+    first: u8,
+    marker: u8,
+    indent_b: u8,
+    caps_b: u8,
+    stop_b: u8,
+    digit_b: u8,
+    month: bool,
+    year: bool,
+    clock: bool,
+    wrapped: bool,
+    recur_b: u8,
+    short: bool,
+    words: u32,
+    chars: u32,
+    first_hash: u64,
+    last_hash: u64,
+    norm_hash: u64,
+    url: bool,
+}
+
+const fn bucket(v: u32, edges: &[u32]) -> u8 {
+    let mut i = 0;
+    while i < edges.len() {
+        if v <= edges[i] {
+            return i as u8;
+        }
+        i += 1;
+    }
+    edges.len() as u8
+}
+
+fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed ^ 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    let mut h = a ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+fn char_class(c: Option<char>) -> u8 {
+    match c {
+        None => 0,
+        Some('.') => 1,
+        Some('!') => 2,
+        Some('?') => 3,
+        Some(':') => 4,
+        Some(',') | Some(';') => 5,
+        Some('"' | '”' | '’' | '\'' | '»' | '“' | '‘' | '«') => 6,
+        Some(')' | ']') => 7,
+        Some(c) if c.is_ascii_digit() => 8,
+        Some(c) if c.is_lowercase() => 9,
+        Some(c) if c.is_uppercase() => 10,
+        Some('-' | '–' | '—' | '_' | '=' | '~') => 11,
+        Some('*' | '•' | '#' | '+' | '>' | '|' | '·' | '▪' | '►') => 12,
+        Some(c) if c.is_alphabetic() => 13,
+        Some(_) => 14,
+    }
+}
+
+fn marker(s: &str) -> u8 {
+    let b = s.as_bytes();
+    if s.starts_with("IFRAME:") || s.starts_with("[IMG") || s.starts_with("[INLINE") {
+        return 1;
+    }
+    if b.first() == Some(&b'#') {
+        let n = b.iter().take_while(|&&c| c == b'#').count();
+        return 1 + n.min(6) as u8; // 2..7
+    }
+    if s.starts_with("**") && s.ends_with("**") && s.len() > 4 {
+        return 8;
+    }
+    for (k, p) in ["* ", "+ ", "- ", "• ", "· ", "▪ ", "o ", "> ", "| "].iter().enumerate() {
+        if s.starts_with(p) {
+            return 9 + k as u8;
+        }
+    }
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&d) && matches!(b.get(d), Some(b'.') | Some(b')')) {
+        return 18;
+    }
+    if s.starts_with('[') {
+        return 19;
+    }
+    0
+}
+
+/// Rule class of a line as a small number (the grammar-driven signals of `lines.rs`).
+fn rule_class(s: &str) -> u8 {
+    if matches!(s, "-" | "–" | "—") {
+        return 1;
+    }
+    if clutter::is_rule(s) {
+        return 2;
+    }
+    if s.len() <= 80 && stamp::whole(s).is_some() {
+        return 3;
+    }
+    if s.len() <= 200 && clutter::is_end_mark(s) {
+        return 4;
+    }
+    if s.len() <= 200 && byline::end_byline(s).is_some() {
+        return 5;
+    }
+    if s.len() <= 200 && byline::top_byline(s).is_some() {
+        return 6;
+    }
+    if s.len() <= 60 && clutter::list_heading(s).is_some() {
+        return 7;
+    }
+    if s.len() <= 300 {
+        if let Some(k) = clutter::classify(s) {
+            return 8 + k as u8; // 8..16
+        }
+    }
+    if dateline::parse(s).is_some() {
+        return 17;
+    }
+    if s.len() <= 300 && (stamp::trailing(s).is_some() || stamp::leading(s).is_some()) {
+        return 18;
+    }
+    if lines::ends_sentence(s) {
+        return 19;
+    }
+    0
+}
+
+fn norm_hash(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h ^= l as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+fn facts(text: &str, l: &PhysLine) -> Facts {
+    let s = &text[l.span.start..l.span.end];
+    let chars = s.chars().count() as u32;
+    let mut words = 0u32;
+    let mut caps = 0u32;
+    let mut stops = 0u32;
+    let mut alpha_words = 0u32;
+    let mut first_w = "";
+    let mut last_w = "";
+    for w in s.split_whitespace() {
+        words += 1;
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        if first_w.is_empty() {
+            first_w = t;
+        }
+        last_w = t;
+        if t.chars().next().is_some_and(char::is_alphabetic) {
+            alpha_words += 1;
+            if t.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+            if t.len() <= 5 && STOP.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                stops += 1;
+            }
+        }
+    }
+    let digits = s.chars().filter(char::is_ascii_digit).count() as u32;
+    let lower = s.to_lowercase();
+    let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
+    let year = s.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit));
+    let clock = s.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
+    let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
+    let hw = |w: &str| if w.len() <= 24 { fnv(7, w.to_lowercase().as_bytes()) } else { 1 };
+    let trimmed_end = s.trim_end_matches(['*', '_']);
+    Facts {
+        class: rule_class(s),
+        len_b: bucket(chars, &[3, 10, 20, 30, 45, 60, 80, 100, 130, 200, 400]),
+        words_b: bucket(words, &[1, 2, 3, 5, 8, 12, 16, 22, 30, 45, 80]),
+        end: char_class(trimmed_end.chars().last()),
+        first: char_class(s.chars().find(|c| !c.is_whitespace())),
+        marker: marker(s),
+        indent_b: bucket(l.indent, &[0, 2, 3, 4, 6, 10]),
+        caps_b,
+        stop_b: if alpha_words == 0 { 0 } else { 1 + bucket(pct(stops, alpha_words), &[0, 1, 2, 3, 5]) },
+        digit_b: bucket(pct(digits, chars.max(1)), &[0, 1, 3, 6]),
+        month,
+        year,
+        clock,
+        wrapped: false,
+        recur_b: 0,
+        short: words <= 4 && !lines::ends_sentence(s),
+        words,
+        chars,
+        first_hash: hw(first_w),
+        last_hash: hw(last_w),
+        norm_hash: norm_hash(s),
+        url: lower.contains("http://") || lower.contains("https://") || lower.contains("www."),
+    }
+}
+
+/// Hashed feature ids for every line (`out[i]` holds line `i`'s ids).
+pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for_each_features(text, lines, |_, ids| out.push(ids.to_vec()));
+    out
+}
+
+/// Calls `f(i, ids)` with the hashed feature ids of every line `i` in order (one buffer
+/// reused: memory stays per line, not per feature).
+pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) {
+    let n = lines.len();
+    let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
+    // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
+    let mut hist = [0u32; 8];
+    for x in &facts_of {
+        if (60..=100).contains(&x.chars) {
+            hist[((x.chars - 60) / 5).min(7) as usize] += 1;
+        }
+    }
+    let (peak, peak_n) = hist.iter().enumerate().max_by_key(|(_, &c)| c).map(|(i, &c)| (i, c)).unwrap_or((0, 0));
+    let wrap_width = if peak_n >= 5 && peak_n * 10 >= n as u32 / 4 { Some(60 + peak as u32 * 5) } else { None };
+    if let Some(w) = wrap_width {
+        for x in facts_of.iter_mut() {
+            x.wrapped = x.chars + 12 >= w && x.chars <= w + 8;
+        }
+    }
+    // recurrence of a line's text in the dump
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
+    for x in &facts_of {
+        *counts.entry(x.norm_hash).or_insert(0) += 1;
+    }
+    for x in facts_of.iter_mut() {
+        x.recur_b = bucket(counts[&x.norm_hash], &[1, 2, 4]);
+    }
+    // runs of short lines
+    let mut run = vec![0u32; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && facts_of[j].short {
+            j += 1;
+        }
+        for r in run.iter_mut().take(j).skip(i) {
+            *r = (j - i) as u32;
+        }
+        i = j.max(i + 1);
+    }
+    // distance (in lines) to the nearest long prose line before / after
+    let long = |x: &Facts| x.words >= 25;
+    let mut before = vec![u32::MAX; n];
+    let mut last: Option<usize> = None;
+    for k in 0..n {
+        if let Some(p) = last {
+            before[k] = (k - p) as u32;
+        }
+        if long(&facts_of[k]) {
+            last = Some(k);
+        }
+    }
+    let mut after = vec![u32::MAX; n];
+    let mut next: Option<usize> = None;
+    for k in (0..n).rev() {
+        if let Some(p) = next {
+            after[k] = (p - k) as u32;
+        }
+        if long(&facts_of[k]) {
+            next = Some(k);
+        }
+    }
+    // title cue: the nearest heading-like line before a long line (only short meta lines
+    // such as bylines, stamps, captions' credits or widgets between), and its rank back
+    let heading_like = |x: &Facts| (3..=30).contains(&x.words) && !matches!(x.end, 1 | 5) && matches!(x.class, 0 | 17 | 18 | 19) && x.end != 4;
+    let mut cand_rank = vec![0u8; n];
+    let mut k = 0;
+    while k < n {
+        if long(&facts_of[k]) {
+            let mut rank = 0u8;
+            let mut j = k;
+            while j > 0 && k - j < 12 && rank < 3 {
+                j -= 1;
+                if long(&facts_of[j]) {
+                    break;
+                }
+                if heading_like(&facts_of[j]) {
+                    rank += 1;
+                    if cand_rank[j] == 0 {
+                        cand_rank[j] = rank;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    // prose density: long lines among the 10 lines around
+    let mut pref = vec![0u32; n + 1];
+    for k in 0..n {
+        pref[k + 1] = pref[k] + long(&facts_of[k]) as u32;
+    }
+    // blank-separated blocks: size and position in block
+    let mut block_start = vec![0usize; n];
+    for k in 0..n {
+        block_start[k] = if lines[k].blank_before || k == 0 { k } else { block_start[k - 1] };
+    }
+    let mut block_len = vec![1usize; n];
+    for k in (0..n).rev() {
+        let end = if k + 1 < n && !lines[k + 1].blank_before { block_len[k + 1] + (k + 1 - block_start[k + 1]) } else { k + 1 - block_start[k] };
+        block_len[k] = end;
+    }
+    let has_iframe = facts_of.iter().any(|x| x.marker == 1);
+    let global = if has_iframe { 1 } else if wrap_width.is_some() { 2 } else { 0 };
+    let mask = (1u32 << BUCKET_BITS) - 1;
+    let mut ids: Vec<u32> = Vec::with_capacity(96);
+    for k in 0..n {
+        let x = &facts_of[k];
+        let l = &lines[k];
+        ids.clear();
+        let mut push = |tag: u64, v: u64| ids.push((mix(tag, v) as u32) & mask);
+        push(0, 0); // bias
+        push(1, x.class as u64);
+        push(2, x.len_b as u64);
+        push(3, x.words_b as u64);
+        push(4, x.end as u64);
+        push(5, x.first as u64);
+        push(6, x.marker as u64);
+        push(7, x.indent_b as u64);
+        push(8, x.caps_b as u64);
+        push(9, x.stop_b as u64);
+        push(10, x.digit_b as u64);
+        push(11, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2);
+        push(12, x.wrapped as u64 | (global as u64) << 1);
+        push(13, x.recur_b as u64);
+        push(14, bucket(run[k], &[0, 1, 3, 7, 15]) as u64);
+        push(15, l.blank_before as u64 | ((k + 1 < n && lines[k + 1].blank_before) as u64) << 1);
+        push(16, bucket(k as u32, &[0, 1, 4, 9, 19, 49]) as u64);
+        push(17, (k * 10 / n.max(1)) as u64);
+        push(18, bucket(before[k], &[1, 2, 4, 8, 16, 1000]) as u64 * 8 + bucket(after[k], &[1, 2, 4, 8, 16, 1000]) as u64);
+        push(19, x.first_hash);
+        push(20, x.last_hash);
+        if x.words <= 4 {
+            push(21, x.norm_hash);
+        }
+        push(22, x.url as u64);
+        push(28, cand_rank[k] as u64);
+        push(29, (cand_rank[k] as u64) << 8 | x.caps_b as u64);
+        let lo = k.saturating_sub(5);
+        let hi = (k + 6).min(n);
+        push(30, bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64);
+        push(31, (bucket(block_len[k] as u32, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start[k]) as u32, &[0, 1, 3, 7]) as u64);
+        push(32, (bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
+        // conjunctions of the line with itself
+        push(23, (x.len_b as u64) << 8 | x.end as u64);
+        push(24, (x.caps_b as u64) << 8 | x.end as u64);
+        push(25, (x.marker as u64) << 8 | x.indent_b as u64);
+        push(26, (x.class as u64) << 8 | x.words_b as u64);
+        push(27, (global as u64) << 8 | x.indent_b as u64);
+        // neighbours
+        for (slot, d) in [(0u64, -2i64), (1, -1), (2, 1), (3, 2)] {
+            let j = k as i64 + d;
+            let tag = 100 + slot * 20;
+            if j < 0 || j >= n as i64 {
+                push(tag, 999);
+                continue;
+            }
+            let y = &facts_of[j as usize];
+            let ly = &lines[j as usize];
+            push(tag + 1, y.class as u64);
+            push(tag + 2, y.len_b as u64);
+            push(tag + 3, y.end as u64);
+            push(tag + 4, y.marker as u64);
+            push(tag + 5, ly.blank_before as u64);
+            push(tag + 6, (y.caps_b as u64) << 8 | y.words_b as u64);
+            push(tag + 7, (y.indent_b as u64) << 8 | x.indent_b as u64);
+            if d == -1 {
+                // continuation cues: the previous line's end and width, this line's start
+                push(tag + 8, (y.end as u64) << 16 | (x.first as u64) << 8 | l.blank_before as u64);
+                push(tag + 9, (y.wrapped as u64) << 16 | (x.first as u64) << 8 | l.blank_before as u64);
+                push(tag + 10, (y.marker as u64) << 8 | x.marker as u64);
+                push(tag + 11, y.last_hash);
+                push(tag + 12, (y.norm_hash == x.norm_hash) as u64);
+            }
+            if d == 1 {
+                push(tag + 8, (x.end as u64) << 16 | (y.first as u64) << 8 | ly.blank_before as u64);
+                push(tag + 9, (x.wrapped as u64) << 16 | (y.first as u64) << 8 | ly.blank_before as u64);
+            }
+        }
+        f(k, &ids);
+    }
+}
+
+/// Hash bits of the title ranker's table.
+pub const TITLE_BITS: u32 = 12;
+/// How far back from a body's first paragraph the title ranker looks.
+pub const TITLE_WINDOW: usize = 15;
+
+/// Content words (4+ letters, lowercased) of a line.
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+}
+
+/// Features of candidate line `j` as the title of a body that starts at line `b` (`j < b`),
+/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order.
+pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
+    let mask = (1u32 << TITLE_BITS) - 1;
+    let mut ids = Vec::with_capacity(24);
+    let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
+    let Some(j) = j else {
+        push(0, 1);
+        return ids;
+    };
+    let line = |k: usize| spans[k].slice(text);
+    let pl = |k: usize| PhysLine { span: spans[k], indent: 0, blank_before: false };
+    let x = facts(text, &pl(j));
+    let heading = |x: &Facts| (3..=30).contains(&x.words) && !matches!(x.end, 1 | 5 | 4) && matches!(x.class, 0 | 17 | 18 | 19);
+    // rank among heading-like lines counted back from the body
+    let mut rank = 0u32;
+    let mut longest = true;
+    for k in (j..b).rev() {
+        let y = facts(text, &pl(k));
+        if heading(&y) {
+            rank += 1;
+            if y.chars > x.chars {
+                longest = false;
+            }
+        }
+    }
+    for k in b.saturating_sub(TITLE_WINDOW)..j {
+        let y = facts(text, &pl(k));
+        if heading(&y) && y.chars > x.chars {
+            longest = false;
+        }
+    }
+    // shared content words with the lede (the first lines of the body)
+    let cw = content_words(line(j));
+    let lede: std::collections::HashSet<String> = (b..(b + 3).min(spans.len())).flat_map(|k| content_words(line(k))).collect();
+    let shared = cw.iter().filter(|w| lede.contains(*w)).count();
+    let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
+    push(1, 0);
+    push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
+    push(3, (heading(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
+    push(4, x.words_b as u64);
+    push(5, x.len_b as u64);
+    push(6, x.end as u64);
+    push(7, x.caps_b as u64);
+    push(8, x.marker as u64);
+    push(9, x.class as u64);
+    push(10, longest as u64);
+    push(11, share);
+    push(12, share << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
+    push(13, x.first_hash);
+    push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
+    if j + 1 < spans.len() {
+        let y = facts(text, &pl(j + 1));
+        push(15, y.class as u64);
+        push(16, (y.words_b as u64) << 8 | y.end as u64);
+    }
+    if j > 0 {
+        let y = facts(text, &pl(j - 1));
+        push(17, (y.words_b as u64) << 8 | y.end as u64);
+        push(18, (y.norm_hash == x.norm_hash) as u64);
+    }
+    push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
+    push(20, (longest as u64) << 8 | share);
+    ids
+}
+
+/// Weights of the role model: emission rows per feature bucket plus transitions.
+#[derive(Clone)]
+pub struct RoleModel {
+    /// `2^BUCKET_BITS × NR` emission weights.
+    pub(crate) emit: Vec<f32>,
+    /// `(NR + 1) × NR` transition weights; row `NR` is the start.
+    pub(crate) trans: Vec<f32>,
+    /// `2^TITLE_BITS` weights of the title ranker.
+    pub(crate) title: Vec<f32>,
+}
+
+impl std::fmt::Debug for RoleModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RoleModel").field("nonzero", &self.emit.iter().filter(|w| **w != 0.0).count()).finish()
+    }
+}
+
+const MAGIC: &[u8; 8] = b"GLNRROL\0";
+/// Format version of the role model file.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why a model file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl RoleModel {
+    /// An all-zero model (training starts here).
+    pub fn zero() -> RoleModel {
+        RoleModel { emit: vec![0.0; (1usize << BUCKET_BITS) * NR], trans: vec![0.0; (NR + 1) * NR], title: vec![0.0; 1 << TITLE_BITS] }
+    }
+
+    /// Scores of every role for every line.
+    pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; NR]> {
+        feats.iter().map(|ids| self.score(ids)).collect()
+    }
+
+    /// Best role sequence; `allowed[i]` (a bit set over roles) restricts line `i` when given.
+    pub fn viterbi(&self, em: &[[f32; NR]], allowed: Option<&[u8]>) -> Vec<LineRole> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let ok = |i: usize, r: usize| allowed.is_none_or(|a| a[i] & (1 << r) != 0);
+        let mut back = vec![[0u8; NR]; n];
+        let mut cur = [f32::NEG_INFINITY; NR];
+        for r in 0..NR {
+            if ok(0, r) {
+                cur[r] = self.trans[NR * NR + r] + em[0][r];
+            }
+        }
+        for i in 1..n {
+            let mut nxt = [f32::NEG_INFINITY; NR];
+            for r in 0..NR {
+                if !ok(i, r) {
+                    continue;
+                }
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for p in 0..NR {
+                    let v = cur[p] + self.trans[p * NR + r];
+                    if v > best {
+                        best = v;
+                        arg = p as u8;
+                    }
+                }
+                nxt[r] = best + em[i][r];
+                back[i][r] = arg;
+            }
+            cur = nxt;
+        }
+        let mut r = (0..NR).fold(0, |b, r| if cur[r] > cur[b] { r } else { b });
+        let mut out = vec![LineRole::Boiler; n];
+        for i in (0..n).rev() {
+            out[i] = ROLES[r];
+            r = back[i][r] as usize;
+        }
+        out
+    }
+
+    /// Score of a title candidate (see [`title_features`]).
+    pub fn title_score(&self, ids: &[u32]) -> f32 {
+        ids.iter().map(|&i| self.title[i as usize]).sum()
+    }
+
+    /// The best title for a body starting at line `b` among `candidates` (or none).
+    pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
+        let mut best = (self.title_score(&title_features(text, spans, None, b)), None);
+        for &j in candidates {
+            let s = self.title_score(&title_features(text, spans, Some(j), b));
+            if s > best.0 {
+                best = (s, Some(j));
+            }
+        }
+        best.1
+    }
+
+    /// Roles of the physical lines of `text`.
+    pub fn roles(&self, text: &str, lines: &[PhysLine]) -> Vec<LineRole> {
+        let mut em = Vec::with_capacity(lines.len());
+        for_each_features(text, lines, |_, ids| em.push(self.score(ids)));
+        self.viterbi(&em, None)
+    }
+
+    fn score(&self, ids: &[u32]) -> [f32; NR] {
+        let mut s = [0f32; NR];
+        for &id in ids {
+            let row = &self.emit[id as usize * NR..id as usize * NR + NR];
+            for r in 0..NR {
+                s[r] += row[r];
+            }
+        }
+        s
+    }
+
+    /// Serialise: magic | format u32 | feature version u32 | bucket bits u32 | roles u8 |
+    /// transitions ((NR+1)·NR f32) | title ranker (2^TITLE_BITS f32) | K u32 | K (bucket·NR+role) LEB128 deltas | K f32 | fnv64.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&BUCKET_BITS.to_le_bytes());
+        out.push(NR as u8);
+        for w in self.trans.iter().chain(&self.title) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let nz: Vec<(usize, f32)> = self.emit.iter().copied().enumerate().filter(|(_, w)| *w != 0.0).collect();
+        out.extend_from_slice(&(nz.len() as u32).to_le_bytes());
+        let mut prev = 0usize;
+        for &(i, _) in &nz {
+            let mut d = (i - prev) as u64;
+            prev = i;
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        for &(_, w) in &nz {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let h = fnv(0, &out);
+        out.extend_from_slice(&h.to_le_bytes());
+        out
+    }
+
+    /// Load and validate a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<RoleModel, ModelError> {
+        if b.len() < 8 + 12 + 1 + 8 || &b[..8] != MAGIC {
+            return Err(ModelError("not a gleaner role model (bad magic)"));
+        }
+        let (body, sum) = b.split_at(b.len() - 8);
+        if fnv(0, body).to_le_bytes() != sum {
+            return Err(ModelError("role model checksum mismatch"));
+        }
+        let u32_at = |o: usize| u32::from_le_bytes([body[o], body[o + 1], body[o + 2], body[o + 3]]);
+        if u32_at(8) != FORMAT_VERSION {
+            return Err(ModelError("role model format version differs from this build"));
+        }
+        if u32_at(12) != FEATURE_VERSION || u32_at(16) != BUCKET_BITS || body[20] as usize != NR {
+            return Err(ModelError("role model was trained with other features or roles"));
+        }
+        let mut o = 21;
+        let mut m = RoleModel::zero();
+        let f32_at = |o: usize| -> Option<f32> { body.get(o..o + 4).map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]])) };
+        for t in m.trans.iter_mut().chain(m.title.iter_mut()) {
+            *t = f32_at(o).ok_or(ModelError("role model truncated"))?;
+            o += 4;
+        }
+        let k = body.get(o..o + 4).map(|_| u32_at(o)).ok_or(ModelError("role model truncated"))? as usize;
+        o += 4;
+        let mut idx = Vec::with_capacity(k);
+        let mut prev = 0usize;
+        for _ in 0..k {
+            let mut d = 0u64;
+            let mut shift = 0;
+            loop {
+                let byte = *body.get(o).ok_or(ModelError("role model truncated"))?;
+                o += 1;
+                d |= ((byte & 0x7f) as u64) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 || shift > 35 {
+                    break;
+                }
+            }
+            prev += d as usize;
+            if prev >= m.emit.len() {
+                return Err(ModelError("role model index out of range"));
+            }
+            idx.push(prev);
+        }
+        for &i in &idx {
+            m.emit[i] = f32_at(o).ok_or(ModelError("role model truncated"))?;
+            o += 4;
+        }
+        if o != body.len() {
+            return Err(ModelError("role model has trailing bytes"));
+        }
+        Ok(m)
+    }
+}
+
+static SHIPPED: &[u8] = include_bytes!("../../data/roles.model");
+
+/// The shipped model, decoded once.
+pub fn shipped() -> &'static RoleModel {
+    static M: std::sync::OnceLock<RoleModel> = std::sync::OnceLock::new();
+    M.get_or_init(|| RoleModel::from_bytes(SHIPPED).unwrap_or_else(|_| RoleModel::zero()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn physical_lines_keep_indent_and_blanks() {
+        let t = "a\n\n   b c\n\tdone";
+        let ls = physical_lines(t);
+        assert_eq!(ls.len(), 3);
+        assert_eq!((ls[1].indent, ls[1].blank_before, ls[1].span.slice(t)), (3, true, "b c"));
+        assert_eq!((ls[2].indent, ls[2].blank_before), (4, false));
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_reject_damage() {
+        let mut m = RoleModel::zero();
+        m.emit[5] = 1.5;
+        m.emit[12345 * NR + 3] = -0.25;
+        m.trans[2] = 0.75;
+        let b = m.to_bytes();
+        let back = RoleModel::from_bytes(&b).unwrap();
+        assert_eq!(back.emit, m.emit);
+        assert_eq!(back.trans, m.trans);
+        assert_eq!(back.title, m.title);
+        let mut bad = b.clone();
+        bad[30] ^= 1;
+        assert!(RoleModel::from_bytes(&bad).is_err());
+        assert!(RoleModel::from_bytes(&b[..10]).is_err());
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        assert!(RoleModel::from_bytes(SHIPPED).is_ok());
+    }
+}
