@@ -491,7 +491,8 @@ impl<'a> Segmenter<'a> {
             let k = *cands.first()?;
             let t = is_text(&self.lines[k])?;
             let only_meta = (k + 1..b).all(|x| !matches!(self.lines[x].class, Class::Text(_)));
-            (only_meta && !t.prose && (2..=25).contains(&t.words)).then_some(k)
+            let shortest = if k + 1 == b { 1 } else { 2 };
+            (only_meta && !t.prose && (shortest..=25).contains(&t.words)).then_some(k)
         })
     }
 
