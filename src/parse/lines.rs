@@ -211,9 +211,17 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
     let mut out: Vec<Line> = Vec::with_capacity(phys.len());
     let mut out_roles: Vec<LineRole> = Vec::with_capacity(phys.len());
     let mut joined: Vec<bool> = Vec::with_capacity(phys.len());
+    // a line that ends a sentence well short of the dump's widest lines ends its paragraph
+    // (hard wraps fill the width; a new sentence after a short one is a new paragraph)
+    let widest = phys.iter().map(|p| p.span.len()).max().unwrap_or(0);
+    let mut prev_short_end = false;
     for (p, role) in phys.iter().zip(predicted) {
         let class = classify(text, p.span);
-        if role == LineRole::Cont && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
+        let line = p.span.slice(text);
+        let starts_new = line.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«'));
+        let blocked = prev_short_end && starts_new;
+        prev_short_end = ends_sentence(line) && p.span.len() * 10 < widest * 8;
+        if role == LineRole::Cont && !blocked && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
             if let Some(last) = out.last_mut() {
                 if !hard_class(&last.class) {
                     last.parts.push(p.span);

@@ -357,11 +357,13 @@ impl<'a> Segmenter<'a> {
                     // one-line paragraphs of compact dumps look like clutter line by line)
                     let prose = is_prose(&self.lines[i]) && is_text(&self.lines[i]).is_some_and(|t| t.words >= 8);
                     // (a full sentence ending in a full stop is no heading either)
-                    let sentence = prose && lines::ends_sentence(self.lines[i].span.slice(self.text)) && self.lines[i].span.slice(self.text).trim_end().ends_with(['.', '"', '”']);
+                    let sentence = is_prose(&self.lines[i]) && lines::ends_sentence(self.lines[i].span.slice(self.text)) && self.lines[i].span.slice(self.text).trim_end().ends_with(['.', '"', '”']);
                     let continues = !ended && last_body.is_some_and(|p| i - p <= 1);
                     let model = match model {
                         LineRole::Boiler if prose && continues => LineRole::Para,
                         LineRole::Headline | LineRole::Sub | LineRole::Teaser | LineRole::Title if sentence && continues => LineRole::Para,
+                        // a long sentence is a paragraph, not a heading
+                        LineRole::Headline | LineRole::Sub | LineRole::Teaser if sentence && is_text(&self.lines[i]).is_some_and(|t| t.words >= 12) => LineRole::Para,
                         m => m,
                     };
                     match model {
