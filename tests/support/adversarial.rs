@@ -424,7 +424,15 @@ pub fn measure(exe: &Path, f: &Family, small: usize, floor: f64, max_big: Option
     let a = f.input(small);
     let b = f.input(small * 4);
     let ma = run_cli(exe, &f.label(), &a);
-    let mb = run_cli(exe, &f.label(), &b);
+    let mut mb = run_cli(exe, &f.label(), &b);
+    // a shared box can stall one run: a big run that looks too slow is timed once more and
+    // the faster of the two counts (a real super-linear cost shows in both)
+    if mb.ok && !mb.timed_out && mb.cpu > floor && mb.cpu > MAX_RATIO * ma.cpu.max(floor / MAX_RATIO) {
+        let again = run_cli(exe, &f.label(), &b);
+        if again.ok && again.cpu < mb.cpu {
+            mb = again;
+        }
+    }
     let mut problem = None;
     if ma.timed_out || mb.timed_out {
         problem = Some(format!("over {TIMEOUT_SECS} s"));
