@@ -331,6 +331,12 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
     }
 }
 
+/// A line shaped like a headline: 3–30 words, not ending in `.`, `,`, `;` or `:`, and no
+/// rule class but plain text, a dateline, a glued stamp or a sentence end.
+fn heading_like(x: &Facts) -> bool {
+    (3..=30).contains(&x.words) && !matches!(x.end, 1 | 4 | 5) && matches!(x.class, 0 | 17 | 18 | 19)
+}
+
 /// Hashed feature ids for every line (`out[i]` holds line `i`'s ids).
 pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
     let mut out = Vec::with_capacity(lines.len());
@@ -402,7 +408,6 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
     }
     // title cue: the nearest heading-like line before a long line (only short meta lines
     // such as bylines, stamps, captions' credits or widgets between), and its rank back
-    let heading_like = |x: &Facts| (3..=30).contains(&x.words) && !matches!(x.end, 1 | 5) && matches!(x.class, 0 | 17 | 18 | 19) && x.end != 4;
     let mut cand_rank = vec![0u8; n];
     let mut k = 0;
     while k < n {
@@ -543,13 +548,12 @@ pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) ->
     let line = |k: usize| spans[k].slice(text);
     let pl = |k: usize| PhysLine { span: spans[k], indent: 0, blank_before: false };
     let x = facts(text, &pl(j));
-    let heading = |x: &Facts| (3..=30).contains(&x.words) && !matches!(x.end, 1 | 5 | 4) && matches!(x.class, 0 | 17 | 18 | 19);
     // rank among heading-like lines counted back from the body
     let mut rank = 0u32;
     let mut longest = true;
     for k in (j..b).rev() {
         let y = facts(text, &pl(k));
-        if heading(&y) {
+        if heading_like(&y) {
             rank += 1;
             if y.chars > x.chars {
                 longest = false;
@@ -558,7 +562,7 @@ pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) ->
     }
     for k in b.saturating_sub(TITLE_WINDOW)..j {
         let y = facts(text, &pl(k));
-        if heading(&y) && y.chars > x.chars {
+        if heading_like(&y) && y.chars > x.chars {
             longest = false;
         }
     }
@@ -569,7 +573,7 @@ pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) ->
     let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
     push(1, 0);
     push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
-    push(3, (heading(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
+    push(3, (heading_like(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
     push(4, x.words_b as u64);
     push(5, x.len_b as u64);
     push(6, x.end as u64);

@@ -393,7 +393,6 @@ fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
         out.trans[i] = (w.trans[i] - acc.trans[i] / c) * 256.0;
         out.trans[i] = out.trans[i].round() / 256.0;
     }
-    let _ = BUCKET_BITS;
     out
 }
 
@@ -495,22 +494,10 @@ pub fn line_scores(model: &RoleModel, examples: &[&Example]) -> ([[u32; NR]; NR]
     (confusion, right, total)
 }
 
-impl Example {
-    fn with_key(mut self, set: &str, name: &str) -> Example {
-        self.set = match set {
-            "readability" => "readability",
-            "trafilatura" => "trafilatura",
-            _ => "pages",
-        };
-        self.name = name.to_string();
-        self
-    }
-}
-
 /// Fold of a page (page-disjoint: all shapes of a page share a fold).
-pub fn fold(ex: &Example, k: u64) -> u64 {
+pub fn fold(set: &str, name: &str, k: u64) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for b in ex.set.bytes().chain(ex.name.bytes()) {
+    for b in set.bytes().chain(name.bytes()) {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -564,13 +551,17 @@ pub fn cli(args: &[String]) -> i32 {
     };
     eprintln!("{} examples, {} lines", examples.len(), examples.iter().map(|e| e.lines.len()).sum::<usize>());
     if cv > 1 {
+        let models: Vec<RoleModel> = (0..cv)
+            .map(|f| {
+                let tr: Vec<&Example> = examples.iter().filter(|e| fold(e.set, &e.name, cv) != f).collect();
+                train(&tr, &cfg)
+            })
+            .collect();
         let mut conf = [[0u32; NR]; NR];
-        for f in 0..cv {
-            let tr: Vec<&Example> = examples.iter().filter(|e| fold(e, cv) != f).collect();
-            let te: Vec<&Example> = examples.iter().filter(|e| fold(e, cv) == f && e.scored).collect();
-            let m = train(&tr, &cfg);
-            let (c, r, t) = line_scores(&m, &te);
-            let (hit, tot) = title_accuracy(&m, &te);
+        for (f, m) in models.iter().enumerate() {
+            let te: Vec<&Example> = examples.iter().filter(|e| fold(e.set, &e.name, cv) == f as u64 && e.scored).collect();
+            let (c, r, t) = line_scores(m, &te);
+            let (hit, tot) = title_accuracy(m, &te);
             eprintln!("  title ranker: {hit}/{tot}");
             eprintln!("fold {f}: {r}/{t} lines right ({:.3})", r as f64 / t.max(1) as f64);
             for g in 0..NR {
@@ -582,15 +573,7 @@ pub fn cli(args: &[String]) -> i32 {
         print_confusion(&conf);
         // the whole structure evaluation, each page parsed with the model of the fold that
         // left it out
-        let models: Vec<RoleModel> = (0..cv)
-            .map(|f| {
-                let tr: Vec<&Example> = examples.iter().filter(|e| fold(e, cv) != f).collect();
-                train(&tr, &cfg)
-            })
-            .collect();
-        let key = |set: &str, name: &str| Example { set: "", name: String::new(), shape: "", text: String::new(), lines: Vec::new(), allowed: Vec::new(), scored: true }
-            .with_key(set, name);
-        let parser = |set: &str, name: &str, text: &str| super::super::document_with(text, &models[fold(&key(set, name), cv) as usize]);
+        let parser = |set: &str, name: &str, text: &str| super::super::document_with(text, &models[fold(set, name, cv) as usize]);
         match crate::eval::structure::run_with(&crate::eval::structure::Config::all(dumps.clone()), &parser) {
             Ok(r) => println!("\ncross-validated ({cv} folds, page-disjoint):\n{}", crate::eval::structure::render(&r)),
             Err(e) => eprintln!("gleaner-train roles: {e}"),
@@ -627,9 +610,8 @@ pub fn cli(args: &[String]) -> i32 {
         eprintln!("gleaner-train roles: {}: {e}", mpath.display());
         return 1;
     }
-    let (c, r, t) = line_scores(&m, &all);
+    let (_, r, t) = line_scores(&m, &all);
     eprintln!("training-set lines right: {r}/{t}");
-    let _ = c;
     println!("wrote {} ({} bytes) and {}", out.display(), bytes.len(), mpath.display());
     0
 }
