@@ -351,7 +351,7 @@ impl Document {
             times: Vec::new(),
             amounts: Vec::new(),
             clusters: Vec::new(),
-            stats: Stats { bytes: text.len(), lines: crate::parse::count_lines(text), ..Stats::default() },
+            stats: Stats { bytes: text.len(), lines: count_lines(text), ..Stats::default() },
         }
     }
 
@@ -384,5 +384,15 @@ impl Document {
     /// All paragraphs of article `i`, in order.
     pub fn paragraphs(&self, article: usize) -> impl Iterator<Item = &Snippet> {
         self.articles.get(article).into_iter().flat_map(|a| a.sections.iter()).flat_map(|s| s.paragraphs.iter())
+    }
+}
+
+/// Number of lines (a final line without a newline counts).
+fn count_lines(text: &str) -> usize {
+    let n = text.bytes().filter(|&b| b == b'\n').count();
+    if text.is_empty() || text.ends_with('\n') {
+        n
+    } else {
+        n + 1
     }
 }

@@ -100,16 +100,6 @@ pub fn blocks(text: &str) -> Blocks {
     Blocks { inner: segment(text, roles::shipped()).into_iter() }
 }
 
-/// Number of lines (a final line without a newline counts).
-pub fn count_lines(text: &str) -> usize {
-    let n = text.bytes().filter(|&b| b == b'\n').count();
-    if text.is_empty() || text.ends_with('\n') {
-        n
-    } else {
-        n + 1
-    }
-}
-
 /// Lines of clutter after which a body paragraph starts a new article.
 const BODY_GAP: usize = 8;
 
