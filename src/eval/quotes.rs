@@ -6,7 +6,7 @@
 //! article has several annotators, the first `.ann` in name order is used.
 //!
 //! **Gold direct quotes** are the stretches inside balanced quote marks (straight or curly
-//! double quotes, within a paragraph; a quote left open at the end of a paragraph runs to
+//! double quotes or `''…''`, within a paragraph; a quote left open at the end of a paragraph runs to
 //! its end) of which at least half lies inside an attribution's `Content`. Their speaker is
 //! that attribution's `Source` (none for `Attribution-no-source`). Quoted stretches outside
 //! every Content (scare quotes, titles) are not gold quotes.
@@ -185,19 +185,27 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Balanced double-quote stretches in a paragraph (gold side; independent of the extractor).
+/// Balanced double-quote stretches in a paragraph (gold side; independent of the extractor):
+/// `"…"`, `“…”` and the wire style `''…''` (two apostrophes, NYT copy).
 fn quoted(text: &str, p: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[p.start..p.end].char_indices() {
+    let t = &text[p.start..p.end];
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
         let at = p.start + i;
-        match (open, c) {
-            (None, '"' | '“') => open = Some(at + c.len_utf8()),
-            (Some(s), '"' | '”') => {
+        let pair = c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'');
+        if pair {
+            it.next();
+        }
+        match (open, c, pair) {
+            (None, '"' | '“', _) => open = Some(at + c.len_utf8()),
+            (None, '\'', true) => open = Some(at + 2),
+            (Some(s), '"' | '”', _) | (Some(s), '\'', true) => {
                 out.push(Span::new(s, at));
                 open = None;
             }
-            (Some(_), '“') => open = Some(at + c.len_utf8()),
+            (Some(_), '“', _) => open = Some(at + c.len_utf8()),
             _ => {}
         }
     }
@@ -345,6 +353,12 @@ pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, Str
                         eprintln!("SPEAKER gold={:?} pred={:?} quote={:?}\n   CTX {:?}", g.sources.iter().map(|&s| ctx(s)).collect::<Vec<_>>(), sp.map(ctx), ctx(g.span), &text[lo..hi]);
                     }
                 }
+            }
+        }
+        if debug {
+            for (i, p) in preds.iter().enumerate().filter(|(i, _)| !used_ov[*i]) {
+                let _ = i;
+                eprintln!("FALSE {article} {:?}", text[p.0.start..p.0.end].chars().take(80).collect::<String>());
             }
         }
     }
