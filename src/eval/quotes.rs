@@ -278,6 +278,22 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
 /// Evaluate on a PolNeAR directory in `mode`; `errors` prints every missed gold quote and
 /// wrong speaker (with context) on stderr.
 pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, String> {
+    evaluate_by(dir, errors, &|text: &str| match mode {
+        Mode::Pipeline => crate::parse(text).quotes,
+        Mode::RulesOnly => crate::quotes::extract(text, &paragraph_doc(text)),
+    })
+}
+
+/// A PolNeAR article: name, text, the first annotator's `.ann`, and the paths read.
+pub(crate) struct PolnearArticle {
+    pub name: String,
+    pub text: String,
+    pub ann: String,
+    pub files: Vec<PathBuf>,
+}
+
+/// The articles of a PolNeAR directory in name order (first `.ann` of each).
+pub(crate) fn polnear_articles(dir: &Path) -> Result<Vec<PolnearArticle>, String> {
     let ann_dir = dir.join("attributions");
     let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?
@@ -285,8 +301,7 @@ pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, Str
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
-    let mut report = Report::default();
-    let debug = errors;
+    let mut out = Vec::new();
     let mut done = std::collections::BTreeSet::new();
     for ann_path in anns {
         let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
@@ -296,13 +311,26 @@ pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, Str
         }
         let text_path = dir.join("text").join(format!("{article}.txt"));
         let (Ok(text), Ok(ann)) = (std::fs::read_to_string(&text_path), std::fs::read_to_string(&ann_path)) else { continue };
+        out.push(PolnearArticle { name: article.to_string(), text, ann, files: vec![text_path, ann_path] });
+    }
+    Ok(out)
+}
+
+/// Gold direct quotes of an article: (quoted span, source spans).
+pub(crate) fn gold_spans(text: &str, ann: &str) -> Vec<(Span, Vec<Span>)> {
+    gold_quotes(text, ann).into_iter().map(|g| (g.span, g.sources)).collect()
+}
+
+/// Evaluate on a PolNeAR directory with `quotes_of` making the predictions.
+pub(crate) fn evaluate_by(dir: &Path, errors: bool, quotes_of: &dyn Fn(&str) -> Vec<crate::Quote>) -> Result<Report, String> {
+    let mut report = Report::default();
+    let debug = errors;
+    for PolnearArticle { name: article, text, ann, .. } in polnear_articles(dir)? {
+        let article = article.as_str();
         report.articles += 1;
         let publisher = article.split('_').next().unwrap_or("?").to_string();
         let gold = gold_quotes(&text, &ann);
-        let quotes = match mode {
-            Mode::Pipeline => crate::parse(&text).quotes,
-            Mode::RulesOnly => crate::quotes::extract(&text, &paragraph_doc(&text)),
-        };
+        let quotes = quotes_of(&text);
         let preds: Vec<(Span, Option<Span>)> = quotes.iter().flat_map(|q| q.parts.iter().map(move |&p| (p, q.speaker_span))).collect();
         let pubp = report.by_publisher.entry(publisher).or_default();
         pubp.pred += preds.len();
@@ -583,4 +611,10 @@ pub fn cli(args: &[String]) -> i32 {
         }
     }
     0
+}
+
+/// `gleaner-train speakers …`: train the speaker ranker (see `src/quotes/train.rs`).
+#[cfg(feature = "train")]
+pub fn train_speakers(args: &[String]) -> i32 {
+    crate::quotes::train::cli(args)
 }

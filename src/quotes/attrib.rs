@@ -54,7 +54,53 @@ pub(super) fn attr_subject(text: &str, from: usize, to: usize) -> Option<Attr> {
 }
 
 pub(super) fn gap_ok(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|g| !g.contains([',', ';', ':', '"', '“', '”', '—', '–']) && !g.contains(" - ") && !g.contains(". "))
+    text.get(a..b).is_some_and(|g| !g.contains([',', ';', ':', '"', '“', '”', '—', '–', '―']) && !g.contains(" - ") && !sentence_stop(g))
+}
+
+/// A `. ` in `g` that is not after an abbreviation or an initial (`Rep. Ana Ruiz`, `D.C. police`,
+/// `John F. Kerry`).
+fn sentence_stop(g: &str) -> bool {
+    g.match_indices(". ").any(|(i, _)| {
+        let w = g[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let short_cap = w.chars().count() <= 3 && w.chars().next().is_some_and(char::is_uppercase);
+        !(short_cap || w.contains('.') || in_list(&["sen", "gov", "rep", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "mr", "mrs", "ms", "dr", "st", "jr", "sr"], w))
+    })
+}
+
+/// `— Name` right after a quote (a signed reader comment, an epigraph): a short capitalised
+/// run after a dash, ending the sentence.
+fn dash_name(text: &str, from: usize, ws: &[Word]) -> Option<Attr> {
+    let gap = text.get(from..ws.first()?.start)?;
+    if !gap.contains(['—', '–', '―']) {
+        return None;
+    }
+    let mut e = 0;
+    while e < ws.len() && e < 5 && (is_cap(ws[e].text) || (e > 0 && in_list(&["de", "da", "van", "von", "al", "bin", "del"], ws[e].text))) && (e == 0 || gap_ok(text, ws[e - 1].end, ws[e].start)) {
+        e += 1;
+    }
+    if e == 0 || !is_cap(ws[e - 1].text) || ws[..e].iter().any(|w| not_a_subject(w.text)) {
+        return None;
+    }
+    // nothing but punctuation after the name in the sentence, or a comma and a description
+    let rest = ws.get(e).map(|w| text.get(ws[e - 1].end..w.start).unwrap_or("")).unwrap_or(",");
+    if !rest.contains([',', '.', '(', '\n']) && ws.len() > e {
+        return None;
+    }
+    Some(Attr { speaker: Span::new(ws[0].start, ws[e - 1].end), cue: Span::new(ws[0].start, ws[0].start) })
+}
+
+/// `PENCE:` / `MR. NOVAK:` opening a quoted stretch (a transcript's speaker label).
+pub(super) fn transcript_label(text: &str, start: usize) -> Option<Attr> {
+    let rest = text.get(start..)?;
+    let cut = (0..=rest.len().min(40)).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
+    let head = &rest[..cut];
+    let colon = head.find(": ")?;
+    let label = &head[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || !label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'')) || label.split_whitespace().count() > 3 {
+        return None;
+    }
+    Some(Attr { speaker: Span::new(start, start + colon), cue: Span::new(start + colon, start + colon) })
 }
 
 /// `, X said` / `, said X` / `, according to X` right after a quote; `after` is the text
@@ -65,8 +111,11 @@ pub(super) fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
         return None;
     }
     // the words must start right away (only punctuation between the mark and the first word)
-    if !text.get(from..ws[0].start).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))) {
+    if !text.get(from..ws[0].start).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '―'))) {
         return None;
+    }
+    if let Some(a) = dash_name(text, from, &ws) {
+        return Some(a);
     }
     let lim = ws.len().min(10);
     // according to X

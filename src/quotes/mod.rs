@@ -36,14 +36,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, EntityLabel};
-use crate::resolve::words::{self, is_cap};
+use crate::resolve::words::{self, in_list, is_cap, is_cue};
 use crate::span::Span;
 
 mod attrib;
 pub(crate) mod names;
+pub(crate) mod rank;
 mod scan;
+#[cfg(feature = "train")]
+pub mod train;
 
-use attrib::{attr_after, attr_before, attr_before_within, attr_subject, name_colon, Attr};
+use attrib::{transcript_label, attr_after, attr_before, attr_before_within, attr_subject, name_colon, Attr};
+use rank::{Candidate, QuoteCtx, RuleKind, SpeakerModel};
 use scan::scan;
 
 /// A direct quote.
@@ -87,7 +91,6 @@ enum Gender {
 #[derive(Clone, Debug)]
 struct Seen {
     name: String,
-    #[allow(dead_code)]
     span: Span,
     entity: Option<usize>,
     person: bool,
@@ -129,18 +132,23 @@ fn gender_of_name(doc: &Document, name: &str, entity: Option<usize>) -> Gender {
 
 /// Find the quotes in `doc`'s articles.
 pub fn extract(text: &str, doc: &Document) -> Vec<Quote> {
+    extract_ranked(text, doc, &mut Ranking { model: rank::shipped(), sink: None })
+}
+
+/// [`extract`] with a given speaker model, handing each ranked quote's candidates to the sink.
+pub(crate) fn extract_ranked(text: &str, doc: &Document, rank: &mut Ranking) -> Vec<Quote> {
     let mut out = Vec::new();
     let ok = |s: &Span| text.get(s.start..s.end).is_some();
     for (ai, a) in doc.articles.iter().enumerate() {
         // a title is read on its own, and only quotes with a stated speaker count there
         for t in a.title.iter().map(|t| t.span).filter(ok) {
-            extract_article(text, doc, Some(ai), &[t], true, &mut out);
+            extract_article(text, doc, Some(ai), &[t], true, &mut out, rank);
         }
         let paras: Vec<Span> = doc.paragraphs(ai).map(|p| p.span).filter(ok).collect();
-        extract_article(text, doc, Some(ai), &paras, false, &mut out);
+        extract_article(text, doc, Some(ai), &paras, false, &mut out, rank);
     }
     for h in doc.headlines.iter().map(|h| h.span).filter(ok) {
-        extract_article(text, doc, None, &[h], true, &mut out);
+        extract_article(text, doc, None, &[h], true, &mut out, rank);
     }
     out.sort_by_key(|q| q.span.start);
     out
@@ -149,7 +157,12 @@ pub fn extract(text: &str, doc: &Document) -> Vec<Quote> {
 struct Pending {
     parts: Vec<Span>,
     window: (usize, usize),
+    /// What the speaker ranker reads: the sentence before, the quote's, the attribution after.
+    zone: (usize, usize),
     attr: Option<Attr>,
+    /// Which rule gave `attr`.
+    kind: Option<RuleKind>,
+    para_start: bool,
     para: usize,
     multi: bool,
     /// Inherit the previous quote's speaker (continuation).
@@ -158,15 +171,18 @@ struct Pending {
 
 /// The quotes of one article's paragraphs (or of one title or headline, `strict`: only
 /// quotes with a speaker stated by a cue or a colon).
-fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span], strict: bool, out: &mut Vec<Quote>) {
+fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span], strict: bool, out: &mut Vec<Quote>, rank: &mut Ranking) {
     let mut pend: Vec<Pending> = Vec::new();
+    // every quoted stretch (marks included), in order: no speaker candidate inside one
+    let mut quoted: Vec<Span> = Vec::new();
     let mut open_multi: Option<usize> = None; // index into pend of a quote still open at paragraph end
     for (pi, p) in paras.iter().enumerate() {
         let (frags, bounds) = scan(text, p.start, p.end);
+        quoted.extend(frags.iter().map(|f| Span::new(f.open, f.close)));
         let mut fi = 0;
         // A multi-paragraph quote continues when this paragraph opens with a quote mark.
         if let Some(q) = open_multi.take() {
-            if let Some(f) = frags.first().filter(|f| f.para_start) {
+            if let Some(f) = frags.first().filter(|f| f.para_start && transcript_label(text, f.start).is_none()) {
                 pend[q].parts.push(Span::new(f.start, f.end));
                 pend[q].multi = true;
                 fi = 1;
@@ -176,7 +192,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     // attribution in the closing sentence: `…," he said.`
                     if pend[q].attr.is_none() {
                         pend[q].attr = attr_after(text, f.close, we);
+                        pend[q].kind = Some(RuleKind::After);
                     }
+                    pend[q].zone = zone(text, &bounds, ws, f.open, f.close, we);
                 } else {
                     open_multi = Some(q);
                 }
@@ -196,17 +214,24 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             // Speaker: after the last fragment, else before the first, else between fragments.
             // `"…?" Clinton asked.`: a sentence end inside the quote is followed by the attribution
             let after_end = if we <= last.close { bounds.get(bounds.partition_point(|&b| b <= we)).copied().unwrap_or(we) } else { we };
-            let mut attr = attr_after(text, last.close, after_end)
-                .or_else(|| attr_before(text, ws, group[0].open))
-                .or_else(|| name_colon(text, ws, group[0].open));
-            if attr.is_none() {
+            let tag = |k: RuleKind| move |a: Attr| (a, k);
+            let mut found = attr_after(text, last.close, after_end)
+                .map(tag(RuleKind::After))
+                .or_else(|| attr_before(text, ws, group[0].open).map(tag(RuleKind::Before)))
+                .or_else(|| name_colon(text, ws, group[0].open).map(tag(RuleKind::Colon)));
+            if found.is_none() {
                 for w in group.windows(2) {
-                    attr = attr_after(text, w[0].close, w[1].open).or_else(|| attr_before(text, w[0].close, w[1].open));
-                    if attr.is_some() {
+                    found = attr_after(text, w[0].close, w[1].open).map(tag(RuleKind::After)).or_else(|| attr_before(text, w[0].close, w[1].open).map(tag(RuleKind::Before)));
+                    if found.is_some() {
                         break;
                     }
                 }
             }
+            if found.is_none() {
+                found = transcript_label(text, group[0].start).map(tag(RuleKind::Colon));
+            }
+            let mut kind = found.as_ref().map(|f| f.1);
+            let mut attr = found.map(|f| f.0);
             // `He said:` closing the previous paragraph.
             let mut continues = false;
             if attr.is_none() && pend.last().is_some_and(|q| q.para == pi && q.attr.is_some()) {
@@ -218,6 +243,7 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     let (_, pb) = scan(text, prev.start, prev.end);
                     let st = pb.iter().rev().copied().find(|&b| b < prev.start + pt.len() - 1).unwrap_or(prev.start);
                     attr = attr_before(text, st, prev.start + pt.len()).or_else(|| attr_subject(text, st, prev.start + pt.len()));
+                    kind = Some(RuleKind::ColonLine);
                 } else {
                     continues = pend.last().is_some_and(|q| q.para + 1 == pi);
                 }
@@ -227,8 +253,10 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             if attr.is_none() && !continues && group[0].open > ws {
                 // a cue further back in the sentence (`X argued on Monday that the plan was a "trap"`)
                 attr = attr_before_within(text, ws, group[0].open, 40);
+                kind = Some(RuleKind::Far);
                 if attr.is_none() {
                     weak = attr_subject(text, ws, group[0].open);
+                    kind = Some(RuleKind::Subject);
                 }
             }
             let multi = !last.closed && j == frags.len();
@@ -238,7 +266,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             let keep = if strict { stated && nwords >= 3 } else { attr.is_some() || multi || nwords >= 5 || continues };
             if keep {
                 let attr = attr.or(weak);
-                pend.push(Pending { parts: group.iter().map(|f| Span::new(f.start, f.end)).collect(), window: (ws, we), attr, para: pi, multi, continues });
+                let kind = kind.filter(|_| attr.is_some());
+                let zone = zone(text, &bounds, ws, group[0].open, last.close, after_end);
+                pend.push(Pending { parts: group.iter().map(|f| Span::new(f.start, f.end)).collect(), window: (ws, we), zone, attr, kind, para_start: group[0].para_start, para: pi, multi, continues });
                 if multi {
                     open_multi = Some(pend.len() - 1);
                 }
@@ -255,7 +285,6 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
     type Prev = (Option<String>, Option<Span>, Option<String>, Option<usize>);
     let mut prev_quote: Option<Prev> = None;
     for q in pend {
-        let _ = q.window;
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
         let qtext = if q.multi {
             q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join("\n")
@@ -263,6 +292,24 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join(" … ")
         };
         let mut quote = Quote { text: qtext, span, parts: q.parts.clone(), speaker: None, speaker_span: None, speaker_name: None, entity: None, cue: None, cue_span: None, article: ai };
+        let mut q = q;
+        if let (Some(a), Some(k)) = (q.attr.as_mut(), q.kind) {
+            // `"…," it added` right after the quote is left to the rules
+            let sure = k == RuleKind::After && !a.cue.is_empty() && pronoun_of(&text[a.speaker.start..a.speaker.end]).is_some_and(|p| matches!(p, "he" | "she" | "it" | "they" | "we"));
+            if !sure && (rank.sink.is_some() || !rank.model.is_empty()) {
+                let lo = quoted.partition_point(|m| m.end <= q.zone.0);
+                let hi = quoted.partition_point(|m| m.start < q.zone.1);
+                let ctx = QuoteCtx { parts: &q.parts, zone: q.zone, window: q.window, quoted: &quoted[lo..hi.max(lo)], rule: Some((a.speaker, k)), prev: prev_quote.as_ref().and_then(|p| p.1.map(|s| (s, p.3))), para_start: q.para_start };
+                let cands = rank::candidates(text, doc, &ctx);
+                if let Some(sink) = rank.sink.as_mut() {
+                    sink(&q.parts, &cands);
+                }
+                // a name inside the rules' phrase keeps the whole phrase (`Mayor Jan Novak`)
+                if let Some(b) = rank.model.best(&cands).filter(|&b| !(a.speaker.start <= cands[b].span.start && cands[b].span.end <= a.speaker.end)) {
+                    a.speaker = cands[b].span;
+                }
+            }
+        }
         if let Some(a) = &q.attr {
             let sp_text = text[a.speaker.start..a.speaker.end].to_string();
             quote.speaker = Some(sp_text.clone());
@@ -289,8 +336,14 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                         "his" | "her" => (s.person || s.owned) && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
                         _ => s.person && want.is_none_or(|g| s.gender == g || s.gender == Gender::Unknown),
                     })
-                    .cloned()
-                    .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None });
+                    .cloned();
+                // a person who spoke without quote marks since (`Camatte told reporters.`) is nearer
+                let cued = if matches!(pr, "he" | "she") { recent_person_cue(text, doc, a.speaker.start, want) } else { None };
+                let ante = match (ante, cued) {
+                    (Some(s), Some(c)) if c.span.start > s.span.start && c.entity != s.entity => Some(c),
+                    (a, c) => a.or(c),
+                }
+                .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None });
                 if let Some(s) = ante {
                     quote.speaker_name = Some(s.name.clone());
                     quote.entity = s.entity;
@@ -302,7 +355,12 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     }
                 }
             } else {
-                let ent = entity_in(doc, a.speaker);
+                // a place or a demonym inside a longer phrase (`The Israeli Minister`) is not
+                // the speaker; a description (`the prime minister`) may name a person seen before
+                let ent = entity_in(doc, a.speaker).filter(|&e| {
+                    doc.entities.get(e).is_some_and(|x| matches!(x.label, EntityLabel::PER | EntityLabel::ORG)) || whole_mention(doc, a.speaker)
+                });
+                let ent = ent.or_else(|| crate::resolve::roles::nominal_antecedent(text, doc, a.speaker));
                 let lower = sp_text.to_lowercase();
                 // an office-like speaker (`Lee's office`, `the ministry`) with no name after the office word
                 let lw: Vec<&str> = lower.split_whitespace().collect();
@@ -333,6 +391,30 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
     }
 }
 
+/// The ranker's zone for a quote from `open` to `close` in the sentence starting at `ws`:
+/// from the start of the sentence before (in the paragraph) to `end`, at most 400 bytes
+/// before the quote and 300 after it (so that the work per quote is bounded).
+fn zone(text: &str, bounds: &[usize], ws: usize, open: usize, close: usize, end: usize) -> (usize, usize) {
+    let i = bounds.partition_point(|&b| b < ws);
+    let prev = if i > 0 { bounds[i - 1] } else { ws };
+    let mut lo = prev.max(open.saturating_sub(400));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = end.max(close).min(close + 300).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    (lo.min(open), hi.max(close.min(text.len())))
+}
+
+/// The speaker model and, when training, where each quote's candidates go.
+pub(crate) struct Ranking<'m> {
+    pub(crate) model: &'m SpeakerModel,
+    #[allow(clippy::type_complexity)]
+    pub(crate) sink: Option<&'m mut dyn FnMut(&[Span], &[Candidate])>,
+}
+
 /// The name inside a speaker phrase without an entity: the last run of capitalised words
 /// (`presidential spokesperson Kang Yu-jung` → `Kang Yu-jung`), else the phrase.
 fn name_in(sp: &str) -> String {
@@ -357,11 +439,35 @@ fn window(bounds: &[usize], open: usize, close: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// `span` is exactly one mention.
+fn whole_mention(doc: &Document, span: Span) -> bool {
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions.get(i).is_some_and(|m| m.span == span)
+}
+
 /// The entity of the first person mention inside `span`, else of any mention inside it.
 fn entity_in(doc: &Document, span: Span) -> Option<usize> {
     let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
     let inside: Vec<_> = doc.mentions[i..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.start >= span.start && m.span.end <= span.end).collect();
     inside.iter().find(|m| m.label == EntityLabel::PER).or(inside.first()).and_then(|m| m.entity)
+}
+
+/// The most recent person mention before `pos` with a speech cue right after it (`Camatte
+/// told reporters`, `Lee said`), of the wanted gender.
+fn recent_person_cue(text: &str, doc: &Document, pos: usize, want: Option<Gender>) -> Option<Seen> {
+    let i = doc.mentions.partition_point(|m| m.span.start < pos);
+    doc.mentions[..i].iter().rev().take(40).filter(|m| m.label == EntityLabel::PER && m.span.end <= pos).find_map(|m| {
+        let hi = (m.span.end..=(m.span.end + 40).min(pos)).rev().find(|&p| text.is_char_boundary(p)).unwrap_or(m.span.end);
+        let next = words::words(text, m.span.end, hi);
+        let w = next.iter().find(|w| !in_list(&["also", "has", "had", "later", "then"], w.text))?;
+        if !is_cue(w.text) || !attrib::gap_ok(text, m.span.end, w.start) {
+            return None;
+        }
+        let g = gender_of_name(doc, &m.text, m.entity);
+        let ok = want.is_none_or(|x| g == x || g == Gender::Unknown);
+        let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
+        ok.then_some(Seen { name, span: m.span, entity: m.entity, person: true, owned: true, gender: g })
+    })
 }
 
 /// The most recent person mention before `pos` (fallback antecedent for a pronoun).
