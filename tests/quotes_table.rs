@@ -112,3 +112,16 @@ fn title_scare_quote_is_not_a_quote() {
     stages::resolve(&b.text, &mut b.doc);
     assert!(stages::quotes(&b.text, &b.doc).is_empty());
 }
+
+// ---- descriptions and roles resolve to the person named before
+q!(nominal_title_before_name, ["Prime Minister Shinzo Abe visited the port on Monday.", r#""We will rebuild the harbour," the prime minister said."#], [("Shinzo Abe", "PER")], [("We will rebuild the harbour,", Some("the prime minister"), Some("Shinzo Abe"))]);
+q!(nominal_appositive_role, ["Yee Kuang Heng, a professor of law at the University of Tokyo, spoke first.", r#""The rules are clear," the professor said."#], [("Yee Kuang Heng", "PER")], [("The rules are clear,", Some("the professor"), Some("Yee Kuang Heng"))]);
+q!(nominal_age, ["Ana Ruiz, 62, was at home when the water rose.", r#""I lost everything," the 62-year-old said."#], [("Ana Ruiz", "PER")], [("I lost everything,", Some("the 62-year-old"), Some("Ana Ruiz"))]);
+q!(nominal_initials, ["Akbar Pathan, deputy commissioner of police, Zone 3, briefed reporters.", r#""The two men came to sell gold," the DCP said."#], [("Akbar Pathan", "PER")], [("The two men came to sell gold,", Some("the DCP"), Some("Akbar Pathan"))]);
+q!(nominal_without_antecedent, ["Ana Ruiz, a nurse, was at home.", r#""The levee failed at night," the official said."#], [("Ana Ruiz", "PER")], [("The levee failed at night,", Some("the official"), Some("the official"))]);
+
+// ---- other attribution shapes
+q!(dash_signature, ["“The town deserves better than this.” ― Maria Lopez"], [("Maria Lopez", "PER")], [("The town deserves better than this.", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(transcript_labels, [r#""HOST: Where were you on the night of the vote?"#, r#""NOVAK: I was at the depot all day long.""#], [], [("HOST: Where were you on the night of the vote?", Some("HOST"), Some("HOST")), ("NOVAK: I was at the depot all day long.", Some("NOVAK"), Some("NOVAK"))]);
+q!(title_abbreviation_in_speaker, [r#""We cannot let this stand," Rep. Ana Ruiz (D-Ore.) said."#], [("Ana Ruiz", "PER")], [("We cannot let this stand,", Some("Rep. Ana Ruiz (D-Ore.)"), Some("Ana Ruiz"))]);
+q!(function_word_is_not_a_speaker, [r#"Of the conditions he lived in, he said: "You are alone and it is very hot all day.""#], [], [("You are alone and it is very hot all day.", Some("he"), NONE)]);

@@ -285,6 +285,7 @@ pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, Str
 }
 
 /// A PolNeAR article: name, text, the first annotator's `.ann`, and the paths read.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) struct PolnearArticle {
     pub name: String,
     pub text: String,
@@ -317,6 +318,7 @@ pub(crate) fn polnear_articles(dir: &Path) -> Result<Vec<PolnearArticle>, String
 }
 
 /// Gold direct quotes of an article: (quoted span, source spans).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) fn gold_spans(text: &str, ann: &str) -> Vec<(Span, Vec<Span>)> {
     gold_quotes(text, ann).into_iter().map(|g| (g.span, g.sources)).collect()
 }

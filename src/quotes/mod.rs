@@ -310,6 +310,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 }
             }
         }
+        if let Some(a) = q.attr.as_mut() {
+            a.speaker = close_paren(text, a.speaker);
+        }
         if let Some(a) = &q.attr {
             let sp_text = text[a.speaker.start..a.speaker.end].to_string();
             quote.speaker = Some(sp_text.clone());
@@ -360,7 +363,11 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 let ent = entity_in(doc, a.speaker).filter(|&e| {
                     doc.entities.get(e).is_some_and(|x| matches!(x.label, EntityLabel::PER | EntityLabel::ORG)) || whole_mention(doc, a.speaker)
                 });
-                let ent = ent.or_else(|| crate::resolve::roles::nominal_antecedent(text, doc, a.speaker));
+                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker);
+                let ent = match ent {
+                    Some(e) if doc.entities.get(e).is_some_and(|x| x.label == EntityLabel::PER) => Some(e),
+                    e => nominal.or(e),
+                };
                 let lower = sp_text.to_lowercase();
                 // an office-like speaker (`Lee's office`, `the ministry`) with no name after the office word
                 let lw: Vec<&str> = lower.split_whitespace().collect();
@@ -437,6 +444,18 @@ fn window(bounds: &[usize], open: usize, close: usize) -> (usize, usize) {
     let j = bounds.partition_point(|&b| b < close);
     let e = bounds.get(j).copied().unwrap_or(close).max(close);
     (s, e)
+}
+
+/// A speaker phrase with an open parenthesis (`Rep. Ana Ruiz (D-Ore`) runs to its `)` when
+/// that is at most two characters on.
+fn close_paren(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    if t.matches('(').count() > t.matches(')').count() {
+        if let Some(i) = text.get(s.end..).and_then(|r| r.char_indices().take(3).find(|&(_, c)| c == ')').map(|(i, _)| i)) {
+            return Span::new(s.start, s.end + i + 1);
+        }
+    }
+    s
 }
 
 /// `span` is exactly one mention.

@@ -328,6 +328,7 @@ impl std::fmt::Display for ModelError {
 
 impl SpeakerModel {
     /// A model from weights.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn new(weights: HashMap<u32, f32>) -> SpeakerModel {
         SpeakerModel { weights }
     }
@@ -338,6 +339,7 @@ impl SpeakerModel {
     }
 
     /// Number of non-zero weights.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn len(&self) -> usize {
         self.weights.len()
     }
@@ -360,6 +362,7 @@ impl SpeakerModel {
     }
 
     /// Bytes: magic, format, feature version, count, then (id, weight) pairs by id, little-endian.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut v: Vec<(u32, f32)> = self.weights.iter().map(|(&k, &w)| (k, w)).collect();
         v.sort_by_key(|x| x.0);
