@@ -14,9 +14,15 @@ fn sample_end_to_end() {
     };
     let doc = gleaner::Gleaner::new().parse(&text);
 
-    // Nine direct quotes, each with its speaker.
+    // Quotes in the headline list need a stated speaker and three words.
+    let listed: Vec<(&str, Option<&str>)> = doc.quotes.iter().filter(|q| q.article.is_none()).map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+    println!("headline quotes: {listed:?}");
+    assert!(listed.contains(&("War is back in vogue,", Some("Pope Leo"))), "{listed:?}");
+    assert!(listed.iter().all(|(t, _)| t.split_whitespace().count() >= 3), "{listed:?}");
+    // Nine direct quotes in the article, each with its speaker.
+    let article: Vec<&gleaner::Quote> = doc.quotes.iter().filter(|q| q.article.is_some()).collect();
     let got: Vec<(String, Option<String>, Option<String>)> =
-        doc.quotes.iter().map(|q| (q.text.chars().take(20).collect(), q.speaker.clone(), q.speaker_name.clone())).collect();
+        article.iter().map(|q| (q.text.chars().take(20).collect(), q.speaker.clone(), q.speaker_name.clone())).collect();
     for g in &got {
         println!("{g:?}");
     }
@@ -26,7 +32,7 @@ fn sample_end_to_end() {
         speakers,
         [Some("Lee's office"), Some("it"), Some("his office"), Some("Lee"), Some("Lee"), Some("presidential spokesperson Kang Yu-jung"), Some("she"), Some("Heng"), Some("he")]
     );
-    let with_entities = !doc.entities.is_empty() && doc.quotes.iter().all(|q| q.entity.is_some());
+    let with_entities = !doc.entities.is_empty() && article.iter().all(|q| q.entity.is_some());
     if with_entities {
         let names: Vec<&str> = who.iter().map(|w| w.as_deref().unwrap_or("")).collect();
         assert_eq!(names, ["Lee Jae Myung", "Lee Jae Myung", "Lee Jae Myung", "Lee Jae Myung", "Lee Jae Myung", "Kang Yu-jung", "Kang Yu-jung", "Yee Kuang Heng", "Yee Kuang Heng"]);

@@ -1,5 +1,8 @@
-//! Accuracy floors on PolNeAR dev (direct quotes and speakers), slightly under the measured
-//! numbers (`cargo run --release --bin gleaner-eval -- quotes`).
+//! Accuracy floors for direct quotes and speakers, slightly under the measured numbers
+//! (`cargo run --release --bin gleaner-eval -- quotes`): PolNeAR dev through the product
+//! pipeline, and the page dumps in `../shared/dumps/pages`.
+
+use gleaner::eval::quotes::{evaluate, evaluate_pages, same_speaker};
 
 #[test]
 fn polnear_dev_floors() {
@@ -7,10 +10,36 @@ fn polnear_dev_floors() {
         println!("SKIPPED: ../shared/data missing");
         return;
     };
-    let r = gleaner::eval::quotes::evaluate(&dir.join("polnear/dev")).expect("polnear dev readable");
+    let r = evaluate(&dir.join("polnear/dev")).expect("polnear dev readable");
     gleaner::eval::quotes::print(&r);
     assert_eq!(r.articles, 84);
-    assert!(r.exact.f() >= 0.91, "content exact F {:.3}", r.exact.f());
-    assert!(r.overlap.f() >= 0.91, "content overlap F {:.3}", r.overlap.f());
-    assert!(r.speaker.acc() >= 0.77, "speaker accuracy {:.3}", r.speaker.acc());
+    assert!(r.exact.f() >= 0.92, "content exact F {:.3}", r.exact.f());
+    assert!(r.overlap.f() >= 0.92, "content overlap F {:.3}", r.overlap.f());
+    assert!(r.speaker.acc() >= 0.86, "speaker accuracy {:.3}", r.speaker.acc());
+}
+
+#[test]
+fn pages_floors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dumps/pages");
+    if !dir.join("gold.json").is_file() {
+        println!("SKIPPED: ../shared/dumps/pages missing");
+        return;
+    }
+    let r = evaluate_pages(&dir, false).expect("pages readable");
+    gleaner::eval::quotes::print_pages(&r);
+    assert_eq!(r.dumps, 60);
+    assert!(r.found.acc() >= 0.89, "quotes found {:.3}", r.found.acc());
+    assert!(r.speaker.acc() >= 0.64, "speaker right {:.3}", r.speaker.acc());
+}
+
+#[test]
+fn speaker_matching() {
+    assert!(same_speaker("Ana Lopez", "Ana Lopez"));
+    assert!(same_speaker("Ana Lopez", "Mayor Ana Lopez"));
+    assert!(same_speaker("Ana Lopez", "Lopez"));
+    assert!(same_speaker("a police officer", "A police officer"));
+    assert!(!same_speaker("Ana Lopez", "Ana"));
+    assert!(!same_speaker("Ana Lopez", "she"));
+    assert!(!same_speaker("Ana Lopez", "Maria Ruiz"));
+    assert!(!same_speaker("a police officer", "officer"));
 }

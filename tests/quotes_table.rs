@@ -84,3 +84,44 @@ fn spans_and_parts_are_inside_the_marks() {
     assert_eq!(q.article, Some(0));
     assert!(q.entity.is_some());
 }
+
+// ---- quote styles
+q!(style_two_apostrophes, ["''The levee held through the night,'' Maria Lopez said."], [("Maria Lopez", "PER")], [("The levee held through the night,", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(style_two_apostrophes_inner_apostrophe, ["''It's the council's decision now,'' said Okafor."], [("Okafor", "PER")], [("It's the council's decision now,", Some("Okafor"), Some("Okafor"))]);
+q!(style_guillemets, ["«We stay until the end,» Okafor said."], [("Okafor", "PER")], [("We stay until the end,", Some("Okafor"), Some("Okafor"))]);
+q!(style_low_high, ["„We stay until the end,“ Okafor said."], [("Okafor", "PER")], [("We stay until the end,", Some("Okafor"), Some("Okafor"))]);
+q!(style_single_british, ["‘The tide has turned for the party,’ Ms Lopez said."], [("Lopez", "PER")], [("The tide has turned for the party,", Some("Ms Lopez"), Some("Lopez"))]);
+q!(style_single_apostrophes_inside, ["‘The market isn’t closing, it’s Lee’s call,’ Okafor said."], [("Okafor", "PER")], [("The market isn’t closing, it’s Lee’s call,", Some("Okafor"), Some("Okafor"))]);
+q!(style_split_around_attribution, [r#""The first step is easy," Novak said, "but the second one will take us several years.""#], [("Novak", "PER")], [("The first step is easy, … but the second one will take us several years.", Some("Novak"), Some("Novak"))]);
+q!(style_said_colon_previous_line, ["At the meeting, Novak said:", "“We will not close the school this year.”"], [("Novak", "PER")], [("We will not close the school this year.", Some("Novak"), Some("Novak"))]);
+q!(style_multi_paragraph_pairs, ["''The first part of the plan is simple,'' Novak said. ''The second part is harder.", "''The third part is up to voters.''"], [("Novak", "PER")], [("The first part of the plan is simple,", Some("Novak"), Some("Novak")), ("The second part is harder.\nThe third part is up to voters.", Some("Novak"), Some("Novak"))]);
+
+#[test]
+fn title_quote_with_a_speaker() {
+    let mut b = helper::build(&[], Some("‘We will rebuild every school,’ says Novak"), &["The minister toured the valley on Monday."], &[("Novak", "PER")]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = stages::quotes(&b.text, &b.doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "We will rebuild every school,");
+    assert_eq!(q[0].speaker.as_deref(), Some("Novak"));
+}
+
+#[test]
+fn title_scare_quote_is_not_a_quote() {
+    let mut b = helper::build(&[], Some("Minister under fire over ‘secret’ school plan"), &["The minister toured the valley on Monday."], &[]);
+    stages::resolve(&b.text, &mut b.doc);
+    assert!(stages::quotes(&b.text, &b.doc).is_empty());
+}
+
+// ---- descriptions and roles resolve to the person named before
+q!(nominal_title_before_name, ["Prime Minister Shinzo Abe visited the port on Monday.", r#""We will rebuild the harbour," the prime minister said."#], [("Shinzo Abe", "PER")], [("We will rebuild the harbour,", Some("the prime minister"), Some("Shinzo Abe"))]);
+q!(nominal_appositive_role, ["Yee Kuang Heng, a professor of law at the University of Tokyo, spoke first.", r#""The rules are clear," the professor said."#], [("Yee Kuang Heng", "PER")], [("The rules are clear,", Some("the professor"), Some("Yee Kuang Heng"))]);
+q!(nominal_age, ["Ana Ruiz, 62, was at home when the water rose.", r#""I lost everything," the 62-year-old said."#], [("Ana Ruiz", "PER")], [("I lost everything,", Some("the 62-year-old"), Some("Ana Ruiz"))]);
+q!(nominal_initials, ["Akbar Pathan, deputy commissioner of police, Zone 3, briefed reporters.", r#""The two men came to sell gold," the DCP said."#], [("Akbar Pathan", "PER")], [("The two men came to sell gold,", Some("the DCP"), Some("Akbar Pathan"))]);
+q!(nominal_without_antecedent, ["Ana Ruiz, a nurse, was at home.", r#""The levee failed at night," the official said."#], [("Ana Ruiz", "PER")], [("The levee failed at night,", Some("the official"), Some("the official"))]);
+
+// ---- other attribution shapes
+q!(dash_signature, ["“The town deserves better than this.” ― Maria Lopez"], [("Maria Lopez", "PER")], [("The town deserves better than this.", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(transcript_labels, [r#""HOST: Where were you on the night of the vote?"#, r#""NOVAK: I was at the depot all day long.""#], [], [("HOST: Where were you on the night of the vote?", Some("HOST"), Some("HOST")), ("NOVAK: I was at the depot all day long.", Some("NOVAK"), Some("NOVAK"))]);
+q!(title_abbreviation_in_speaker, [r#""We cannot let this stand," Rep. Ana Ruiz (D-Ore.) said."#], [("Ana Ruiz", "PER")], [("We cannot let this stand,", Some("Rep. Ana Ruiz (D-Ore.)"), Some("Ana Ruiz"))]);
+q!(function_word_is_not_a_speaker, [r#"Of the conditions he lived in, he said: "You are alone and it is very hot all day.""#], [], [("You are alone and it is very hot all day.", Some("he"), NONE)]);

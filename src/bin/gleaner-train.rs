@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --features train --bin gleaner-train -- roles [--cv K] …   (the line-role model)
+//! cargo run --release --features train --bin gleaner-train -- speakers [--epochs N] [--seed N] [--dev DIR] …   (the quote speaker ranker)
 //! cargo run --release --features train --bin gleaner-train -- [--data DIR] [--out DIR]
 //!     [--epochs N] [--keep-rows N] [--seed N] [--title-aug PERMILLE] [--upper-aug PERMILLE]
 //!     [--no-history] [--lexicons-only]
@@ -17,6 +18,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("roles") {
         std::process::exit(gleaner::parse::roles::train::cli(&args[1..]));
+    }
+    if args.first().map(String::as_str) == Some("speakers") {
+        std::process::exit(gleaner::eval::quotes::train_speakers(&args[1..]));
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut cfg = Config {

@@ -1,23 +1,27 @@
-//! `gleaner-eval quotes [DIR]`: direct quotes and their speakers against PolNeAR.
+//! `gleaner-eval quotes [--rules-only] [--errors] [--pages DIR] [DIR]`: direct quotes and
+//! their speakers against PolNeAR and the page dumps.
 //!
 //! `DIR` (default `../shared/data/polnear/dev`) holds `text/<article>.txt` and
 //! `attributions/<article>_<annotator>.ann` (brat standoff, character offsets). When an
 //! article has several annotators, the first `.ann` in name order is used.
 //!
 //! **Gold direct quotes** are the stretches inside balanced quote marks (straight or curly
-//! double quotes, within a paragraph; a quote left open at the end of a paragraph runs to
+//! double quotes or `''…''`, within a paragraph; a quote left open at the end of a paragraph runs to
 //! its end) of which at least half lies inside an attribution's `Content`. Their speaker is
 //! that attribution's `Source` (none for `Attribution-no-source`). Quoted stretches outside
 //! every Content (scare quotes, titles) are not gold quotes.
 //!
-//! **Predictions**: each part of each [`crate::Quote`] extracted from the article (paragraphs
-//! are the blank-line-separated blocks; no tagger, so speakers are found by the rules
-//! alone). Content is scored exactly (same span) and by overlap, one-to-one; speaker
+//! **Predictions**: each part of each [`crate::Quote`] that [`crate::parse`] finds in the
+//! article (the product path: structure parser, tagger, resolution, quotes); with
+//! `--rules-only`, paragraphs are the blank-line-separated blocks and there is no tagger.
+//! Content is scored exactly (same span) and by overlap, one-to-one; speaker
 //! accuracy is over gold quotes found (overlap) that have a Source: the predicted speaker
 //! span must overlap the gold Source. Categories: `full` (the quote is the whole Content)
 //! vs `partial` (a quoted fragment inside a paraphrase); by gold source form (`name`,
-//! `pronoun`, `nominal`, `none`); by publisher. Set `GLEANER_EVAL_DEBUG=1` to print every
+//! `pronoun`, `nominal`, `none`); by publisher. `--errors` prints every
 //! missed gold quote and wrong speaker (with context) on stderr.
+//!
+//! **Page dumps** (`--pages DIR`, default `../shared/dumps/pages`): see [`evaluate_pages`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -181,19 +185,27 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Balanced double-quote stretches in a paragraph (gold side; independent of the extractor).
+/// Balanced double-quote stretches in a paragraph (gold side; independent of the extractor):
+/// `"…"`, `“…”` and the wire style `''…''` (two apostrophes, NYT copy).
 fn quoted(text: &str, p: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[p.start..p.end].char_indices() {
+    let t = &text[p.start..p.end];
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
         let at = p.start + i;
-        match (open, c) {
-            (None, '"' | '“') => open = Some(at + c.len_utf8()),
-            (Some(s), '"' | '”') => {
+        let pair = c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'');
+        if pair {
+            it.next();
+        }
+        match (open, c, pair) {
+            (None, '"' | '“', _) => open = Some(at + c.len_utf8()),
+            (None, '\'', true) => open = Some(at + 2),
+            (Some(s), '"' | '”', _) | (Some(s), '\'', true) => {
                 out.push(Span::new(s, at));
                 open = None;
             }
-            (Some(_), '“') => open = Some(at + c.len_utf8()),
+            (Some(_), '“', _) => open = Some(at + c.len_utf8()),
             _ => {}
         }
     }
@@ -248,8 +260,41 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<Gold> {
     out
 }
 
-/// Evaluate quote extraction on a PolNeAR directory (`text/`, `attributions/`).
+/// How the documents are built for evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The product's path: [`crate::parse`] (structure parser, tagger, resolution, quotes).
+    Pipeline,
+    /// Paragraphs are the blank-line-separated blocks, no tagger: the quote rules alone.
+    RulesOnly,
+}
+
+/// Evaluate quote extraction on a PolNeAR directory (`text/`, `attributions/`) through the
+/// product pipeline ([`Mode::Pipeline`]).
 pub fn evaluate(dir: &Path) -> Result<Report, String> {
+    evaluate_with(dir, Mode::Pipeline, false)
+}
+
+/// Evaluate on a PolNeAR directory in `mode`; `errors` prints every missed gold quote and
+/// wrong speaker (with context) on stderr.
+pub fn evaluate_with(dir: &Path, mode: Mode, errors: bool) -> Result<Report, String> {
+    evaluate_by(dir, errors, &|text: &str| match mode {
+        Mode::Pipeline => crate::parse(text).quotes,
+        Mode::RulesOnly => crate::quotes::extract(text, &paragraph_doc(text)),
+    })
+}
+
+/// A PolNeAR article: name, text, the first annotator's `.ann`, and the paths read.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) struct PolnearArticle {
+    pub name: String,
+    pub text: String,
+    pub ann: String,
+    pub files: Vec<PathBuf>,
+}
+
+/// The articles of a PolNeAR directory in name order (first `.ann` of each).
+pub(crate) fn polnear_articles(dir: &Path) -> Result<Vec<PolnearArticle>, String> {
     let ann_dir = dir.join("attributions");
     let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?
@@ -257,8 +302,7 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
-    let mut report = Report::default();
-    let debug = std::env::var_os("GLEANER_EVAL_DEBUG").is_some();
+    let mut out = Vec::new();
     let mut done = std::collections::BTreeSet::new();
     for ann_path in anns {
         let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
@@ -268,11 +312,27 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
         }
         let text_path = dir.join("text").join(format!("{article}.txt"));
         let (Ok(text), Ok(ann)) = (std::fs::read_to_string(&text_path), std::fs::read_to_string(&ann_path)) else { continue };
+        out.push(PolnearArticle { name: article.to_string(), text, ann, files: vec![text_path, ann_path] });
+    }
+    Ok(out)
+}
+
+/// Gold direct quotes of an article: (quoted span, source spans).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) fn gold_spans(text: &str, ann: &str) -> Vec<(Span, Vec<Span>)> {
+    gold_quotes(text, ann).into_iter().map(|g| (g.span, g.sources)).collect()
+}
+
+/// Evaluate on a PolNeAR directory with `quotes_of` making the predictions.
+pub(crate) fn evaluate_by(dir: &Path, errors: bool, quotes_of: &dyn Fn(&str) -> Vec<crate::Quote>) -> Result<Report, String> {
+    let mut report = Report::default();
+    let debug = errors;
+    for PolnearArticle { name: article, text, ann, .. } in polnear_articles(dir)? {
+        let article = article.as_str();
         report.articles += 1;
         let publisher = article.split('_').next().unwrap_or("?").to_string();
         let gold = gold_quotes(&text, &ann);
-        let doc = paragraph_doc(&text);
-        let quotes = crate::quotes::extract(&text, &doc);
+        let quotes = quotes_of(&text);
         let preds: Vec<(Span, Option<Span>)> = quotes.iter().flat_map(|q| q.parts.iter().map(move |&p| (p, q.speaker_span))).collect();
         let pubp = report.by_publisher.entry(publisher).or_default();
         pubp.pred += preds.len();
@@ -325,8 +385,129 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
                 }
             }
         }
+        if debug {
+            for (i, p) in preds.iter().enumerate().filter(|(i, _)| !used_ov[*i]) {
+                let _ = i;
+                eprintln!("FALSE {article} {:?}", text[p.0.start..p.0.end].chars().take(80).collect::<String>());
+            }
+        }
     }
     Ok(report)
+}
+
+/// Scores on the page dumps (`../shared/dumps/pages`, `gold.json` quotes).
+#[derive(Clone, Debug, Default)]
+pub struct PagesReport {
+    /// Dumps read.
+    pub dumps: usize,
+    /// Gold quotes found: a predicted quote (or one of its parts) whose text starts with the
+    /// gold `quote_start` (both normalised: lowercase, letters and digits, single spaces).
+    pub found: Acc,
+    /// Gold quotes with a speaker whose quote was found with the right speaker (the predicted
+    /// `speaker`, `speaker_name` or linked entity's name matches the gold speaker by full name
+    /// or surname); a quote not found counts as wrong.
+    pub speaker: Acc,
+}
+
+/// Lowercase letters and digits, other runs as one space (quote marks, apostrophes, dashes and
+/// stray backslashes do not count), with the byte offset in `s` of each output char.
+fn norm_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut at = Vec::new();
+    let mut gap = false;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+                at.push(i);
+            }
+            gap = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+                at.push(i);
+            }
+        } else if !matches!(c, '\'' | '’' | '\\') {
+            gap = true;
+        }
+    }
+    (out, at)
+}
+
+fn norm(s: &str) -> String {
+    norm_map(s).0
+}
+
+/// The gold speaker `gold` is named by `pred`: same name, `pred` contains it, or the same
+/// surname (last word; first word, when it is not a known first name, for a one-word
+/// prediction: `Kim` of `Kim Jong Un`).
+pub fn same_speaker(gold: &str, pred: &str) -> bool {
+    let (g, p) = (norm(gold), norm(pred));
+    if g.is_empty() || p.is_empty() {
+        return false;
+    }
+    let pad = |x: &str| format!(" {x} ");
+    if pad(&p).contains(&pad(&g)) {
+        return true;
+    }
+    let gw: Vec<&str> = g.split(' ').collect();
+    let pw: Vec<&str> = p.split(' ').collect();
+    if gw.len() >= 2 && gw.iter().all(|w| w.chars().next().is_some_and(|c| !c.is_numeric())) {
+        let cap = gold.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if cap && (pw.last() == gw.last() || (pw.len() == 1 && pw[0] == gw[0] && crate::quotes::names::gender(gold.split_whitespace().next().unwrap_or("")).is_none())) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Score quotes on the page dumps in `dir` (`NN.txt` and `gold.json`) through [`crate::parse`];
+/// `errors` prints each miss and wrong speaker with its line on stderr.
+pub fn evaluate_pages(dir: &Path, errors: bool) -> Result<PagesReport, String> {
+    let gold_path = dir.join("gold.json");
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?)
+        .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let mut r = PagesReport::default();
+    for d in gold.as_array().ok_or("gold.json: not a list")? {
+        let Some(file) = d.get("file").and_then(|f| f.as_str()) else { continue };
+        let text = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        r.dumps += 1;
+        let doc = crate::parse(&text);
+        let (ntext, nat) = norm_map(&text);
+        for g in d.get("quotes").and_then(|q| q.as_array()).into_iter().flatten() {
+            let start = norm(g.get("quote_start").and_then(|x| x.as_str()).unwrap_or(""));
+            let speaker = g.get("speaker").and_then(|x| x.as_str());
+            if start.is_empty() {
+                continue;
+            }
+            r.found.total += 1;
+            if speaker.is_some() {
+                r.speaker.total += 1;
+            }
+            let starts = |s: &str| norm(s).starts_with(&start);
+            let hit = doc.quotes.iter().find(|q| starts(&q.text) || q.parts.iter().any(|p| text.get(p.start..p.end).is_some_and(starts)));
+            let line = || {
+                let at = ntext.find(&start).and_then(|i| nat.get(i)).copied().unwrap_or(0);
+                let lo = text[..at].rfind('\n').map(|x| x + 1).unwrap_or(0);
+                let hi = text[at..].find('\n').map(|x| at + x).unwrap_or(text.len());
+                text[lo..hi].chars().take(300).collect::<String>()
+            };
+            let Some(q) = hit else {
+                if errors {
+                    eprintln!("PAGES MISSED {file} {start:?} speaker={speaker:?}\n   LINE {:?}", line());
+                }
+                continue;
+            };
+            r.found.correct += 1;
+            let Some(sp) = speaker else { continue };
+            let ent = q.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.as_str());
+            if [q.speaker.as_deref(), q.speaker_name.as_deref(), ent].into_iter().flatten().any(|p| same_speaker(sp, p)) {
+                r.speaker.correct += 1;
+            } else if errors {
+                eprintln!("PAGES SPEAKER {file} gold={sp:?} pred={:?} name={:?} entity={ent:?} quote={start:?}\n   LINE {:?}", q.speaker, q.speaker_name, line());
+            }
+        }
+    }
+    Ok(r)
 }
 
 /// A document whose single article's paragraphs are the blank-line-separated blocks of `text`.
@@ -361,14 +542,51 @@ pub fn print(report: &Report) {
     }
 }
 
-/// Run `gleaner-eval quotes [DIR]`; returns the process exit code.
+/// Print the pages report.
+pub fn print_pages(r: &PagesReport) {
+    println!("Page dumps: {} dumps", r.dumps);
+    println!("  quotes found           {:.3}   ({}/{})", r.found.acc(), r.found.correct, r.found.total);
+    println!("  speaker right          {:.3}   ({}/{} gold quotes with a speaker)", r.speaker.acc(), r.speaker.correct, r.speaker.total);
+}
+
+const USAGE: &str = "usage: gleaner-eval quotes [--rules-only] [--errors] [--pages DIR | --no-pages] [DIR]
+  DIR       PolNeAR directory (default ../shared/data/polnear/dev)
+  --pages   page dumps with gold.json (default ../shared/dumps/pages)
+  --rules-only  PolNeAR paragraphs as blank-line blocks, no tagger (the rules alone)
+  --errors  print every miss and wrong speaker on stderr";
+
+/// Run `gleaner-eval quotes [--rules-only] [--errors] [--pages DIR] [DIR]`; returns the process exit code.
 pub fn cli(args: &[String]) -> i32 {
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("usage: gleaner-eval quotes [DIR]   (default: ../shared/data/polnear/dev)");
-        return 0;
+    let mut mode = Mode::Pipeline;
+    let mut errors = false;
+    let mut dir = None;
+    let mut pages: Option<Option<PathBuf>> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return 0;
+            }
+            "--rules-only" => mode = Mode::RulesOnly,
+            "--errors" => errors = true,
+            "--no-pages" => pages = Some(None),
+            "--pages" => match it.next() {
+                Some(p) => pages = Some(Some(PathBuf::from(p))),
+                None => {
+                    eprintln!("gleaner-eval quotes: --pages needs a directory\n{USAGE}");
+                    return 2;
+                }
+            },
+            x if x.starts_with('-') => {
+                eprintln!("gleaner-eval quotes: unknown option {x}\n{USAGE}");
+                return 2;
+            }
+            x => dir = Some(PathBuf::from(x)),
+        }
     }
-    let dir = match args.first() {
-        Some(d) => PathBuf::from(d),
+    let dir = match dir {
+        Some(d) => d,
         None => match super::shared_data_dir() {
             Some(d) => d.join("polnear/dev"),
             None => {
@@ -377,14 +595,28 @@ pub fn cli(args: &[String]) -> i32 {
             }
         },
     };
-    match evaluate(&dir) {
-        Ok(r) => {
-            print(&r);
-            0
-        }
+    let pages = pages.unwrap_or_else(|| Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dumps/pages")).filter(|p| p.is_dir()));
+    match evaluate_with(&dir, mode, errors) {
+        Ok(r) => print(&r),
         Err(e) => {
             eprintln!("gleaner-eval quotes: {e}");
-            1
+            return 1;
         }
     }
+    if let Some(p) = pages {
+        match evaluate_pages(&p, errors) {
+            Ok(r) => print_pages(&r),
+            Err(e) => {
+                eprintln!("gleaner-eval quotes: {e}");
+                return 1;
+            }
+        }
+    }
+    0
+}
+
+/// `gleaner-train speakers …`: train the speaker ranker (see `src/quotes/train.rs`).
+#[cfg(feature = "train")]
+pub fn train_speakers(args: &[String]) -> i32 {
+    crate::quotes::train::cli(args)
 }

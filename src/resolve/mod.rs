@@ -46,6 +46,7 @@ use crate::document::{Document, EntityLabel, Region, RegionKind};
 use crate::places;
 use crate::span::Span;
 
+pub(crate) mod roles;
 pub(crate) mod words;
 
 use words::{in_list, is_cap, strip_possessive, Word};

@@ -1,0 +1,113 @@
+//! Nominal and role coreference: `the prime minister`, `the professor`, `the DCP`,
+//! `the 62-year-old` → the person named earlier with that role or description.
+//!
+//! A person introduced as `Prime Minister Shinzo Abe`, `Yee Kuang Heng, a professor at …`,
+//! `Akbar Pathan, deputy commissioner of police,` or `Ana Ruiz, 62,` is the antecedent of a
+//! later description whose head noun is the role's head (`minister`, `professor`), whose
+//! letters are the role's initials (`DCP`), or whose age is the one stated (`62-year-old`).
+//! The most recent such person before the description wins. Only people are antecedents,
+//! and a description naming none of these (`the country`, `the statement`) resolves to
+//! nothing. The work is bounded: at most 60 person mentions before the description are read,
+//! each with a few words on either side.
+
+use crate::document::{Document, EntityLabel};
+use crate::resolve::words::{self, in_list};
+use crate::span::Span;
+
+const DETS: &[&str] = &["the", "a", "an", "this", "that", "our", "its"];
+
+/// The entity a description (`the prime minister`) at `span` refers to, if a person named
+/// before it in `doc` carries that role.
+pub(crate) fn nominal_antecedent(text: &str, doc: &Document, span: Span) -> Option<usize> {
+    let phrase = text.get(span.start..span.end)?;
+    let ws: Vec<String> = phrase.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase()).filter(|w| !w.is_empty()).collect();
+    let det = ws.first().is_some_and(|w| in_list(DETS, w));
+    if !det || ws.len() < 2 || ws.len() > 5 {
+        return None;
+    }
+    let body = &ws[1..];
+    let head = body.last()?.as_str();
+    let age: Option<&str> = head.strip_suffix("-year-old").filter(|a| a.chars().all(|c| c.is_ascii_digit()));
+    let initials = head.len() >= 2 && head.len() <= 5 && phrase.split_whitespace().last().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    for m in doc.mentions[..i].iter().rev().filter(|m| m.label == EntityLabel::PER).take(60) {
+        let Some(e) = m.entity else { continue };
+        let ctx = context(text, doc, m.span, e);
+        let hit = if let Some(a) = age {
+            ctx.after.first().is_some_and(|w| w == a)
+        } else if initials {
+            ctx.phrases.iter().any(|p| initials_of(p) == head)
+        } else {
+            ctx.phrases.iter().any(|p| {
+                let pw: Vec<&str> = p.split_whitespace().collect();
+                pw.last().is_some_and(|l| *l == head) && body.iter().filter(|w| !in_list(&["former", "new", "then"], w)).all(|w| pw.contains(&w.as_str()) || *w == head)
+            })
+        };
+        if hit {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// What is said about one person mention: role phrases (lowercase) before and after it, and
+/// the words right after its comma.
+struct Context {
+    phrases: Vec<String>,
+    after: Vec<String>,
+}
+
+fn context(text: &str, doc: &Document, span: Span, entity: usize) -> Context {
+    let mut phrases: Vec<String> = doc.entities.get(entity).map(|e| e.roles.iter().map(|r| r.title.to_lowercase()).collect()).unwrap_or_default();
+    // the title inside the mention (`Prime Minister Shinzo Abe`) and up to four words before it
+    let lo = (span.start.saturating_sub(60)..=span.start).find(|&p| text.is_char_boundary(p)).unwrap_or(span.start);
+    let before = words::words(text, lo, span.start);
+    let mut k = before.len();
+    while k > 0 && before.len() - k < 4 && text.get(before[k - 1].end..if k < before.len() { before[k].start } else { span.start }).is_some_and(|g| g.trim().is_empty()) {
+        k -= 1;
+    }
+    let pre: Vec<String> = before[k..].iter().map(|w| w.text.to_lowercase()).collect();
+    let inner: Vec<String> = text.get(span.start..span.end).unwrap_or("").split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    // every run ending at a word: `prime minister` from `prime minister shinzo abe`
+    let all: Vec<String> = pre.into_iter().chain(inner).collect();
+    for e in 1..=all.len() {
+        for s in e.saturating_sub(4)..e {
+            phrases.push(all[s..e].join(" "));
+        }
+    }
+    // the appositive after it: `, deputy commissioner of police,` / `, a professor at …` / `, 62,`
+    let hi = (span.end..=(span.end + 100).min(text.len())).rev().find(|&p| text.is_char_boundary(p)).unwrap_or(span.end);
+    let rest = text.get(span.end..hi).unwrap_or("");
+    let mut after = Vec::new();
+    if let Some(r) = rest.strip_prefix(',') {
+        let stop = r.find([',', ';', '.', '(', ')', '"', '“', '”', ':']).unwrap_or(r.len());
+        after = r[..stop].split_whitespace().map(|w| w.to_lowercase()).collect();
+        let core: Vec<&String> = after.iter().skip_while(|w| in_list(DETS, w)).collect();
+        // the head is the last word before `of`/`at`/`for`… (`professor of maritime law`)
+        let head_end = core.iter().position(|w| in_list(&["at", "for", "with", "from", "in", "on"], w)).unwrap_or(core.len());
+        let full = core[..head_end].iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
+        if !full.is_empty() {
+            phrases.push(full.clone());
+            if let Some(of) = full.find(" of ") {
+                phrases.push(full[..of].to_string());
+            }
+        }
+    }
+    Context { phrases, after }
+}
+
+/// `deputy commissioner of police` → `dcp`.
+fn initials_of(p: &str) -> String {
+    p.split_whitespace().filter(|w| !in_list(&["of", "the", "and", "for", "&"], w)).filter_map(|w| w.chars().next()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials() {
+        assert_eq!(initials_of("deputy commissioner of police"), "dcp");
+        assert_eq!(initials_of("chief executive officer"), "ceo");
+    }
+}
