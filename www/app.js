@@ -1,15 +1,17 @@
 // gleaner page: parse in a module worker (./worker.js), render with createElement/textContent only.
 // Dump text is NEVER turned into markup: no innerHTML anywhere in this file.
 import { CSV_TABLES, blobOf, copyBlob, jsonHead, jsonParts, quoteSpeakerName, roleText, saveBlob } from './export.js';
-import { button, el, fmtBytes, pager as pagerOf, plural } from './dom.js';
+import { afterPaint, button, count, el, fmtBytes, pager as pagerOf, plural } from './dom.js';
+import { takeWorker } from './boot.js';
 
+performance.mark('gleaner:app-start');
 const $ = (id) => document.getElementById(id);
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const TYPE_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
 const EXTRA = { QUOTE: 'quote', TIME: 'time expression', AMOUNT: 'amount' };
 const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
 const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json'];
-const RENDER_CHUNK = 25_000; // UTF-16 units of dump rendered at a time
+const RENDER_CHUNK = 12_000; // UTF-16 units of dump rendered at a time (its layout is one task)
 const LIST_LIMIT = 500; // items per page of a list (then a "Show more" button): a few thousand elements at most
 const ARTICLE_PAGE = 10; // articles per page of the structure view
 const pager = (total, noun, render, page = LIST_LIMIT) => pagerOf(total, noun, render, page);
@@ -35,6 +37,7 @@ let stepIndex = -1; // current mention of the selected entity
 let rendered = 0; // how far (UTF-16 units) the dump view is rendered
 let carry = []; // intervals crossing the render boundary
 let bigText = null; // a large dump loaded from a file or drop; the textarea shows a read-only preview
+let bigBytes = 0; // its size in bytes (UTF-8), from the file
 
 // ---------------------------------------------------------------- URL hash state
 
@@ -93,17 +96,22 @@ let busyTimer = 0;
 
 function startWorker() {
   workerReady = false;
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const { worker: w, held } = takeWorker();
+  worker = w;
+  performance.mark('gleaner:worker-taken');
   worker.onmessage = onWorkerMessage;
-  worker.onerror = (e) => {
-    e.preventDefault();
-    showError(`The parser worker failed: ${e.message || 'could not load it'}`);
-    setBusy(false);
-  };
+  worker.onerror = onWorkerError;
+  for (const e of held) (e.type === 'error' ? onWorkerError : onWorkerMessage)(e);
 }
 
-// started while the module is evaluated, before the UI is wired: the worker's module, wasm and
-// model load in parallel with the page's own start-up
+function onWorkerError(e) {
+  e.preventDefault();
+  showError(`The parser worker failed: ${e.message || 'could not load it'}`);
+  setBusy(false);
+}
+
+// the first worker was started by boot.js as the page started: its module, wasm and model load in
+// parallel with this module's own loading and the UI's start-up
 startWorker();
 
 function onWorkerMessage({ data: m }) {
@@ -112,6 +120,8 @@ function onWorkerMessage({ data: m }) {
     $('version').textContent = `v${m.version}`;
     $('version').title = `parser loaded in ${Math.round(m.wasmMs)} ms (wasm) + ${Math.round(m.modelMs)} ms (model)`;
     performance.mark('gleaner:worker-ready', { detail: { wasmMs: m.wasmMs, modelMs: m.modelMs, warmMs: m.warmMs } });
+    // the worker's start-up steps on this page's clock (gleaner:worker:start, …:compiled, …)
+    for (const [step, t] of Object.entries(m.timeline ?? {})) performance.mark(`gleaner:worker:${step}`, { startTime: Math.max(0, t - performance.timeOrigin) });
     document.body.dataset.ready = 'true';
     if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
     if (pending) { const p = pending; pending = null; send(p.text, p.options); }
@@ -169,6 +179,13 @@ function flushPending() {
 
 function inputText() { return bigText ?? $('input').value; }
 
+/** The UTF-8 size of `text` for the status line: the file's size for a big file (encoding 10 MB
+ *  again would be a long task), else counted. */
+function byteSize(text) {
+  if (text === bigText && bigBytes) return bigBytes;
+  return text.length > 100_000 ? new Blob([text]).size : text.length;
+}
+
 function requestParse() {
   const text = inputText();
   const options = currentOptions();
@@ -184,7 +201,7 @@ function requestParse() {
 function send(text, options) {
   if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
   const id = nextId++;
-  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: text.length > 100_000 ? new Blob([text]).size : text.length, chunks: {} };
+  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: byteSize(text), chunks: {} };
   performance.mark('gleaner:parse-sent');
   worker.postMessage({ id, text, options, stream: STREAM_ITEMS });
   setBusy(true);
@@ -251,7 +268,8 @@ function onResult(workerMs, totalMs) {
   writeHash();
   document.body.dataset.results = String(resultCount);
   performance.mark('gleaner:rendered');
-  if (resultCount === 1) performance.mark('gleaner:first-result');
+  // time to first result: when the first result is on the screen (the frame after it is painted)
+  if (resultCount === 1) afterPaint(() => performance.mark('gleaner:first-result'));
 }
 
 function renderTab(tab) {
@@ -833,7 +851,7 @@ function renderTimes() {
   const dated = near.slice(0, LIST_LIMIT);
   const far = farAll.slice(0, LIST_LIMIT);
   if (near.length > dated.length || farAll.length > far.length) {
-    v.append(el('p', 'muted small', `The timeline shows the first ${plural(dated.length + far.length, 'date')} of ${(near.length + farAll.length).toLocaleString('en')}; the table lists them all.`));
+    v.append(el('p', 'muted small', `The timeline shows the first ${plural(dated.length + far.length, 'date')} of ${count(near.length + farAll.length)}; the table lists them all.`));
   }
   v.append(el('p', 'muted small', `${plural(all.length, 'resolved date')}${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
   if (dated.length) {
@@ -1041,10 +1059,11 @@ async function loadSample(name) {
   }
 }
 
-function setText(text, name = 'the dump') {
+function setText(text, name = 'the dump', bytes = 0) {
   const ta = $('input');
   if (text.length > BIG_TEXT) {
     bigText = text;
+    bigBytes = bytes;
     ta.value = `${text.slice(0, PREVIEW)}\n\n[… ${fmtBytes(text.length)} in all: only the start is shown here; the whole text is parsed. Clear to type again.]`;
     ta.readOnly = true;
     $('big-note').textContent = `${name}: ${fmtBytes(text.length)}. The box shows the first ${fmtBytes(PREVIEW)} (read-only); the highlighted text view shows it all, in chunks.`;
@@ -1065,7 +1084,7 @@ async function loadFile(file) {
   if (!ok) { showError(`${file.name}: only .txt or .text files can be opened.`); return; }
   showError('');
   setStatus(`Reading ${file.name} (${fmtBytes(file.size)})…`);
-  setText(await file.text(), file.name);
+  setText(await file.text(), file.name, file.size);
 }
 
 // ---------------------------------------------------------------- wiring
