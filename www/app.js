@@ -840,7 +840,10 @@ function renderTimes() {
   v.replaceChildren();
   if (state.off.has('times')) { v.append(el('p', 'empty', 'Time expressions are switched off (see Extract).')); return; }
   if (!doc.times.length) { v.append(el('p', 'empty', 'No time expressions found.')); return; }
-  const all = doc.times.map((t, i) => [t, i, timeRange(t.value)]).filter(([, , r]) => r);
+  // values repeat (a big dump has thousands of the same few dates): each distinct one is read once
+  const ranges = new Map();
+  const rangeOf = (value) => { if (!ranges.has(value)) ranges.set(value, timeRange(value)); return ranges.get(value); };
+  const all = doc.times.map((t, i) => [t, i, rangeOf(t.value)]).filter(([, , r]) => r);
   // the timeline covers the dates within 3 years of the median; far-off ones are listed beside it
   const YEAR = 365.25 * 864e5;
   const starts = all.map(([, , r]) => r[0]).sort((x, y) => x - y);
@@ -878,7 +881,10 @@ function renderTimes() {
     // stack marks that would overlap (closer than 2% of the width) into lanes
     const laneEnds = [];
     let lanesUsed = 1;
-    for (const [t, i, r] of dated.sort((x, y) => x[2][0] - y[2][0] || y[2][1] - x[2][1])) {
+    const sorted = dated.sort((x, y) => x[2][0] - y[2][0] || y[2][1] - x[2][1]);
+    v.append(tl);
+    // built in time slices like the lists (every mark fits in one page: no Show more)
+    v.append(pager(sorted.length, 'dates', (from, to) => { for (const [t, i, r] of sorted.slice(from, to)) {
       const isRange = r[1] - r[0] > 864e5;
       const startF = frac(r[0]);
       const endF = Math.max(frac(r[1]), startF + 0.02);
@@ -895,8 +901,7 @@ function renderTimes() {
       mark.addEventListener('click', () => jumpTo(t.span.start, `[data-t="${i}"]`));
       tl.append(mark);
     }
-    tl.style.setProperty('height', `${Math.max(3, lanesUsed * 1.3 + 1)}rem`);
-    v.append(tl);
+    tl.style.setProperty('height', `${Math.max(3, lanesUsed * 1.3 + 1)}rem`); }, LIST_LIMIT));
   }
   if (far.length) {
     const p = el('p', 'far small');

@@ -525,6 +525,35 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
   });
 });
 
+// Opt-in (minutes and gigabytes): GLEANER_PAGE_40MB=1 node --test --test-name-pattern='40 MB' tests/js/page.test.mjs
+test('a 40 MB dump of short lines either parses or says it is too large for the tab; the next dump parses', { skip: process.env.GLEANER_PAGE_40MB ? false : 'set GLEANER_PAGE_40MB=1 to run it' }, async () => {
+  // the short-line family of the adversarial suite: '-' separators and rule lines, 40 MB
+  const lines = ['-', 'A headline that repeats', '-', '----------', '(END)'];
+  const file = path.join(OUT, 'dash-lines-40mb.txt');
+  await writeFile(file, `${lines.join('\n')}\n`.repeat(Math.ceil((40 * 1024 * 1024) / 48)));
+  await withPage({}, async ({ page }) => {
+    const t0 = Date.now();
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector('body[data-state="busy"]', { timeout: 60_000 });
+    await page.waitForSelector('body[data-state="idle"]', { timeout: 900_000 });
+    const status = await page.locator('#status').textContent();
+    const error = await page.locator('#error').textContent();
+    console.log(`# 40 MB of short lines after ${((Date.now() - t0) / 1000).toFixed(0)} s: ${status} ${error}`);
+    assert.doesNotMatch(status, /fix the options/);
+    if (/too large/.test(status)) {
+      assert.match(error, /^input too large for this browser tab: \d+ MB of text ran out of WebAssembly memory/);
+    } else {
+      assert.match(status, /^Parsed in \d+ ms/);
+      assert.match(await page.locator('#summary').textContent(), /headlines/);
+    }
+    // a fresh worker (after running out of memory) or the same one parses the next dump
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await nextResult(page, () => page.click('#clear'));
+    await nextResult(page, () => page.fill('#input', '-\nAfter the big one\n-\nAnother headline\n'));
+    assert.match(await page.locator('#summary').textContent(), /2 headlines/);
+  });
+});
+
 test('time to first result for a 10 KB dump on a cold page load', async () => {
   const base = await readSample();
   const text = (base + '\n').repeat(2).slice(0, 10 * 1024);
