@@ -264,12 +264,16 @@ function onResult(workerMs, totalMs) {
     if (!c) { c = el('span', 'count'); t.append(c); }
     c.textContent = `(${n})`;
   }
+  // time to first result: when the first result is on the screen (the frame after it is painted;
+  // asked for first, so that it comes before the rest of the dump view is built)
+  if (resultCount === 1) afterPaint(() => performance.mark('gleaner:first-result'));
   renderTab(state.tab);
   writeHash();
-  document.body.dataset.results = String(resultCount);
   performance.mark('gleaner:rendered');
-  // time to first result: when the first result is on the screen (the frame after it is painted)
-  if (resultCount === 1) afterPaint(() => performance.mark('gleaner:first-result'));
+  // body[data-results] counts results whose view is complete (the dump view's first chunk too)
+  const n = resultCount;
+  const done = () => { if (n === resultCount) document.body.dataset.results = String(n); };
+  if (textDone) textDone.then(done); else done();
 }
 
 function renderTab(tab) {
@@ -404,8 +408,8 @@ function renderRange(from, to) {
 }
 
 /** The end of the next render chunk after `from`, moved to a line end. */
-function chunkEnd(from) {
-  let to = Math.min(docText.length, from + RENDER_CHUNK);
+function chunkEnd(from, size = RENDER_CHUNK) {
+  let to = Math.min(docText.length, from + size);
   if (to < docText.length) {
     const nl = docText.indexOf('\n', to);
     to = nl === -1 || nl - to > 10_000 ? to : nl + 1;
@@ -416,14 +420,30 @@ function chunkEnd(from) {
   return to;
 }
 
+const FIRST_SCREEN = 4_000; // UTF-16 units of dump rendered before the first paint (more than the view shows)
+let textGen = 0; // which renderText() is current
+let textDone = null; // while the rest of the dump view's first chunk waits for the first paint: its promise
+
 function renderText() {
   $('dump').replaceChildren();
   carry = [];
   rendered = 0;
+  textDone = null;
+  const gen = ++textGen;
   renderLegend();
   if (!docText) { $('dump').append(el('span', 'empty', 'Nothing to show: the text box is empty.')); $('dump-more-wrap').hidden = true; return; }
-  renderRange(0, chunkEnd(0));
+  // the first screenful at once, the rest of the chunk once that is painted (its layout is the
+  // biggest part of showing a result)
+  const end = chunkEnd(0);
+  renderRange(0, chunkEnd(0, FIRST_SCREEN));
   updateStepper();
+  if (rendered < end) {
+    textDone = new Promise((resolve) => afterPaint(() => {
+      if (gen === textGen && rendered < end) renderRange(rendered, end);
+      if (gen === textGen) textDone = null;
+      resolve();
+    }));
+  }
 }
 
 /** Make sure the dump view covers `offset`. */
