@@ -1019,7 +1019,7 @@ function renderClusters() {
     if (hidden) ul.append(el('li', 'muted', `and ${plural(hidden, 'more headline or article', 'more headlines and articles')} (see JSON)`));
     box.append(ul);
     wrap.append(box);
-  }), 100));
+  }), 20)); // a cluster is up to ~45 elements
 }
 
 // ---------------------------------------------------------------- JSON view and exports
