@@ -1,15 +1,17 @@
 // gleaner page: parse in a module worker (./worker.js), render with createElement/textContent only.
 // Dump text is NEVER turned into markup: no innerHTML anywhere in this file.
 import { CSV_TABLES, blobOf, copyBlob, jsonHead, jsonParts, quoteSpeakerName, roleText, saveBlob } from './export.js';
-import { button, el, fmtBytes, pager as pagerOf, plural } from './dom.js';
+import { afterPaint, button, count, el, fmtBytes, pager as pagerOf, plural } from './dom.js';
+import { takeWorker } from './boot.js';
 
+performance.mark('gleaner:app-start');
 const $ = (id) => document.getElementById(id);
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const TYPE_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
 const EXTRA = { QUOTE: 'quote', TIME: 'time expression', AMOUNT: 'amount' };
 const OPTION_KEYS = ['entities', 'quotes', 'times', 'amounts', 'clusters'];
 const TABS = ['text', 'structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json'];
-const RENDER_CHUNK = 25_000; // UTF-16 units of dump rendered at a time
+const RENDER_CHUNK = 12_000; // UTF-16 units of dump rendered at a time (its layout is one task)
 const LIST_LIMIT = 500; // items per page of a list (then a "Show more" button): a few thousand elements at most
 const ARTICLE_PAGE = 10; // articles per page of the structure view
 const pager = (total, noun, render, page = LIST_LIMIT) => pagerOf(total, noun, render, page);
@@ -35,6 +37,7 @@ let stepIndex = -1; // current mention of the selected entity
 let rendered = 0; // how far (UTF-16 units) the dump view is rendered
 let carry = []; // intervals crossing the render boundary
 let bigText = null; // a large dump loaded from a file or drop; the textarea shows a read-only preview
+let bigBytes = 0; // its size in bytes (UTF-8), from the file
 
 // ---------------------------------------------------------------- URL hash state
 
@@ -93,17 +96,22 @@ let busyTimer = 0;
 
 function startWorker() {
   workerReady = false;
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const { worker: w, held } = takeWorker();
+  worker = w;
+  performance.mark('gleaner:worker-taken');
   worker.onmessage = onWorkerMessage;
-  worker.onerror = (e) => {
-    e.preventDefault();
-    showError(`The parser worker failed: ${e.message || 'could not load it'}`);
-    setBusy(false);
-  };
+  worker.onerror = onWorkerError;
+  for (const e of held) (e.type === 'error' ? onWorkerError : onWorkerMessage)(e);
 }
 
-// started while the module is evaluated, before the UI is wired: the worker's module, wasm and
-// model load in parallel with the page's own start-up
+function onWorkerError(e) {
+  e.preventDefault();
+  showError(`The parser worker failed: ${e.message || 'could not load it'}`);
+  setBusy(false);
+}
+
+// the first worker was started by boot.js as the page started: its module, wasm and model load in
+// parallel with this module's own loading and the UI's start-up
 startWorker();
 
 function onWorkerMessage({ data: m }) {
@@ -112,6 +120,8 @@ function onWorkerMessage({ data: m }) {
     $('version').textContent = `v${m.version}`;
     $('version').title = `parser loaded in ${Math.round(m.wasmMs)} ms (wasm) + ${Math.round(m.modelMs)} ms (model)`;
     performance.mark('gleaner:worker-ready', { detail: { wasmMs: m.wasmMs, modelMs: m.modelMs, warmMs: m.warmMs } });
+    // the worker's start-up steps on this page's clock (gleaner:worker:start, …:compiled, …)
+    for (const [step, t] of Object.entries(m.timeline ?? {})) performance.mark(`gleaner:worker:${step}`, { startTime: Math.max(0, t - performance.timeOrigin) });
     document.body.dataset.ready = 'true';
     if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
     if (pending) { const p = pending; pending = null; send(p.text, p.options); }
@@ -169,6 +179,13 @@ function flushPending() {
 
 function inputText() { return bigText ?? $('input').value; }
 
+/** The UTF-8 size of `text` for the status line: the file's size for a big file (encoding 10 MB
+ *  again would be a long task), else counted. */
+function byteSize(text) {
+  if (text === bigText && bigBytes) return bigBytes;
+  return text.length > 100_000 ? new Blob([text]).size : text.length;
+}
+
 function requestParse() {
   const text = inputText();
   const options = currentOptions();
@@ -184,7 +201,7 @@ function requestParse() {
 function send(text, options) {
   if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
   const id = nextId++;
-  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: text.length > 100_000 ? new Blob([text]).size : text.length, chunks: {} };
+  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: byteSize(text), chunks: {} };
   performance.mark('gleaner:parse-sent');
   worker.postMessage({ id, text, options, stream: STREAM_ITEMS });
   setBusy(true);
@@ -247,11 +264,16 @@ function onResult(workerMs, totalMs) {
     if (!c) { c = el('span', 'count'); t.append(c); }
     c.textContent = `(${n})`;
   }
+  // time to first result: when the first result is on the screen (the frame after it is painted;
+  // asked for first, so that it comes before the rest of the dump view is built)
+  if (resultCount === 1) afterPaint(() => performance.mark('gleaner:first-result'));
   renderTab(state.tab);
   writeHash();
-  document.body.dataset.results = String(resultCount);
   performance.mark('gleaner:rendered');
-  if (resultCount === 1) performance.mark('gleaner:first-result');
+  // body[data-results] counts results whose view is complete (the dump view's first chunk too)
+  const n = resultCount;
+  const done = () => { if (n === resultCount) document.body.dataset.results = String(n); };
+  if (textDone) textDone.then(done); else done();
 }
 
 function renderTab(tab) {
@@ -386,8 +408,8 @@ function renderRange(from, to) {
 }
 
 /** The end of the next render chunk after `from`, moved to a line end. */
-function chunkEnd(from) {
-  let to = Math.min(docText.length, from + RENDER_CHUNK);
+function chunkEnd(from, size = RENDER_CHUNK) {
+  let to = Math.min(docText.length, from + size);
   if (to < docText.length) {
     const nl = docText.indexOf('\n', to);
     to = nl === -1 || nl - to > 10_000 ? to : nl + 1;
@@ -398,14 +420,30 @@ function chunkEnd(from) {
   return to;
 }
 
+const FIRST_SCREEN = 4_000; // UTF-16 units of dump rendered before the first paint (more than the view shows)
+let textGen = 0; // which renderText() is current
+let textDone = null; // while the rest of the dump view's first chunk waits for the first paint: its promise
+
 function renderText() {
   $('dump').replaceChildren();
   carry = [];
   rendered = 0;
+  textDone = null;
+  const gen = ++textGen;
   renderLegend();
   if (!docText) { $('dump').append(el('span', 'empty', 'Nothing to show: the text box is empty.')); $('dump-more-wrap').hidden = true; return; }
-  renderRange(0, chunkEnd(0));
+  // the first screenful at once, the rest of the chunk once that is painted (its layout is the
+  // biggest part of showing a result)
+  const end = chunkEnd(0);
+  renderRange(0, chunkEnd(0, FIRST_SCREEN));
   updateStepper();
+  if (rendered < end) {
+    textDone = new Promise((resolve) => afterPaint(() => {
+      if (gen === textGen && rendered < end) renderRange(rendered, end);
+      if (gen === textGen) textDone = null;
+      resolve();
+    }));
+  }
 }
 
 /** Make sure the dump view covers `offset`. */
@@ -822,7 +860,10 @@ function renderTimes() {
   v.replaceChildren();
   if (state.off.has('times')) { v.append(el('p', 'empty', 'Time expressions are switched off (see Extract).')); return; }
   if (!doc.times.length) { v.append(el('p', 'empty', 'No time expressions found.')); return; }
-  const all = doc.times.map((t, i) => [t, i, timeRange(t.value)]).filter(([, , r]) => r);
+  // values repeat (a big dump has thousands of the same few dates): each distinct one is read once
+  const ranges = new Map();
+  const rangeOf = (value) => { if (!ranges.has(value)) ranges.set(value, timeRange(value)); return ranges.get(value); };
+  const all = doc.times.map((t, i) => [t, i, rangeOf(t.value)]).filter(([, , r]) => r);
   // the timeline covers the dates within 3 years of the median; far-off ones are listed beside it
   const YEAR = 365.25 * 864e5;
   const starts = all.map(([, , r]) => r[0]).sort((x, y) => x - y);
@@ -833,7 +874,7 @@ function renderTimes() {
   const dated = near.slice(0, LIST_LIMIT);
   const far = farAll.slice(0, LIST_LIMIT);
   if (near.length > dated.length || farAll.length > far.length) {
-    v.append(el('p', 'muted small', `The timeline shows the first ${plural(dated.length + far.length, 'date')} of ${(near.length + farAll.length).toLocaleString('en')}; the table lists them all.`));
+    v.append(el('p', 'muted small', `The timeline shows the first ${plural(dated.length + far.length, 'date')} of ${count(near.length + farAll.length)}; the table lists them all.`));
   }
   v.append(el('p', 'muted small', `${plural(all.length, 'resolved date')}${state.ref ? `, relative to ${state.ref}` : ', relative expressions resolved against the dump\'s publish date when it has one'}.`));
   if (dated.length) {
@@ -860,7 +901,10 @@ function renderTimes() {
     // stack marks that would overlap (closer than 2% of the width) into lanes
     const laneEnds = [];
     let lanesUsed = 1;
-    for (const [t, i, r] of dated.sort((x, y) => x[2][0] - y[2][0] || y[2][1] - x[2][1])) {
+    const sorted = dated.sort((x, y) => x[2][0] - y[2][0] || y[2][1] - x[2][1]);
+    v.append(tl);
+    // built in time slices like the lists (every mark fits in one page: no Show more)
+    v.append(pager(sorted.length, 'dates', (from, to) => { for (const [t, i, r] of sorted.slice(from, to)) {
       const isRange = r[1] - r[0] > 864e5;
       const startF = frac(r[0]);
       const endF = Math.max(frac(r[1]), startF + 0.02);
@@ -877,8 +921,7 @@ function renderTimes() {
       mark.addEventListener('click', () => jumpTo(t.span.start, `[data-t="${i}"]`));
       tl.append(mark);
     }
-    tl.style.setProperty('height', `${Math.max(3, lanesUsed * 1.3 + 1)}rem`);
-    v.append(tl);
+    tl.style.setProperty('height', `${Math.max(3, lanesUsed * 1.3 + 1)}rem`); }, LIST_LIMIT));
   }
   if (far.length) {
     const p = el('p', 'far small');
@@ -976,7 +1019,7 @@ function renderClusters() {
     if (hidden) ul.append(el('li', 'muted', `and ${plural(hidden, 'more headline or article', 'more headlines and articles')} (see JSON)`));
     box.append(ul);
     wrap.append(box);
-  }), 100));
+  }), 20)); // a cluster is up to ~45 elements
 }
 
 // ---------------------------------------------------------------- JSON view and exports
@@ -1041,10 +1084,11 @@ async function loadSample(name) {
   }
 }
 
-function setText(text, name = 'the dump') {
+function setText(text, name = 'the dump', bytes = 0) {
   const ta = $('input');
   if (text.length > BIG_TEXT) {
     bigText = text;
+    bigBytes = bytes;
     ta.value = `${text.slice(0, PREVIEW)}\n\n[… ${fmtBytes(text.length)} in all: only the start is shown here; the whole text is parsed. Clear to type again.]`;
     ta.readOnly = true;
     $('big-note').textContent = `${name}: ${fmtBytes(text.length)}. The box shows the first ${fmtBytes(PREVIEW)} (read-only); the highlighted text view shows it all, in chunks.`;
@@ -1065,7 +1109,7 @@ async function loadFile(file) {
   if (!ok) { showError(`${file.name}: only .txt or .text files can be opened.`); return; }
   showError('');
   setStatus(`Reading ${file.name} (${fmtBytes(file.size)})…`);
-  setText(await file.text(), file.name);
+  setText(await file.text(), file.name, file.size);
 }
 
 // ---------------------------------------------------------------- wiring

@@ -3,7 +3,7 @@
 // document never blocks the page's main thread for long.
 
 const SLICE_MS = 25; // work this long, then let the page handle input and paint
-const ITEMS_PER_PART = 64; // array items stringified at a time
+const PART_NODES = 2000; // values (objects, arrays, strings, numbers…) stringified at a time, at most
 
 /** Yield to the event loop. */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -22,30 +22,74 @@ export async function collect(parts) {
   return out;
 }
 
-/**
- * `JSON.stringify(doc, null, 2)` in parts: one per top-level field and one per array item,
- * so that joining them gives exactly the same text.
- */
-export function* jsonParts(doc) {
-  const keys = Object.keys(doc);
-  yield '{\n';
-  for (let k = 0; k < keys.length; k++) {
-    const v = doc[keys[k]];
-    const tail = k < keys.length - 1 ? ',\n' : '\n';
-    if (Array.isArray(v) && v.length) {
-      yield `  ${JSON.stringify(keys[k])}: [\n`;
-      // JSON.stringify of a batch of items is `[\n  item,\n  item\n]`: its inside, indented two
-      // more spaces, is those items at this depth (JSON text has no raw newlines in strings)
-      for (let i = 0; i < v.length; i += ITEMS_PER_PART) {
-        const inner = JSON.stringify(v.slice(i, i + ITEMS_PER_PART), null, 2).slice(2, -2);
-        yield `  ${inner.replace(/\n/g, '\n  ')}${i + ITEMS_PER_PART < v.length ? ',' : ''}\n`;
-      }
-      yield `  ]${tail}`;
-    } else {
-      yield `  ${JSON.stringify(keys[k])}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}${tail}`;
-    }
+/** The number of values in `v` (itself, and every member and item inside), counting to `limit` at most. */
+function nodes(v, limit) {
+  let n = 0;
+  const stack = [v];
+  while (stack.length && n < limit) {
+    const x = stack.pop();
+    n += 1;
+    if (x !== null && typeof x === 'object') for (const k in x) stack.push(x[k]);
   }
-  yield '}';
+  return n;
+}
+
+/** JSON.stringify(v, null, 2) of a value nested at `pad` (its lines after the first indented by it). */
+const pretty = (v, pad) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${pad}`);
+
+/**
+ * `JSON.stringify(value, null, 2)`, nested at `pad`, in parts of at most about PART_NODES
+ * values each: small items of an array are stringified together, big ones (an entity with
+ * thousands of mentions) member by member, so that joining the parts gives exactly the same
+ * text and no part takes long to build.
+ */
+function* parts(value, pad) {
+  if (value === null || typeof value !== 'object' || nodes(value, PART_NODES) < PART_NODES) {
+    yield pretty(value, pad);
+    return;
+  }
+  const inner = `${pad}  `;
+  if (Array.isArray(value)) {
+    yield '[\n';
+    let batch = [];
+    let size = 0;
+    // a batch of small items: JSON.stringify of `[a, b]` is `[\n  a,\n  b\n]`; its inside, at this depth
+    const flush = function* (last) {
+      if (!batch.length) return;
+      yield `${pad}${pretty(batch, pad).slice(2 + pad.length, -2 - pad.length)}${last ? '\n' : ',\n'}`;
+      batch = [];
+      size = 0;
+    };
+    for (let i = 0; i < value.length; i++) {
+      const n = nodes(value[i], PART_NODES);
+      if (n >= PART_NODES) {
+        yield* flush(false);
+        yield inner;
+        yield* parts(value[i], inner);
+        yield i < value.length - 1 ? ',\n' : '\n';
+      } else {
+        if (size + n > PART_NODES) yield* flush(false);
+        batch.push(value[i]);
+        size += n;
+      }
+    }
+    yield* flush(true);
+    yield `${pad}]`;
+  } else {
+    const keys = Object.keys(value);
+    yield '{\n';
+    for (let k = 0; k < keys.length; k++) {
+      yield `${inner}${JSON.stringify(keys[k])}: `;
+      yield* parts(value[keys[k]], inner);
+      yield k < keys.length - 1 ? ',\n' : '\n';
+    }
+    yield `${pad}}`;
+  }
+}
+
+/** `JSON.stringify(doc, null, 2)` in parts (see `parts`): joined, exactly the same text. */
+export function* jsonParts(doc) {
+  yield* parts(doc, '');
 }
 
 /** The first `limit` UTF-16 units of the pretty JSON, and whether it was cut. */

@@ -1,45 +1,76 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
 //   in:  { id, text, options?, stream? }
-//   out: { type: 'ready', version, wasmMs, modelMs, warmMs }  once, when the module and model are
-//                                                        loaded and a warm-up parse has run
+//   out: { type: 'ready', version, wasmMs, modelMs, warmMs, compileMs, timeline }  once, when the
+//                                                        module and model are loaded and a warm-up
+//                                                        parse has run (timeline: see below)
 //        { type: 'progress', id, done, total, stage, fraction }  between pipeline stages and
 //                                                        within entities on long dumps
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
-//        with stream: N, arrays longer than N items come first as { type: 'chunk', id, key, items }
-//        messages and are empty in the final result (listed in its `streamed`): receiving one
-//        huge object graph would block the page's main thread for seconds
+//        with stream: N, arrays longer than N items (or than N small items' worth of JSON) come
+//        first as { type: 'chunk', id, key, items } messages of at most N items and about N × 160
+//        bytes each, and are empty in the final result (listed in its `streamed`): receiving
+//        one huge object graph would block the page's main thread for seconds
 //        { type: 'error', id, message, fatal? }          bad options or request fields, the module
 //                                                        failed to load (id null), or out of memory
 //                                                        (fatal: this worker cannot parse again)
 // Shipped in the package as gleaner/worker (see worker.d.ts). Create it with { type: 'module' }.
-// The wasm download starts first, in parallel with fetching and evaluating the JS modules that
-// will compile it (WebAssembly.instantiateStreaming: compiled while it streams).
-const wasm = fetch(new URL('./pkg/gleaner_bg.wasm', import.meta.url));
+// Start-up, in this order and overlapping: the wasm download starts first and is compiled while
+// it streams (WebAssembly.compileStreaming), in parallel with fetching and evaluating the JS
+// modules that will instantiate it; then instantiation, the model and a warm-up parse.
+// `timeline` (in the ready message) has the wall-clock time (ms since the epoch:
+// performance.timeOrigin + performance.now()) of each step, so a page can line them up with its own.
+const now = () => performance.timeOrigin + performance.now();
+const timeline = { start: now() };
+const wasmUrl = new URL('./pkg/gleaner_bg.wasm', import.meta.url);
+const compiled = compileWasm(wasmUrl);
 let Gleaner; let loadModel; let version;
 
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
-const t0 = performance.now();
 // A small invented dump with a headline list, a dateline, a byline, a quote, times and amounts:
 // parsing it once at start-up runs every stage's lazy set-up (and V8's lazy compilation of
 // the wasm functions it calls) before the first real parse instead of during it.
 const WARM_UP = '-\nCentral bank holds rates as inflation cools\n-\nStorm closes ports along the coast\n'
   + 'Minister visits flooded towns\nLISBON, March 3 (Reuters) - Prime Minister Ana Costa said on Monday the state '
   + 'would spend $2.5 billion, or 3% of its budget, on repairs. "We will rebuild," Costa told reporters.\nBy Rui Lopes\n';
+// gleaner.js imports gleaner_wasm.js: fetch both at once instead of one after the other
+import('./pkg/gleaner_wasm.js');
 const ready = import('./pkg/gleaner.js').then(async (m) => {
+  timeline.imported = now();
   ({ Gleaner, init: loadModel, version } = m);
-  await m.default({ module_or_path: wasm });
+  const module = await compiled;
+  timeline.compiled = now();
+  await m.default({ module_or_path: module });
 }).then(
   () => {
-    const t1 = performance.now();
+    timeline.instantiated = now();
     loadModel(); // decode the tagger model and gazetteers now, not on the first parse
-    const t2 = performance.now();
+    timeline.model = now();
     handleFor(undefined).parse(WARM_UP);
-    const t3 = performance.now();
-    self.postMessage({ type: 'ready', version: version(), wasmMs: t1 - t0, modelMs: t2 - t1, warmMs: t3 - t2 });
+    timeline.warm = now();
+    const { start, compiled: c, instantiated: i, model, warm } = timeline;
+    self.postMessage({ type: 'ready', version: version(), wasmMs: i - start, modelMs: model - i, warmMs: warm - model, compileMs: c - start, timeline });
     return true;
   },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
 );
+
+/** Compile the module at `url` while it downloads; where streaming compilation is missing or
+ *  refused (a server that does not say application/wasm), from the downloaded bytes. */
+async function compileWasm(url) {
+  const response = fetch(url);
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch (err) {
+      const r = await response;
+      if (!r.ok) throw new Error(`failed to fetch ${url}: HTTP ${r.status}`);
+      if (r.headers.get('content-type') === 'application/wasm') throw err;
+    }
+  }
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`failed to fetch ${url}: HTTP ${r.status}`);
+  return WebAssembly.compile(await r.arrayBuffer());
+}
 
 function handleFor(options) {
   const key = JSON.stringify(options ?? {});
@@ -97,12 +128,27 @@ self.onmessage = async (event) => {
   }
 };
 
+/** About this many bytes of JSON per small item: a chunk holds at most `n` items and about
+ *  `n * ITEM_BYTES` bytes, so that receiving one stays a short task on the page however large
+ *  its items are (an article with its paragraphs, an entity with thousands of mentions). */
+const ITEM_BYTES = 160;
+
+/** Items per chunk for `items`: `n`, or fewer when its items are large (JSON size of up to 16
+ *  items spread over the array). */
+function chunkSize(items, n) {
+  const probes = Math.min(16, items.length);
+  let bytes = 0;
+  for (let k = 0; k < probes; k++) bytes += JSON.stringify(items[Math.floor((k * items.length) / probes)]).length;
+  return Math.max(1, Math.min(n, Math.floor((n * ITEM_BYTES * probes) / Math.max(1, bytes))));
+}
+
 function postStreamed(id, document, ms, n) {
   const shell = {};
   const streamed = [];
   for (const [key, value] of Object.entries(document)) {
-    if (Array.isArray(value) && value.length > n) {
-      for (let i = 0; i < value.length; i += n) self.postMessage({ type: 'chunk', id, key, items: value.slice(i, i + n) });
+    const per = Array.isArray(value) && value.length > 1 ? chunkSize(value, n) : Infinity;
+    if (Array.isArray(value) && value.length > per) {
+      for (let i = 0; i < value.length; i += per) self.postMessage({ type: 'chunk', id, key, items: value.slice(i, i + per) });
       shell[key] = [];
       streamed.push(key);
     } else {

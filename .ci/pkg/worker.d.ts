@@ -10,14 +10,22 @@ export interface ParseRequest {
   id: number | string;
   text: string;
   options?: Options | null;
-  /** Send result arrays longer than this many items as `chunk` messages first (0 or absent:
-   *  never). A whole number from 1 to 2^31; anything else answers with an `error`. */
+  /** Send result arrays longer than this many items, or larger than this many small items
+   *  (about 160 bytes of JSON each), as `chunk` messages first, each of at most this many items
+   *  and about that many bytes (0 or absent: never). A whole number from 1 to 2^31; anything
+   *  else answers with an `error`. */
   stream?: number;
 }
 
-/** Sent once when the wasm module is loaded (`wasmMs`), the model decoded (`modelMs`) and a
- *  small warm-up dump parsed (`warmMs`). */
-export interface ReadyMessage { type: 'ready'; version: string; wasmMs: number; modelMs: number; warmMs: number }
+/** Sent once when the wasm module is loaded (`wasmMs` since the worker script started, of which
+ *  `compileMs` until the module was compiled), the model decoded (`modelMs`) and a small
+ *  warm-up dump parsed (`warmMs`). `timeline` has the wall-clock time of each start-up step, in
+ *  ms since the epoch (`performance.timeOrigin + performance.now()`), to line them up with the
+ *  page's own clock: subtract the page's `performance.timeOrigin`. */
+export interface ReadyMessage {
+  type: 'ready'; version: string; wasmMs: number; modelMs: number; warmMs: number; compileMs: number;
+  timeline: { start: number; imported: number; compiled: number; instantiated: number; model: number; warm: number };
+}
 /** Sent between pipeline stages of request `id`. */
 /** `done` of `total` stages finished; `fraction` (0 to 1) of `stage` done (set within the entities stage of long dumps). */
 export interface ProgressMessage { type: 'progress'; id: number | string; done: number; total: number; stage: string; fraction: number }

@@ -268,6 +268,7 @@ test('exports: JSON, CSV (entities, mentions, quotes, amounts) and clipboard mat
     const json = await grab('dl-json');
     assert.equal(json.name, 'gleaner.json');
     assert.deepEqual(JSON.parse(json.body), doc);
+    assert.equal(json.body, `${JSON.stringify(doc, null, 2)}\n`, 'built from parts, the same text as one JSON.stringify');
 
     const ents = await grab('dl-entities');
     assert.equal(ents.name, 'entities.csv');
@@ -460,7 +461,11 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
 
     // every tab and every export on the 10 MB result: main-thread tasks (Long Tasks API) stay short
     const phase = (name) => page.evaluate((n) => { window.__phases.push([n, performance.now()]); }, name);
-    const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    // a view is done when no list is still being built in slices (button.more[data-pending])
+    const settle = async () => {
+      await page.waitForFunction(() => !document.querySelector('button.more[data-pending]'), null, { timeout: 60_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    };
     for (const tab of ['structure', 'entities', 'quotes', 'times', 'amounts', 'clusters', 'json', 'text']) {
       await phase(`tab ${tab}`);
       await page.click(`#tab-${tab}`);
@@ -471,6 +476,7 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
     await page.click('#tab-structure');
     const moreButton = page.locator('#view-structure > button.more').first();
     await moreButton.click();
+    await settle();
     assert.equal(await page.locator('#view-structure ol.headlines li').count(), 1000, 'Show more adds the next page');
     const exported = {};
     for (const id of ['dl-json', 'dl-entities', 'dl-mentions', 'dl-quotes', 'dl-amounts']) {
@@ -519,21 +525,66 @@ test('a 10 MB dump parses in the worker with progress; the page stays responsive
   });
 });
 
+// Opt-in (minutes and gigabytes): GLEANER_PAGE_40MB=1 node --test --test-name-pattern='40 MB' tests/js/page.test.mjs
+test('a 40 MB dump of short lines either parses or says it is too large for the tab; the next dump parses', { skip: process.env.GLEANER_PAGE_40MB ? false : 'set GLEANER_PAGE_40MB=1 to run it' }, async () => {
+  // the short-line family of the adversarial suite: '-' separators and rule lines, 40 MB
+  const lines = ['-', 'A headline that repeats', '-', '----------', '(END)'];
+  const file = path.join(OUT, 'dash-lines-40mb.txt');
+  await writeFile(file, `${lines.join('\n')}\n`.repeat(Math.ceil((40 * 1024 * 1024) / 48)));
+  await withPage({}, async ({ page }) => {
+    const t0 = Date.now();
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector('body[data-state="busy"]', { timeout: 60_000 });
+    await page.waitForSelector('body[data-state="idle"]', { timeout: 900_000 });
+    const status = await page.locator('#status').textContent();
+    const error = await page.locator('#error').textContent();
+    console.log(`# 40 MB of short lines after ${((Date.now() - t0) / 1000).toFixed(0)} s: ${status} ${error}`);
+    assert.doesNotMatch(status, /fix the options/);
+    if (/too large/.test(status)) {
+      assert.match(error, /^input too large for this browser tab: \d+ MB of text ran out of WebAssembly memory/);
+    } else {
+      assert.match(status, /^Parsed in \d+ ms/);
+      assert.match(await page.locator('#summary').textContent(), /headlines/);
+    }
+    // a fresh worker (after running out of memory) or the same one parses the next dump
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await nextResult(page, () => page.click('#clear'));
+    await nextResult(page, () => page.fill('#input', '-\nAfter the big one\n-\nAnother headline\n'));
+    assert.match(await page.locator('#summary').textContent(), /2 headlines/);
+  });
+});
+
 test('time to first result for a 10 KB dump on a cold page load', async () => {
   const base = await readSample();
   const text = (base + '\n').repeat(2).slice(0, 10 * 1024);
   await withPage({ waitReady: false }, async ({ page }) => {
     // the page was just loaded in a fresh browser context (empty cache); type as soon as the box exists
-    await page.fill('#input', text);
-    await page.waitForSelector('body[data-results="1"]', { timeout: 30_000 });
-    const t = await page.evaluate(() => ({
-      firstResult: performance.getEntriesByName('gleaner:first-result')[0]?.startTime,
-      domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-    }));
-    assert.ok(t.firstResult > 0);
-    const line = `time to first result, 10 KB dump, cold load: ${t.firstResult.toFixed(0)} ms after navigation start (DOMContentLoaded ${t.domContentLoaded.toFixed(0)} ms)`;
+    await page.waitForSelector('#input');
+    await page.evaluate((t) => { const i = document.getElementById('input'); i.value = t; i.dispatchEvent(new Event('input')); }, text);
+    await page.waitForFunction(() => performance.getEntriesByName('gleaner:first-result').length > 0, null, { timeout: 60_000 });
+    const t = await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+      return {
+        firstResult: at('gleaner:first-result'), workerStart: at('gleaner:worker:start'), ready: at('gleaner:worker-ready'),
+        domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        parseMs: Number(document.getElementById('status').textContent.match(/Parsed in (\d+) ms/)?.[1]),
+      };
+    });
+    // the worker's steps are on the page's clock and in order: started before app.js's UI was built
+    assert.ok(t.workerStart > 0 && t.workerStart < t.ready && t.ready < t.firstResult, JSON.stringify(t));
+    const line = `time to first result, 10 KB dump, cold load: ${t.firstResult.toFixed(0)} ms after navigation start, painted `
+      + `(DOMContentLoaded ${t.domContentLoaded.toFixed(0)} ms, worker script ran at ${t.workerStart.toFixed(0)} ms, ready at ${t.ready.toFixed(0)} ms); first 10 KB parse ${t.parseMs} ms`;
     console.log(`# ${line}`);
     await writeFile(path.join(OUT, 'ttfr.txt'), `${line}\n`);
+    // Targets: 300 ms to the first result, 30 ms for the first parse, which a shared 2-core box
+    // under load cannot show (see README "Speed and size": 640-870 ms and 41-122 ms at load
+    // average ~1, against 575-1088 ms for a compromise page in the same runs). The defaults
+    // only catch a regression by several times; GLEANER_TTFR_MS=300 GLEANER_FIRST_PARSE_MS=30
+    // check the targets themselves.
+    const ttfrBudget = Number(process.env.GLEANER_TTFR_MS ?? 5000);
+    const parseBudget = Number(process.env.GLEANER_FIRST_PARSE_MS ?? 1500);
+    assert.ok(t.firstResult <= ttfrBudget, `first result after ${t.firstResult.toFixed(0)} ms (budget ${ttfrBudget} ms)`);
+    assert.ok(t.parseMs <= parseBudget, `first 10 KB parse ${t.parseMs} ms (budget ${parseBudget} ms)`);
   });
 });
 
