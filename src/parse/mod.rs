@@ -272,10 +272,18 @@ impl<'a> Segmenter<'a> {
         let mut pending_time: Option<usize> = None;
         let mut seen_article = false;
         let mut last_body: Option<usize> = None;
+        // the open article's title line; its paragraph lines while it has at most two (a
+        // standfirst, notice or caption before the dateline that opens the story)
+        let mut title_line: Option<usize> = None;
+        let mut early: Vec<usize> = Vec::new();
+        // a live page's entry mark (a time line, a stamp) inside a body: the next paragraph
+        // opens a new entry
+        let mut split = false;
         for i in 0..n {
             if pre[i] {
                 if !matches!(self.roles[i], Some(Role::Boiler)) {
                     article = None;
+                    title_line = None;
                     list = None;
                     last_headline = None;
                 }
@@ -286,6 +294,11 @@ impl<'a> Segmenter<'a> {
             }
             let model = self.model[i];
             let class = self.lines[i].class.clone();
+            if article.is_some() && paras > 0 && matches!(class, Class::Text(_)) && stamp::time_only(self.lines[i].span.slice(self.text)) {
+                split = true;
+                self.roles[i] = Some(Role::Boiler);
+                continue;
+            }
             let role = match class {
                 Class::Dash => Role::Boiler,
                 Class::Subheading(_) => match article {
@@ -305,6 +318,7 @@ impl<'a> Segmenter<'a> {
                         if self.model.get(i + 1) == Some(&LineRole::Headline) {
                             pending_time = Some(i);
                         }
+                        split |= article.is_some() && paras > 0;
                         Role::Boiler
                     }
                 },
@@ -320,6 +334,7 @@ impl<'a> Segmenter<'a> {
                 Class::ListHeading(r) if matches!(self.model.get(i + 1), Some(LineRole::Headline | LineRole::Boiler)) => {
                     let l = self.new_list(Some(r));
                     article = None;
+                    title_line = None;
                     list = Some(l);
                     last_headline = None;
                     Role::ListHeading(l)
@@ -340,7 +355,10 @@ impl<'a> Segmenter<'a> {
                     let model = if dateline { LineRole::Para } else { model };
                     // a title-like line inside an open body is its subheading (one article per
                     // story; a digest's next story opens with a dateline or follows an end mark)
-                    let in_body = article.is_some() && paras >= 2 && !ended && last_body.is_some_and(|p| i - p <= 3);
+                    // (not when a live page's entry mark precedes it or a dateline follows it: the
+                    // next story's title)
+                    let next_dateline = self.lines.get(i + 1).and_then(is_text).is_some_and(|t| t.dateline.is_some());
+                    let in_body = article.is_some() && paras >= 2 && !ended && !split && !next_dateline && last_body.is_some_and(|p| i - p <= 3);
                     let next_body = matches!(self.model.get(i + 1), Some(LineRole::Para));
                     let model = if (model == LineRole::Title || model == LineRole::Headline && next_body) && in_body { LineRole::Sub } else { model };
                     // a sentence right after a body paragraph goes on with that body (short
@@ -349,6 +367,9 @@ impl<'a> Segmenter<'a> {
                     // (a full sentence ending in a full stop is no heading either)
                     let sentence = is_prose(&self.lines[i]) && lines::ends_sentence(self.lines[i].span.slice(self.text)) && self.lines[i].span.slice(self.text).trim_end().ends_with(['.', '"', '”']);
                     let continues = !ended && last_body.is_some_and(|p| i - p <= 1);
+                    // a bullet line that is no sentence, over bullet headlines, is one of them
+                    let bullet_head = |k: usize| is_text(&self.lines[k]).is_some_and(|t| t.bullet && !t.prose);
+                    let model = if model == LineRole::Para && bullet_head(i) && i + 1 < n && bullet_head(i + 1) && self.model[i + 1] == LineRole::Headline { LineRole::Headline } else { model };
                     let model = match model {
                         LineRole::Boiler if prose && continues => LineRole::Para,
                         LineRole::Headline | LineRole::Sub | LineRole::Teaser | LineRole::Title if sentence && continues => LineRole::Para,
@@ -356,11 +377,23 @@ impl<'a> Segmenter<'a> {
                         LineRole::Headline | LineRole::Sub | LineRole::Teaser if sentence && is_text(&self.lines[i]).is_some_and(|t| t.words >= 12) => LineRole::Para,
                         m => m,
                     };
+                    // the open article's title printed again, or a second title-like line
+                            // between its title and its body (a standfirst), is no new story
+                            let repeat = model == LineRole::Title && title_line.is_some_and(|t| self.same_text(t, i));
+                            // (the title ranker chooses between the two; when it takes the later
+                            // line, that one opens the article and the earlier one, left without
+                            // a body, is a listed headline)
+                            let standfirst = match (model, title_line) {
+                                (LineRole::Title, Some(t)) if paras == 0 && !repeat => self.body_after(i).is_some_and(|b| model_ref.pick_title(self.text, &self.spans, &[i, t], b) != Some(i)),
+                                _ => false,
+                            };
+                            let model = if repeat || standfirst { LineRole::Boiler } else { model };
                     match model {
                         LineRole::Title => {
                             let a = self.new_article();
+                            (title_line, split) = (Some(i), false);
+                            early.clear();
                             (article, paras, ended, list, last_headline) = (Some(a), 0, false, None, None);
-                            seen_article = true;
                             self.take_title(i, a);
                             published = (i + 1..n).take_while(|&k| matches!(self.roles[k], Some(Role::Published(_)) | Some(Role::TopByline(_)) | Some(Role::Boiler))).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
                             Role::Title(a)
@@ -371,27 +404,57 @@ impl<'a> Segmenter<'a> {
                             // a long run of clutter since the last paragraph ends the body
                             // (a stray promo line far above a story is not its first paragraph)
                             let gap = last_body.is_some_and(|p| i - p > BODY_GAP);
+                            // the dateline opens the story: the one or two paragraphs between
+                            // its title and the dateline (a standfirst, a notice, a caption)
+                            // are not its body
+                            let lead = dateline
+                                && !ended
+                                && !split
+                                && title_line.is_some()
+                                && (1..=2).contains(&paras)
+                                && early.len() == paras
+                                && self.same_or_no_dateline(early[0], i)
+                                && early.last().is_some_and(|&p| i - p <= BODY_GAP && (p + 1..i).all(|k| self.roles[k] == Some(Role::Boiler) && self.model[k] != LineRole::Para && !(matches!(self.model[k], LineRole::Title | LineRole::Headline) && !title_line.is_some_and(|t| self.same_text(t, k)))));
+                            if lead {
+                                for &k in &early {
+                                    self.roles[k] = Some(Role::Boiler);
+                                }
+                                paras = 0;
+                                early.clear();
+                            }
                             let new = match article {
                                 None => true,
-                                Some(_) => ended || (dateline && paras > 0) || gap,
+                                Some(_) => ended || (dateline && paras > 0) || gap || split,
                             };
                             if new {
                                 let a = self.new_article();
-                                (article, paras, ended, published) = (Some(a), 0, false, false);
-                                seen_article = true;
-                                if let Some(t) = self.rank_title(i, &pre, model_ref) {
+                                (article, paras, ended, published, split) = (Some(a), 0, false, false, false);
+                                early.clear();
+                                title_line = self.rank_title(i, &pre, model_ref);
+                                if let Some(t) = title_line {
                                     self.title_before(t, i, a);
                                     published = (t + 1..i).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
+                                } else if self.heading_line(i) {
+                                    // an untitled body whose first line is a heading, not a
+                                    // sentence, over a sentence paragraph: that line is its title
+                                    title_line = Some(i);
+                                    self.take_title(i, a);
+                                    self.roles[i] = Some(Role::Title(a));
+                                    continue;
                                 }
                             }
                             list = None;
                             last_headline = None;
                             let a = article.unwrap_or(0);
                             last_body = Some(i);
+                            seen_article = true;
                             if model == LineRole::Sub && !dateline {
                                 Role::Sub(a)
                             } else {
                                 paras += 1;
+                                if early.len() < 2 {
+                                    early.push(i);
+                                }
                                 Role::Para(a)
                             }
                         }
@@ -409,6 +472,7 @@ impl<'a> Segmenter<'a> {
                         },
                         LineRole::Headline => {
                             article = None;
+                            title_line = None;
                             let l = match list {
                                 Some(l) if self.list_roles[l] != ListRole::Ticker => l,
                                 _ => self.new_list(seen_article.then_some(ListRole::Related)),
@@ -429,6 +493,40 @@ impl<'a> Segmenter<'a> {
             self.roles[i] = Some(role);
         }
         self.untitled_heads_to_lists();
+    }
+
+    /// A heading-shaped text line (no sentence, no dateline, 3 to 20 words) over a sentence
+    /// paragraph the model reads as body.
+    fn heading_line(&self, i: usize) -> bool {
+        let Some(t) = is_text(&self.lines[i]) else { return false };
+        let head = !t.prose && t.dateline.is_none() && (3..=20).contains(&t.words) && !lines::ends_sentence(self.content(i).slice(self.text));
+        head && matches!(self.model.get(i + 1), Some(LineRole::Para | LineRole::Cont)) && self.lines.get(i + 1).is_some_and(is_prose)
+    }
+
+    /// Line `a` has no dateline, or the same place as line `b`'s (a caption repeating the lede).
+    fn same_or_no_dateline(&self, a: usize, b: usize) -> bool {
+        let place = |k: usize| is_text(&self.lines[k]).and_then(|t| t.dateline.as_ref()).map(|d| d.1.place.clone());
+        match place(a) {
+            None => true,
+            p => p == place(b),
+        }
+    }
+
+    fn same_text(&self, a: usize, b: usize) -> bool {
+        lines::clean(self.text, self.content(a)) == lines::clean(self.text, self.content(b))
+    }
+
+    /// The body paragraph that follows line `i` within a few lines, past clutter, stamps and
+    /// bylines only (a title-like line there competes with the open article's title).
+    fn body_after(&self, i: usize) -> Option<usize> {
+        for j in i + 1..self.lines.len().min(i + 6) {
+            match self.model[j] {
+                LineRole::Para | LineRole::Cont => return Some(j),
+                LineRole::Title | LineRole::Headline | LineRole::Teaser => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// An article that got a title but no paragraph is a listed headline: consecutive ones
@@ -470,7 +568,7 @@ impl<'a> Segmenter<'a> {
             if pre[k] || matches!(self.roles[k], Some(r) if !matches!(r, Role::Boiler | Role::Headline(_) | Role::HeadTime(..) | Role::Teaser(_) | Role::ListHeading(_))) {
                 break;
             }
-            if matches!(self.lines[k].class, Class::Text(_)) {
+            if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) {
                 cands.push(k);
             }
         }

@@ -391,8 +391,18 @@ pub(crate) fn trailing(s: &str) -> Option<Stamp> {
             continue;
         }
         let tail = &s[i..];
+        // a date after a comma is part of the line (`What we learned, Wednesday 24 April 2024`);
+        // a stamp with a clock time is still glued on
         if let Some(st) = whole(tail) {
             if st.start == 0 {
+                let mut head = s[..i].trim_end();
+                let last = head.rsplit(' ').next().unwrap_or("");
+                if is_weekday(last) {
+                    head = head[..head.len() - last.len()].trim_end();
+                }
+                if head.ends_with(',') && !tail.contains(':') {
+                    return None;
+                }
                 return Some(Stamp { start: i, end: s.len(), iso: st.iso });
             }
         }
@@ -427,8 +437,54 @@ pub(crate) fn find(s: &str) -> Option<Stamp> {
     None
 }
 
-/// A timestamp at the start of `s` followed by more text (`Thu, 03 Oct 2024 11:26:50 GMT Headline`).
+/// Length of a relative time at the start of `s` (`3d ago`, `4h ago`, `12 minutes ago`,
+/// `1 month ago`), possibly glued to the text after it (`3d agoHeadline`).
+pub(crate) fn relative(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let mut k = digits;
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let units = ["seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "m", "hours", "hour", "hrs", "hr", "h", "days", "day", "d", "weeks", "week", "wk", "w", "months", "month", "mo", "years", "year", "yr", "y"];
+    let rest = &s[k..];
+    let unit = units.iter().find(|u| rest.get(..u.len()).is_some_and(|r| r.eq_ignore_ascii_case(u)) && rest[u.len()..].trim_start().get(..3).is_some_and(|a| a.eq_ignore_ascii_case("ago")))?;
+    let after = &rest[unit.len()..];
+    let gap = after.len() - after.trim_start().len();
+    Some(k + unit.len() + gap + 3)
+}
+
+/// Whether the whole of `s` (trimmed) is a time of day or a relative time without a date
+/// (`2:30 p.m.`, `10:45 GMT`, `3h ago`, `1 month ago`): the entry marks of a live page.
+pub(crate) fn time_only(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 24 {
+        return false;
+    }
+    if relative(s).is_some_and(|n| n == s.len()) {
+        return true;
+    }
+    let b = s.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || !matches!(b.get(h), Some(b':' | b'.')) || b.len() < h + 3 || !b[h + 1..h + 3].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let rest = s[h + 3..].trim();
+    rest.split_whitespace().all(|w| {
+        let l = w.to_ascii_lowercase();
+        matches!(l.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") || (w.len() <= 5 && w.bytes().all(|c| c.is_ascii_uppercase()))
+    })
+}
+
+/// A timestamp at the start of `s` followed by more text (`Thu, 03 Oct 2024 11:26:50 GMT Headline`,
+/// `3d agoHeadline`; a relative time has no ISO value).
 pub(crate) fn leading(s: &str) -> Option<Stamp> {
+    if let Some(n) = relative(s).filter(|&n| n < s.len()) {
+        return Some(Stamp { start: 0, end: n, iso: None });
+    }
     let head = &s.as_bytes()[..s.len().min(60)];
     if !has_year(std::str::from_utf8(head).unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""))) {
         return None;
@@ -507,5 +563,22 @@ mod tests {
         assert!(trailing("Storms hit Europe in 2025").is_none());
         let s = "Thu, 03 Oct 2024 11:26:50 GMT Markets rally";
         assert_eq!(&s[..leading(s).unwrap().end], "Thu, 03 Oct 2024 11:26:50 GMT");
+        assert!(trailing("What we learned, Tuesday 3 March 2026").is_none());
+        let s = "4h agoFerry service resumes";
+        assert_eq!(&s[..leading(s).unwrap().end], "4h ago");
+        let s = "12 minutes ago Ferry service resumes";
+        assert_eq!(&s[..leading(s).unwrap().end], "12 minutes ago");
+        assert!(leading("3 days of talks end").is_none());
+        assert!(leading("2h ago").is_none());
+    }
+
+    #[test]
+    fn times_without_a_date() {
+        for s in ["2:30 p.m.", "10:45 GMT", "09.15", "3h ago", "1 month ago", " 7:05 PM ET "] {
+            assert!(time_only(s), "{s}");
+        }
+        for s in ["2:30 p.m. Obama speaks", "2025", "3 days", "Key events", "10:45 in the morning", ""] {
+            assert!(!time_only(s), "{s}");
+        }
     }
 }

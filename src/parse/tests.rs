@@ -210,3 +210,20 @@ fn numbered_lists_label_tickers_and_teasers_with_times() {
     assert_eq!(d.headlines[1].teaser.as_ref().unwrap().text, "Aerial surveys found bleaching on most reefs.");
     assert_eq!(d.headlines[1].time.as_ref().unwrap().iso.as_deref(), Some("2025-07-30T04:48:02Z"));
 }
+
+#[test]
+fn live_page_time_lines_open_entries() {
+    let t = "Harbour strike live updates\n\nPORTVILLE (AP) — Dock workers walked out on Monday, halting traffic at the port for the first time in a decade.\n\n3:45 p.m.\n\nThe union said talks with the port authority would resume on Tuesday morning at the ministry.\n\nIts leader told reporters that the members had voted by a large majority for the strike.\n\n2:10 p.m.\n\nShipping companies began diverting their vessels to other ports along the coast on Monday.\n";
+    let d = document(t);
+    let paras: Vec<usize> = d.articles.iter().map(|a| a.sections.iter().map(|s| s.paragraphs.len()).sum()).collect();
+    assert_eq!(paras, [1, 2, 1], "{:?}", d.articles);
+    assert!(d.articles.iter().skip(1).all(|a| a.title.is_none()), "a time line is no title");
+}
+
+#[test]
+fn relative_times_split_off_listed_headlines() {
+    let t = "Key events\n\n  • 2h agoFerry service resumes after the storm\n  • 5h agoCouncil approves the new budget\n  • 1d agoLocal team wins the regional final\n";
+    let d = document(t);
+    let heads: Vec<(&str, Option<&str>)> = d.headlines.iter().map(|h| (h.text.as_str(), h.time.as_ref().map(|x| x.text.as_str()))).collect();
+    assert!(heads.ends_with(&[("Ferry service resumes after the storm", Some("2h ago")), ("Council approves the new budget", Some("5h ago")), ("Local team wins the regional final", Some("1d ago"))]), "{heads:?}");
+}
