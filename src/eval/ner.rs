@@ -387,11 +387,14 @@ pub fn score(docs: &[ConllDoc], preds: &[Vec<Vec<String>>]) -> Report {
 }
 
 const USAGE: &str = "usage: gleaner-eval ner [--types PER,ORG,LOC] [--conlleval] FILE…
-       gleaner-eval ner --all [--errors]
+       gleaner-eval ner --all [--errors] [--model DIR]
   --all         one table over every dev set in ../shared/data (CoNLL-2003, CleanCoNLL, UNER
                 EWT, BTC, WNUT-17 mapped, GUM mapped; each scored on the types it annotates)
                 plus key-entity recall on ../shared/dumps/pages (gleaner::parse, product
                 defaults; with --errors, every missed key entity)
+  --model DIR   with --all: score the dev sets with DIR/{ner.model,gazetteer.fst,clusters.fst}
+                (a gleaner-train --out DIR) instead of the embedded model; pages are skipped
+                (gleaner::parse always uses the embedded model)
   Tags each CoNLL file (IOB1/IOB2, 2-5 columns or UNER .iob2) with the embedded model and
   prints conlleval-style precision/recall/F1 per type and overall.
   --types T,..  keep only predicted mentions of these types (e.g. PER,ORG,LOC for UNER)
@@ -408,6 +411,7 @@ pub fn cli(args: &[String]) -> i32 {
     let mut speed = false;
     let mut show_errors = false;
     let mut all = false;
+    let mut model_dir: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -426,6 +430,13 @@ pub fn cli(args: &[String]) -> i32 {
             "--speed" => speed = true,
             "--errors" => show_errors = true,
             "--all" => all = true,
+            "--model" => match it.next() {
+                Some(d) => model_dir = Some(d.clone()),
+                None => {
+                    eprintln!("--model needs a directory\n{USAGE}");
+                    return 2;
+                }
+            },
             s if s.starts_with("--") => {
                 eprintln!("unknown option {s}\n{USAGE}");
                 return 2;
@@ -438,7 +449,11 @@ pub fn cli(args: &[String]) -> i32 {
             eprintln!("gleaner-eval ner: --all takes no files, --types or --conlleval\n{USAGE}");
             return 2;
         }
-        return cli_all(show_errors);
+        return cli_all(show_errors, model_dir.as_deref());
+    }
+    if model_dir.is_some() {
+        eprintln!("gleaner-eval ner: --model goes with --all\n{USAGE}");
+        return 2;
     }
     if files.is_empty() {
         eprintln!("{USAGE}");
@@ -502,11 +517,39 @@ pub fn cli(args: &[String]) -> i32 {
     0
 }
 
+/// Model and lexicons from a directory (as `gleaner-train --out DIR` writes them).
+pub fn load_resources(dir: &Path) -> Result<Resources, String> {
+    use crate::gazetteer::{Lexicon, LexiconKind};
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("cannot read {}: {e}", dir.join(f).display()));
+    let bad = |f: &str, e: crate::gazetteer::LoadError| format!("{}: {}", dir.join(f).display(), e.0);
+    Ok(Resources {
+        model: crate::tagger::model::Model::from_bytes(&read("ner.model")?).map_err(|e| bad("ner.model", e))?,
+        gaz: Lexicon::from_bytes(read("gazetteer.fst")?.into(), LexiconKind::Gazetteer).map_err(|e| bad("gazetteer.fst", e))?,
+        clusters: Lexicon::from_bytes(read("clusters.fst")?.into(), LexiconKind::Clusters).map_err(|e| bad("clusters.fst", e))?,
+    })
+}
+
 /// `gleaner-eval ner --all`.
-fn cli_all(show_errors: bool) -> i32 {
-    let Some(res) = resources() else {
-        eprintln!("gleaner-eval ner: the embedded model failed to load");
-        return 1;
+fn cli_all(show_errors: bool, model_dir: Option<&str>) -> i32 {
+    let loaded;
+    let res = match model_dir {
+        Some(d) => match load_resources(Path::new(d)) {
+            Ok(r) => {
+                loaded = r;
+                &loaded
+            }
+            Err(e) => {
+                eprintln!("gleaner-eval ner: {e}");
+                return 1;
+            }
+        },
+        None => match resources() {
+            Some(r) => r,
+            None => {
+                eprintln!("gleaner-eval ner: the embedded model failed to load");
+                return 1;
+            }
+        },
     };
     let Some(data) = super::shared_data_dir() else {
         eprintln!("gleaner-eval ner: ../shared/data not found (set GLEANER_DATA)");
@@ -514,7 +557,7 @@ fn cli_all(show_errors: bool) -> i32 {
     };
     let t0 = std::time::Instant::now();
     let rows = dev_suite(&data, res);
-    let pages = super::structure::dumps_dir().map(|d| pages_recall(&d.join("pages")));
+    let pages = if model_dir.is_some() { None } else { super::structure::dumps_dir().map(|d| pages_recall(&d.join("pages"))) };
     print!("{}", suite_table(&rows, pages.as_ref()));
     println!("(P/R/F1: conlleval chunks, predictions restricted to the types each set annotates; pages: recall of key entities; {:.1}s)", t0.elapsed().as_secs_f64());
     if let (true, Some(Ok(p))) = (show_errors, &pages) {
