@@ -1,6 +1,7 @@
 //! Rules over the model's chunks: the merge with the hand-written lists, and the
 //! corrections CoNLL-2003's conventions ask for (dates, acronyms of common nouns, `No. 1`,
-//! storms, sentence-initial adverbs, honorifics). [`mentions_of`] runs the tagger and them.
+//! storms, sentence-initial adverbs, honorifics), and one type per person's name in a
+//! document. [`mentions_of`] runs the tagger and them.
 
 use super::features::{Mode, TokInfo};
 use super::model::Scorer;
@@ -207,6 +208,56 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         }
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
+    one_person_per_name(text, doc, &mut out);
     out
+}
+
+/// A name typed once per document: the first or last word of a person's multi-word
+/// mention (`Xi` of `Xi Jinping`, `Takaichi` of `Sanae Takaichi`) is that person elsewhere
+/// in the document too. A one-word mention with exactly that text becomes PER, and a
+/// capitalised token with exactly that text outside every mention, in a sentence that is
+/// not ALL CAPS, is added as PER with confidence 0.5.
+fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
+    let mut words: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for m in out.iter().filter(|m| m.label == crate::document::EntityLabel::PER) {
+        let mut it = m.text.split(' ');
+        if let (Some(first), Some(last)) = (it.next(), m.text.rsplit(' ').next()) {
+            if it.next().is_some() {
+                words.insert(first);
+                words.insert(last);
+            }
+        }
+    }
+    // (a single character or a word the tokenizer splits is never a name here)
+    let words: std::collections::BTreeSet<String> = words.into_iter().filter(|w| w.chars().count() > 1).map(str::to_string).collect();
+    if words.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if !m.text.contains(' ') && words.contains(&m.text) {
+            m.label = crate::document::EntityLabel::PER;
+        }
+    }
+    let mut added = Vec::new();
+    let mut k = 0;
+    for s in &doc.sents {
+        if s.mode == Mode::Upper {
+            continue;
+        }
+        for (t, info) in s.tokens.iter().zip(&s.infos) {
+            while k < out.len() && out[k].span.end <= t.start {
+                k += 1;
+            }
+            let inside = k < out.len() && out[k].span.start < t.end;
+            let w = t.slice(text);
+            if !inside && info.init_cap && words.contains(w) {
+                added.push(Mention { text: w.to_string(), span: *t, label: crate::document::EntityLabel::PER, confidence: 0.5, entity: None });
+            }
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
 }
 
