@@ -44,7 +44,7 @@ pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress) ->
     report(0, 0.0)?;
     let mut doc = crate::parse::document(text);
     report(1, 0.0)?;
-    let regions: Vec<Region> = doc.regions();
+    let regions: Vec<Region> = crate::tagger::chrome::regions(&doc);
     if g.entities {
         let mut inner = Some(());
         let (mentions, tokens) = crate::tagger::tag_with_progress(text, &regions, &mut |f| {
@@ -53,7 +53,7 @@ pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress) ->
             }
         });
         inner?;
-        doc.mentions = mentions;
+        doc.mentions = crate::tagger::chrome::merge(text, &doc, mentions);
         doc.stats.tokens = tokens;
         crate::resolve::resolve(text, &mut doc);
     }

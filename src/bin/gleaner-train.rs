@@ -7,12 +7,18 @@
 //! cargo run --release --features train --bin gleaner-train -- speakers [--epochs N] [--seed N] [--dev DIR] …   (the quote speaker ranker)
 //! cargo run --release --features train --bin gleaner-train -- [--data DIR] [--out DIR]
 //!     [--epochs N] [--keep-rows N] [--seed N] [--title-aug PERMILLE] [--upper-aug PERMILLE]
-//!     [--no-history] [--lexicons-only]
+//!     [--no-history] [--lexicons-only] [--btc PERMILLE] [--wnut PERMILLE] [--gum PERMILLE]
+//! ```
+//!
+//! `--btc`, `--wnut`, `--gum`: also train on that set (MISC masked) with this weight per
+//! mille of a CoNLL-2003 document's (1000 = the same, 0 = not at all).
+//!
+//! ```text
 //! ```
 
 use std::path::PathBuf;
 
-use gleaner::eval::ner::train::{run, Config};
+use gleaner::eval::ner::train::{run, Config, Source};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +39,7 @@ fn main() {
         upper_aug: 50,
         history: true,
         lexicons_only: false,
+        sources: Vec::new(),
     };
     let mut it = args.iter();
     let num = |v: Option<&String>, name: &str| -> u64 {
@@ -52,6 +59,18 @@ fn main() {
             "--upper-aug" => cfg.upper_aug = num(it.next(), a) as u32,
             "--no-history" => cfg.history = false,
             "--lexicons-only" => cfg.lexicons_only = true,
+            "--btc" | "--wnut" | "--gum" => {
+                let src = match a.as_str() {
+                    "--btc" => Source::Btc,
+                    "--wnut" => Source::Wnut,
+                    _ => Source::Gum,
+                };
+                let w = num(it.next(), a) as u32;
+                cfg.sources.retain(|(s, _)| *s != src);
+                if w > 0 {
+                    cfg.sources.push((src, w));
+                }
+            }
             "--help" | "-h" => {
                 println!("see the header of src/bin/gleaner-train.rs");
                 return;
@@ -62,14 +81,16 @@ fn main() {
             }
         }
     }
+    cfg.sources.sort();
     let cmd = format!(
-        "cargo run --release --features train --bin gleaner-train -- --epochs {} --keep-rows {} --seed {} --title-aug {} --upper-aug {}{}",
+        "cargo run --release --features train --bin gleaner-train -- --epochs {} --keep-rows {} --seed {} --title-aug {} --upper-aug {}{}{}",
         cfg.epochs,
         cfg.keep_rows,
         cfg.seed,
         cfg.title_aug,
         cfg.upper_aug,
-        if cfg.history { "" } else { " --no-history" }
+        if cfg.history { "" } else { " --no-history" },
+        cfg.sources.iter().map(|(s, w)| format!(" --{} {w}", s.name())).collect::<String>()
     );
     match run(&cfg, &cmd) {
         Ok(r) => print!("{r}"),

@@ -387,6 +387,14 @@ pub fn score(docs: &[ConllDoc], preds: &[Vec<Vec<String>>]) -> Report {
 }
 
 const USAGE: &str = "usage: gleaner-eval ner [--types PER,ORG,LOC] [--conlleval] FILE…
+       gleaner-eval ner --all [--errors] [--model DIR]
+  --all         one table over every dev set in ../shared/data (CoNLL-2003, CleanCoNLL, UNER
+                EWT, BTC, WNUT-17 mapped, GUM mapped; each scored on the types it annotates)
+                plus key-entity recall on ../shared/dumps/pages (gleaner::parse, product
+                defaults; with --errors, every missed key entity)
+  --model DIR   with --all: score the dev sets with DIR/{ner.model,gazetteer.fst,clusters.fst}
+                (a gleaner-train --out DIR) instead of the embedded model; pages are skipped
+                (gleaner::parse always uses the embedded model)
   Tags each CoNLL file (IOB1/IOB2, 2-5 columns or UNER .iob2) with the embedded model and
   prints conlleval-style precision/recall/F1 per type and overall.
   --types T,..  keep only predicted mentions of these types (e.g. PER,ORG,LOC for UNER)
@@ -402,6 +410,8 @@ pub fn cli(args: &[String]) -> i32 {
     let mut score_only = false;
     let mut speed = false;
     let mut show_errors = false;
+    let mut all = false;
+    let mut model_dir: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -419,12 +429,31 @@ pub fn cli(args: &[String]) -> i32 {
             "--conlleval" => score_only = true,
             "--speed" => speed = true,
             "--errors" => show_errors = true,
+            "--all" => all = true,
+            "--model" => match it.next() {
+                Some(d) => model_dir = Some(d.clone()),
+                None => {
+                    eprintln!("--model needs a directory\n{USAGE}");
+                    return 2;
+                }
+            },
             s if s.starts_with("--") => {
                 eprintln!("unknown option {s}\n{USAGE}");
                 return 2;
             }
             f => files.push(f.to_string()),
         }
+    }
+    if all {
+        if !files.is_empty() || score_only || types.is_some() {
+            eprintln!("gleaner-eval ner: --all takes no files, --types or --conlleval\n{USAGE}");
+            return 2;
+        }
+        return cli_all(show_errors, model_dir.as_deref());
+    }
+    if model_dir.is_some() {
+        eprintln!("gleaner-eval ner: --model goes with --all\n{USAGE}");
+        return 2;
     }
     if files.is_empty() {
         eprintln!("{USAGE}");
@@ -488,6 +517,58 @@ pub fn cli(args: &[String]) -> i32 {
     0
 }
 
+/// Model and lexicons from a directory (as `gleaner-train --out DIR` writes them).
+pub fn load_resources(dir: &Path) -> Result<Resources, String> {
+    use crate::gazetteer::{Lexicon, LexiconKind};
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("cannot read {}: {e}", dir.join(f).display()));
+    let bad = |f: &str, e: crate::gazetteer::LoadError| format!("{}: {}", dir.join(f).display(), e.0);
+    Ok(Resources {
+        model: crate::tagger::model::Model::from_bytes(&read("ner.model")?).map_err(|e| bad("ner.model", e))?,
+        gaz: Lexicon::from_bytes(read("gazetteer.fst")?.into(), LexiconKind::Gazetteer).map_err(|e| bad("gazetteer.fst", e))?,
+        clusters: Lexicon::from_bytes(read("clusters.fst")?.into(), LexiconKind::Clusters).map_err(|e| bad("clusters.fst", e))?,
+    })
+}
+
+/// `gleaner-eval ner --all`.
+fn cli_all(show_errors: bool, model_dir: Option<&str>) -> i32 {
+    let loaded;
+    let res = match model_dir {
+        Some(d) => match load_resources(Path::new(d)) {
+            Ok(r) => {
+                loaded = r;
+                &loaded
+            }
+            Err(e) => {
+                eprintln!("gleaner-eval ner: {e}");
+                return 1;
+            }
+        },
+        None => match resources() {
+            Some(r) => r,
+            None => {
+                eprintln!("gleaner-eval ner: the embedded model failed to load");
+                return 1;
+            }
+        },
+    };
+    let Some(data) = super::shared_data_dir() else {
+        eprintln!("gleaner-eval ner: ../shared/data not found (set GLEANER_DATA)");
+        return 1;
+    };
+    let t0 = std::time::Instant::now();
+    let rows = dev_suite(&data, res);
+    let pages = if model_dir.is_some() { None } else { super::structure::dumps_dir().map(|d| pages_recall(&d.join("pages"))) };
+    print!("{}", suite_table(&rows, pages.as_ref()));
+    println!("(P/R/F1: conlleval chunks, predictions restricted to the types each set annotates; pages: recall of key entities; {:.1}s)", t0.elapsed().as_secs_f64());
+    if let (true, Some(Ok(p))) = (show_errors, &pages) {
+        println!("-- missed key entities");
+        for m in &p.misses {
+            println!("{m}");
+        }
+    }
+    0
+}
+
 /// For predicted tags (as [`predict_doc`] returns them), one line per wrong chunk (`FP`
 /// guessed but not gold, `FN` gold but not guessed; the overlapping chunk of the other side
 /// in brackets; the sentence after `|`), then the most frequent errors by text.
@@ -524,4 +605,307 @@ pub fn errors(docs: &[ConllDoc], preds: &[Vec<Vec<String>>]) -> String {
 /// The tagger's entry point (`(mentions, tokens)` for regions of `text`), for tests and tools.
 pub fn tag(text: &str, regions: &[Region]) -> (Vec<crate::document::Mention>, usize) {
     crate::tagger::tag(text, regions)
+}
+
+// ---------------------------------------------------------------- the dev-set suite
+
+/// How a labelled set's file is laid out and how its tags map to CoNLL types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetFormat {
+    /// CoNLL-2003, CleanCoNLL or UNER files, read by [`parse_conll`] (tags already CoNLL types).
+    Conll,
+    /// BTC: `token<TAB>tag`, one tweet per sentence, each tweet its own document; an `@`
+    /// token tagged like the user name after it is dropped (the README's advice), so the
+    /// name is one entity.
+    Btc,
+    /// WNUT-17: `token<TAB>tag`, one post per document; person → PER, location → LOC,
+    /// corporation and group → ORG, product and creative-work → MISC.
+    Wnut,
+    /// GUM flat BIO (`token<TAB>tag<TAB>wiki`, `# newdoc` starts a document): person → PER,
+    /// place → LOC, organization → ORG, time and every `_nom` span → O, the other named
+    /// types → MISC.
+    Gum,
+}
+
+/// One labelled NER set under `../shared/data`.
+#[derive(Clone, Copy, Debug)]
+pub struct NerSet {
+    /// Short name for reports.
+    pub name: &'static str,
+    /// Path under the data directory.
+    pub path: &'static str,
+    /// Layout and label mapping.
+    pub format: SetFormat,
+    /// The types the set annotates (predictions of other types are not scored).
+    pub types: &'static [&'static str],
+}
+
+const ALL4: &[&str] = &["PER", "ORG", "LOC", "MISC"];
+const NO_MISC: &[&str] = &["PER", "ORG", "LOC"];
+
+/// Every dev set `gleaner-eval ner --all` reports, in table order.
+pub const DEV_SETS: [NerSet; 6] = [
+    NerSet { name: "CoNLL-2003 dev", path: "conll2003/dev.txt", format: SetFormat::Conll, types: ALL4 },
+    NerSet { name: "CleanCoNLL dev", path: "cleanconll/dev.txt", format: SetFormat::Conll, types: ALL4 },
+    NerSet { name: "UNER EWT dev", path: "uner_en_ewt/en_ewt-ud-dev.iob2", format: SetFormat::Conll, types: NO_MISC },
+    NerSet { name: "BTC dev", path: "btc/btc.dev", format: SetFormat::Btc, types: NO_MISC },
+    NerSet { name: "WNUT-17 dev", path: "wnut17/emerging.dev.conll", format: SetFormat::Wnut, types: ALL4 },
+    NerSet { name: "GUM dev", path: "gum/gum_dev.tsv", format: SetFormat::Gum, types: ALL4 },
+];
+
+/// Read a set from `data` (the `../shared/data` directory) with its label mapping applied.
+pub fn read_set(data: &Path, set: &NerSet) -> std::io::Result<Vec<ConllDoc>> {
+    let text = std::fs::read_to_string(data.join(set.path))?;
+    Ok(parse_set(&text, set.format))
+}
+
+/// Parse a set's text in the given layout (see [`SetFormat`]).
+pub fn parse_set(text: &str, format: SetFormat) -> Vec<ConllDoc> {
+    match format {
+        SetFormat::Conll => parse_conll(text, None),
+        SetFormat::Btc | SetFormat::Wnut => {
+            let map: fn(&str) -> String = if format == SetFormat::Btc { |t| t.to_string() } else { map_wnut };
+            let mut docs = Vec::new();
+            for sent in tab_sentences(text, 1) {
+                let mut s: Vec<(String, String)> = sent.into_iter().map(|(w, t)| (w, map(&t))).collect();
+                if format == SetFormat::Btc {
+                    s = merge_at(s);
+                }
+                if !s.is_empty() {
+                    docs.push(ConllDoc { sents: vec![s] });
+                }
+            }
+            docs
+        }
+        SetFormat::Gum => {
+            let mut docs: Vec<ConllDoc> = Vec::new();
+            let mut cur = ConllDoc::default();
+            let mut sent: Vec<(String, String)> = Vec::new();
+            for line in text.lines() {
+                if line.starts_with("# ") && !line.contains('\t') {
+                    if line.starts_with("# newdoc") {
+                        if !sent.is_empty() {
+                            cur.sents.push(std::mem::take(&mut sent));
+                        }
+                        if !cur.sents.is_empty() {
+                            docs.push(std::mem::take(&mut cur));
+                        }
+                    }
+                    continue;
+                }
+                if line.trim().is_empty() {
+                    if !sent.is_empty() {
+                        cur.sents.push(std::mem::take(&mut sent));
+                    }
+                    continue;
+                }
+                let mut f = line.split('\t');
+                let (Some(w), Some(t)) = (f.next(), f.next()) else { continue };
+                sent.push((w.to_string(), map_gum(t)));
+            }
+            if !sent.is_empty() {
+                cur.sents.push(sent);
+            }
+            if !cur.sents.is_empty() {
+                docs.push(cur);
+            }
+            docs
+        }
+    }
+}
+
+/// `token<TAB>…<TAB>tag` lines into sentences (any whitespace-only line ends one); the tag
+/// is column `tag_col`. Empty tokens (BTC has three) are skipped.
+fn tab_sentences(text: &str, tag_col: usize) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut sent = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !sent.is_empty() {
+                out.push(std::mem::take(&mut sent));
+            }
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let w = f[0].trim_matches('\u{feff}');
+        if w.trim().is_empty() || f.len() <= tag_col {
+            continue;
+        }
+        sent.push((w.to_string(), f[tag_col].trim().to_string()));
+    }
+    if !sent.is_empty() {
+        out.push(sent);
+    }
+    out
+}
+
+/// Re-type a tag: `B-x` → `B-<map(x)>`, or `O` when `map` gives none.
+fn retag(tag: &str, map: impl Fn(&str) -> Option<&'static str>) -> String {
+    match split_tag(tag) {
+        (p @ ("B" | "I"), ty) => map(ty).map_or_else(|| "O".to_string(), |t| format!("{p}-{t}")),
+        _ => "O".to_string(),
+    }
+}
+
+fn map_wnut(tag: &str) -> String {
+    retag(tag, |ty| match ty {
+        "person" => Some("PER"),
+        "location" => Some("LOC"),
+        "corporation" | "group" => Some("ORG"),
+        "product" | "creative-work" => Some("MISC"),
+        _ => None,
+    })
+}
+
+fn map_gum(tag: &str) -> String {
+    retag(tag, |ty| match ty {
+        "person" => Some("PER"),
+        "place" => Some("LOC"),
+        "organization" => Some("ORG"),
+        "event" | "object" | "abstract" | "substance" | "animal" | "plant" => Some("MISC"),
+        _ => None, // time, and every `_nom` (non-named) span
+    })
+}
+
+/// Drop an `@` token that is tagged `B-X` when the next token is `B-X` too (BTC tags the
+/// `@` and the user name as two entities).
+fn merge_at(s: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        let (w, t) = &s[i];
+        if w == "@" && t.starts_with("B-") && s.get(i + 1).is_some_and(|n| &n.1 == t) {
+            continue;
+        }
+        out.push(s[i].clone());
+    }
+    out
+}
+
+/// One row of the dev-set table.
+#[derive(Clone, Debug)]
+pub struct SetRow {
+    /// The set's name.
+    pub name: &'static str,
+    /// Documents and tokens read.
+    pub docs: usize,
+    /// The conlleval report (predictions restricted to the set's types).
+    pub report: Report,
+}
+
+/// Tag every set in [`DEV_SETS`] found under `data`; a missing file gives `Err(path)` in its place.
+pub fn dev_suite(data: &Path, res: &Resources) -> Vec<Result<SetRow, String>> {
+    DEV_SETS
+        .iter()
+        .map(|set| {
+            let docs = read_set(data, set).map_err(|e| format!("{}: {e}", data.join(set.path).display()))?;
+            let keep = |t: &str| set.types.contains(&t);
+            let report = evaluate(&docs, res, &keep);
+            Ok(SetRow { name: set.name, docs: docs.len(), report })
+        })
+        .collect()
+}
+
+/// Key-entity recall on a page set: per type, (found, gold).
+#[derive(Clone, Debug, Default)]
+pub struct PagesRecall {
+    /// Per type: (gold entities found with exactly their text and type, gold entities).
+    pub per_type: BTreeMap<String, (usize, usize)>,
+    /// Gold entities not found: `page  TYPE «text» (found as: …)`.
+    pub misses: Vec<String>,
+}
+
+/// Key-entity recall of `gleaner::parse` (product defaults) on `dir/gold.json` and its
+/// pages: a gold entity counts when a mention, or an entity's name or alias, has exactly
+/// its text and type.
+pub fn pages_recall(dir: &Path) -> Result<PagesRecall, String> {
+    pages_recall_with(dir, &|text: &str| crate::parse(text))
+}
+
+/// [`pages_recall`] with any parser.
+pub fn pages_recall_with(dir: &Path, parse: &dyn Fn(&str) -> crate::Document) -> Result<PagesRecall, String> {
+    let gold_path = dir.join("gold.json");
+    let text = std::fs::read_to_string(&gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?;
+    let gold: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let pages = gold.as_array().ok_or_else(|| format!("{}: expected a list of pages", gold_path.display()))?;
+    let mut out = PagesRecall::default();
+    for page in pages {
+        let Some(file) = page.get("file").and_then(|v| v.as_str()) else { continue };
+        let path = dir.join(file);
+        let dump = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let doc = parse(&dump);
+        let mut have: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();
+        for m in &doc.mentions {
+            have.entry(m.text.as_str()).or_default().push(m.label.as_str());
+        }
+        for e in &doc.entities {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                have.entry(n.as_str()).or_default().push(e.label.as_str());
+            }
+        }
+        for ent in page.get("entities").and_then(|v| v.as_array()).into_iter().flatten() {
+            let (Some(t), Some(ty)) = (ent.get("text").and_then(|v| v.as_str()), ent.get("type").and_then(|v| v.as_str())) else {
+                continue;
+            };
+            let c = out.per_type.entry(ty.to_string()).or_default();
+            c.1 += 1;
+            let labels = have.get(t).map(Vec::as_slice).unwrap_or(&[]);
+            if labels.contains(&ty) {
+                c.0 += 1;
+            } else {
+                let mut seen: Vec<&str> = labels.to_vec();
+                seen.sort_unstable();
+                seen.dedup();
+                let seen = if seen.is_empty() { "nothing".to_string() } else { seen.join("/") };
+                out.misses.push(format!("{file}  {ty} «{t}» (found as: {seen})"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The one-table report of [`dev_suite`] and [`pages_recall`] (Markdown).
+pub fn suite_table(rows: &[Result<SetRow, String>], pages: Option<&Result<PagesRecall, String>>) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "| set | docs | tokens | entities | P | R | F1 | PER | ORG | LOC | MISC |");
+    let _ = writeln!(s, "|---|---|---|---|---|---|---|---|---|---|---|");
+    for row in rows {
+        match row {
+            Ok(r) => {
+                let (p, rc, f) = r.report.overall();
+                let _ = write!(s, "| {} | {} | {} | {} | {p:.1} | {rc:.1} | **{f:.1}** |", r.name, r.docs, r.report.tokens, r.report.total().gold);
+                for ty in ["PER", "ORG", "LOC", "MISC"] {
+                    match r.report.per_type.get(ty) {
+                        Some(c) if c.gold > 0 => {
+                            let _ = write!(s, " {:.1} |", prf(c).2);
+                        }
+                        _ => s.push_str(" - |"),
+                    }
+                }
+                s.push('\n');
+            }
+            Err(e) => {
+                let _ = writeln!(s, "| SKIPPED: {e} |");
+            }
+        }
+    }
+    if let Some(pages) = pages {
+        match pages {
+            Ok(p) => {
+                let (f, g) = p.per_type.values().fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
+                let pct = |f: usize, g: usize| if g > 0 { 100.0 * f as f64 / g as f64 } else { 0.0 };
+                let _ = write!(s, "| pages key entities (recall) | | | {g} | | {:.1} | | ", pct(f, g));
+                for ty in ["PER", "ORG", "LOC", "MISC"] {
+                    let (f, g) = p.per_type.get(ty).copied().unwrap_or((0, 0));
+                    let _ = write!(s, "{f}/{g} {:.1} | ", pct(f, g));
+                }
+                s.truncate(s.trim_end().len());
+                s.push('\n');
+            }
+            Err(e) => {
+                let _ = writeln!(s, "| SKIPPED: {e} |");
+            }
+        }
+    }
+    s
 }

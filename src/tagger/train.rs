@@ -1,5 +1,6 @@
 //! The trainer (feature `train`): curates lexicons, builds the fst artifacts, trains the
-//! averaged perceptron on CoNLL-2003 train, prunes and quantises it, scores dev, and
+//! averaged perceptron on CoNLL-2003 train (plus BTC, WNUT-17 and GUM train with MISC masked,
+//! see [`Source`]), prunes and quantises it, scores dev, and
 //! writes `src/data/{ner.model,gazetteer.fst,clusters.fst,MANIFEST}`.
 //!
 //! Deterministic: fixed seeds, sorted iteration, single thread, integer weight updates.
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::features::{lower, pack_cluster, BUCKET_BITS, FEATURE_VERSION};
 use super::model::{Model, Scorer};
 use super::{decode, make_tag, prepare, segment, History, PDoc, Resources, NL};
-use crate::eval::ner::{conll_chunks, doc_regions, doc_text, evaluate, parse_conll, ConllDoc};
+use crate::eval::ner::{conll_chunks, doc_regions, doc_text, evaluate, parse_conll, parse_set, ConllDoc, SetFormat};
 use crate::gazetteer::{cat, Lexicon, LexiconKind};
 use crate::span::Span;
 
@@ -39,6 +40,84 @@ pub struct Config {
     pub history: bool,
     /// Only curate lexicons and build fsts.
     pub lexicons_only: bool,
+    /// Extra training sets next to CoNLL-2003 train, each with its weight (per mille:
+    /// each epoch sees every document `w / 1000` times, plus once more with probability
+    /// `(w % 1000) / 1000`). Their MISC is masked (see [`Source`]).
+    pub sources: Vec<(Source, u32)>,
+}
+
+/// A training set besides CoNLL-2003 (files under `../shared/data`).
+///
+/// None of them annotates MISC the CoNLL way (BTC has none; WNUT-17 only products and
+/// works; GUM no adjectives or nationalities), so their sentences are trained with MISC
+/// masked: a token inside one of their MISC spans, or whose gold tag is O but which the
+/// tagger calls MISC, gives no update (their partial MISC differs from CoNLL's: GUM's
+/// "abstract" holds figures and citations, WNUT-17's products and works only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    /// `btc/btc.train` (tweets, PER/ORG/LOC). `@user` names are O here, as in WNUT-17 and
+    /// in newswire, which has none.
+    Btc,
+    /// `wnut17/wnut17train.conll`, mapped to CoNLL types.
+    Wnut,
+    /// `gum/gum_train.tsv`, mapped to CoNLL types.
+    Gum,
+}
+
+impl Source {
+    /// The flag name (`btc`, `wnut`, `gum`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Btc => "btc",
+            Source::Wnut => "wnut",
+            Source::Gum => "gum",
+        }
+    }
+
+    /// The file under the data directory.
+    pub fn path(self) -> &'static str {
+        match self {
+            Source::Btc => "btc/btc.train",
+            Source::Wnut => "wnut17/wnut17train.conll",
+            Source::Gum => "gum/gum_train.tsv",
+        }
+    }
+
+    /// Read the set's training documents with CoNLL types.
+    pub fn read(self, data: &Path) -> Vec<ConllDoc> {
+        let text = read(&data.join(self.path()));
+        match self {
+            Source::Btc => parse_set(&btc_handles_o(&text), SetFormat::Btc),
+            Source::Wnut => parse_set(&text, SetFormat::Wnut),
+            Source::Gum => parse_set(&text, SetFormat::Gum),
+        }
+    }
+}
+
+/// BTC tags `@` and the user name after it (`@ B-PER`, `name B-PER`); make both O, since a
+/// handle is not a name in news text (WNUT-17 leaves handles O too).
+fn btc_handles_o(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if let (Some(t), Some(next)) = (l.strip_prefix("@\tB-"), lines.get(i + 1)) {
+            if let Some((w, nt)) = next.split_once('\t') {
+                if nt.strip_prefix("B-") == Some(t) {
+                    out += "@\tO\n";
+                    out += w;
+                    out += "\tO\n";
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out += l;
+        out.push('\n');
+        i += 1;
+    }
+    out
 }
 
 struct Rng(u64);
@@ -260,6 +339,19 @@ pub fn curate(data: &Path) -> BTreeMap<&'static str, BTreeSet<String>> {
             add("role", r[0]);
         }
     }
+    // GUM train's Wikidata-linked names (person, place, organization spans whose mention
+    // carries a Wikipedia title), into the categories of the WordNet instance names: both
+    // are "a known name of this type from an encyclopedic source". Train split only.
+    for (name, ty) in gum_linked_names(&read(&data.join("gum/gum_train.tsv"))) {
+        add(
+            match ty {
+                "PER" => "gum_per",
+                "ORG" => "gum_org",
+                _ => "gum_loc",
+            },
+            &name,
+        );
+    }
     for r in tsv_rows(&read(&lx.join("currencies_cldr_en.tsv"))) {
         if r.len() >= 2 {
             for n in r[1].split('|') {
@@ -288,12 +380,56 @@ fn cat_of(name: &str) -> Option<u32> {
         "wn_per" => cat::WN_PER,
         "wn_org" => cat::WN_ORG,
         "wn_misc" => cat::WN_MISC,
+        "gum_per" => cat::WN_PER,
+        "gum_org" => cat::WN_ORG,
+        "gum_loc" => cat::WN_LOC,
         "role" | "hand/role" => cat::ROLE,
         "currency" => cat::CURRENCY,
         "hand/org_word" => cat::ORG_WORD,
         "hand/per" => cat::PER_HAND,
         _ => return None,
     })
+}
+
+/// Named person, place and organization spans of GUM's flat BIO whose mention is linked
+/// to Wikipedia (third column not `_`), as (surface, CoNLL type); one name once.
+fn gum_linked_names(text: &str) -> BTreeSet<(String, &'static str)> {
+    let mut out = BTreeSet::new();
+    let mut cur: Option<(Vec<&str>, &'static str, bool)> = None;
+    let mut flush = |cur: &mut Option<(Vec<&str>, &'static str, bool)>| {
+        if let Some((words, ty, linked)) = cur.take() {
+            if linked && words.len() <= 6 {
+                out.insert((words.join(" "), ty));
+            }
+        }
+    };
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            flush(&mut cur);
+            continue;
+        }
+        let ty = match f[1].get(2..) {
+            Some("person") => Some("PER"),
+            Some("place") => Some("LOC"),
+            Some("organization") => Some("ORG"),
+            _ => None,
+        };
+        match (f[1].as_bytes().first(), ty) {
+            (Some(b'I'), Some(t)) if cur.as_ref().is_some_and(|c| c.1 == t) => {
+                if let Some(c) = cur.as_mut() {
+                    c.0.push(f[0]);
+                }
+            }
+            (Some(b'B'), Some(t)) => {
+                flush(&mut cur);
+                cur = Some((vec![f[0]], t, f[2] != "_"));
+            }
+            _ => flush(&mut cur),
+        }
+    }
+    flush(&mut cur);
+    out
 }
 
 /// Lexicon key of a phrase: tokenized, lowercased, space-joined.
@@ -360,6 +496,8 @@ pub fn build_clusters(path: &Path, max_rank: u32) -> Vec<u8> {
 pub struct TrainDoc {
     /// Prepared document.
     pub doc: PDoc,
+    /// MISC is masked (see [`Source`]).
+    pub mask_misc: bool,
     /// Gold BILOU tags.
     pub gold: Vec<Vec<u8>>,
 }
@@ -442,7 +580,7 @@ pub fn train_doc(d: &ConllDoc, res_gaz: &Lexicon, res_cl: &Lexicon, heading: boo
         gold.push(g);
     }
     let doc = prepare(&text, sents, res_gaz, res_cl);
-    TrainDoc { doc, gold }
+    TrainDoc { doc, gold, mask_misc: false }
 }
 
 // ---------------------------------------------------------------- the perceptron
@@ -634,12 +772,39 @@ pub fn run(cfg: &Config, command_line: &str) -> Result<String, String> {
         }
     }
     log(&format!("{} training docs ({aug_t} title-case and {aug_u} upper-case sentence copies)", docs.len()));
+    // (document index, per-mille weight): CoNLL documents weigh 1000.
+    let mut weights: Vec<u32> = vec![1000; docs.len()];
+    for &(src, w) in &cfg.sources {
+        let extra = src.read(&cfg.data);
+        let before = docs.len();
+        for d in &extra {
+            let mut td = train_doc(d, &gaz, &cl, false);
+            td.mask_misc = true;
+            docs.push(td);
+            weights.push(w);
+        }
+        log(&format!("{}: {} docs, weight {w}/1000, MISC masked", src.path(), docs.len() - before));
+    }
 
     let n = (1usize << BUCKET_BITS) * NL;
     let dense = Dense { w: RefCell::new(vec![0; n]), u: RefCell::new(vec![0; n]), c: Cell::new(0) };
-    let mut order: Vec<usize> = (0..docs.len()).collect();
+    // Whole weights: one order, reshuffled every epoch. A fraction of a weight draws the
+    // extra copies afresh each epoch.
+    let draw = |rng: &mut Rng| -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::with_capacity(docs.len());
+        for (k, &w) in weights.iter().enumerate() {
+            let times = w / 1000 + u32::from(w % 1000 > 0 && (rng.below(1000) as u32) < w % 1000);
+            order.extend(std::iter::repeat(k).take(times as usize));
+        }
+        order
+    };
+    let whole = weights.iter().all(|w| w % 1000 == 0);
+    let mut order = draw(&mut rng);
     for ep in 0..cfg.epochs {
         let t0 = std::time::Instant::now();
+        if !whole && ep > 0 {
+            order = draw(&mut rng);
+        }
         for i in (1..order.len()).rev() {
             let j = rng.below(i as u64 + 1) as usize;
             order.swap(i, j);
@@ -648,7 +813,11 @@ pub fn run(cfg: &Config, command_line: &str) -> Result<String, String> {
         let mut toks = 0usize;
         for &k in &order {
             let td = &docs[k];
+            let mask = td.mask_misc;
             let mut cb = |fg: &[u32], g: u8, fp: &[u32], p: u8| {
+                if mask && (super::tag_type(g) == 4 || (g == 0 && super::tag_type(p) == 4)) {
+                    return;
+                }
                 if g != p {
                     errs += 1;
                 }
@@ -744,11 +913,24 @@ pub fn run(cfg: &Config, command_line: &str) -> Result<String, String> {
     m += &format!("trainer_version: {TRAINER_VERSION}\nfeature_version: {FEATURE_VERSION}\nmodel_format: {}\nlexicon_format: {}\n", super::model::FORMAT_VERSION, crate::gazetteer::FORMAT_VERSION);
     m += &format!("command: {command_line}\n");
     m += &format!(
-        "config: epochs={} keep_rows={} seed={} title_aug={} upper_aug={} history={} bucket_bits={}\n",
-        cfg.epochs, cfg.keep_rows, cfg.seed, cfg.title_aug, cfg.upper_aug, cfg.history, BUCKET_BITS
+        "config: epochs={} keep_rows={} seed={} title_aug={} upper_aug={} history={} bucket_bits={}{}\n",
+        cfg.epochs,
+        cfg.keep_rows,
+        cfg.seed,
+        cfg.title_aug,
+        cfg.upper_aug,
+        cfg.history,
+        BUCKET_BITS,
+        cfg.sources.iter().map(|(s, w)| format!(" {}={w} (MISC masked)", s.name())).collect::<String>()
     );
     m += "\n## inputs (sha256)\n";
     let mut inputs: Vec<PathBuf> = vec![train_path.clone(), dev_path.clone()];
+    inputs.extend(cfg.sources.iter().map(|(s, _)| cfg.data.join(s.path())));
+    // the gazetteer reads GUM train's linked names even when GUM is not trained on
+    let gum = cfg.data.join(Source::Gum.path());
+    if !inputs.contains(&gum) {
+        inputs.push(gum);
+    }
     let mut lx: Vec<PathBuf> = std::fs::read_dir(cfg.data.join("lexicons")).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     lx.sort();
     inputs.extend(lx);

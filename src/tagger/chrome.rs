@@ -1,0 +1,71 @@
+//! Page chrome the tagger reads besides the body: datelines (`BAMAKO, Feb 25 (AFP) –`) and
+//! bylines (`By Ana Lima`). The structure layer keeps them out of the paragraphs, but the
+//! places, agencies and authors in them are names of the document.
+
+use crate::document::{Document, EntityLabel, Mention, Region, RegionKind};
+use crate::span::Span;
+
+/// The regions to tag for `doc`: [`Document::regions`] plus every article's dateline and
+/// byline (as paragraphs: CoNLL-2003 has datelines as sentences of their own), in text order.
+pub fn regions(doc: &Document) -> Vec<Region> {
+    let mut out = doc.regions();
+    for (i, a) in doc.articles.iter().enumerate() {
+        let chrome = a.dateline.as_ref().map(|d| d.span).into_iter().chain(a.byline.as_ref().map(|b| b.span));
+        for span in chrome {
+            // never tag a span twice: skip chrome that overlaps a region already read
+            if !out.iter().any(|r| r.span.start < span.end && span.start < r.span.end) {
+                out.push(Region { span, kind: RegionKind::Paragraph, article: Some(i) });
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.span.start, r.span.end));
+    out
+}
+
+/// Merge policy for chrome: the structure layer's reading of a dateline (place → LOC,
+/// agency → ORG) and of a byline (each author → PER, source → ORG) wins over the tagger
+/// there, because it knows the line's layout. A part counts only where it is printed
+/// verbatim inside the dateline or byline (authors are normalised, `K. Tanaka` may be
+/// printed `K TANAKA`: then the tagger's mentions stay). A place is cut at its first comma
+/// or parenthesis (`FORT LAUDERDALE, Fla.` → `FORT LAUDERDALE`). Tagger mentions that
+/// overlap a chrome mention are dropped; the result is in text order.
+pub fn merge(text: &str, doc: &Document, tagged: Vec<Mention>) -> Vec<Mention> {
+    let mut chrome: Vec<Mention> = Vec::new();
+    let mut add = |within: Span, part: &str, label: EntityLabel| {
+        let part = part.trim();
+        let (Some(region), false) = (text.get(within.start..within.end), part.is_empty()) else { return };
+        if let Some(k) = region.find(part) {
+            let span = Span::new(within.start + k, within.start + k + part.len());
+            chrome.push(Mention { text: part.to_string(), span, label, confidence: 1.0, entity: None });
+        }
+    };
+    for a in &doc.articles {
+        if let Some(d) = &a.dateline {
+            if let Some(place) = &d.place {
+                let core = place.split([',', '(']).next().unwrap_or("");
+                add(d.span, core, EntityLabel::LOC);
+            }
+            if let Some(agency) = &d.agency {
+                add(d.span, agency, EntityLabel::ORG);
+            }
+        }
+        if let Some(b) = &a.byline {
+            for author in &b.authors {
+                add(b.span, author, EntityLabel::PER);
+            }
+            if let Some(source) = &b.source {
+                add(b.span, source, EntityLabel::ORG);
+            }
+        }
+    }
+    if chrome.is_empty() {
+        return tagged;
+    }
+    chrome.sort_by_key(|m| (m.span.start, m.span.end));
+    chrome.dedup_by(|b, a| a.span.end > b.span.start); // overlapping parts: the first wins
+    let overlaps = |m: &Mention| chrome.iter().any(|c| c.span.start < m.span.end && m.span.start < c.span.end);
+    let mut out: Vec<Mention> = tagged.into_iter().filter(|m| !overlaps(m)).collect();
+    out.extend(chrome.iter().cloned());
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
