@@ -62,7 +62,7 @@ impl LineRole {
 /// Hash bits of the feature table.
 pub const BUCKET_BITS: u32 = 17;
 /// Bumped whenever the features change (the model records it).
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// One physical line: its trimmed span, indentation and blank-line neighbourhood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,6 +444,31 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
         let end = if k + 1 < n && !lines[k + 1].blank_before { block_len[k + 1] + (k + 1 - block_start[k + 1]) } else { k + 1 - block_start[k] };
         block_len[k] = end;
     }
+    // topical words: share of a line's content words (4+ letters) used at least 3 times in
+    // the dump (a title's words come back in its story; a menu's do not)
+    let word_hashes = |k: usize| {
+        lines[k].span.slice(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).map(|w| norm_hash(w))
+    };
+    let mut word_count: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for k in 0..n {
+        for h in word_hashes(k) {
+            *word_count.entry(h).or_insert(0) += 1;
+        }
+    }
+    let topic: Vec<u8> = (0..n)
+        .map(|k| {
+            let (mut all, mut top) = (0u32, 0u32);
+            for h in word_hashes(k) {
+                all += 1;
+                top += (word_count[&h] >= 3) as u32;
+            }
+            if all == 0 {
+                0
+            } else {
+                1 + bucket(top * 10 / all, &[0, 2, 5, 8])
+            }
+        })
+        .collect();
     let has_iframe = facts_of.iter().any(|x| x.marker == 1);
     let global = if has_iframe { 1 } else if wrap_width.is_some() { 2 } else { 0 };
     let mask = (1u32 << BUCKET_BITS) - 1;
@@ -485,6 +510,9 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
         push(30, bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64);
         push(31, (bucket(block_len[k] as u32, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start[k]) as u32, &[0, 1, 3, 7]) as u64);
         push(32, (bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
+        push(33, topic[k] as u64);
+        push(34, (topic[k] as u64) << 8 | (heading_like(x) as u64) << 4 | cand_rank[k] as u64);
+        push(35, (topic[k] as u64) << 8 | x.words_b as u64);
         // conjunctions of the line with itself
         push(23, (x.len_b as u64) << 8 | x.end as u64);
         push(24, (x.caps_b as u64) << 8 | x.end as u64);
@@ -528,76 +556,129 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
 /// Hash bits of the title ranker's table.
 pub const TITLE_BITS: u32 = 12;
 /// How far back from a body's first paragraph the title ranker looks.
-pub const TITLE_WINDOW: usize = 15;
+pub const TITLE_WINDOW: usize = 40;
+/// Body lines whose words the ranker compares a candidate with.
+const LEDE_LINES: usize = 10;
 
 /// Content words (4+ letters, lowercased) of a line.
-fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+}
+
+/// What the title ranker knows about the lines before one body (and its first lines),
+/// computed once per body so that ranking every candidate stays linear in the window.
+pub struct TitleWindow {
+    /// First line of the window.
+    lo: usize,
+    /// The body's first line.
+    b: usize,
+    /// Facts of lines `lo..` (up to the end of the lede).
+    facts: Vec<Facts>,
+    /// Content words of the first 3 body lines, and of the first [`LEDE_LINES`].
+    lede3: std::collections::HashSet<String>,
+    lede: std::collections::HashSet<String>,
+    /// `heading_after[k - lo]`: heading-like lines in `k..b`.
+    heading_after: Vec<u32>,
+    /// Longest heading-like line in the window (chars).
+    longest: u32,
+}
+
+impl TitleWindow {
+    /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
+    pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
+        let lo = b.saturating_sub(TITLE_WINDOW);
+        let hi = (b + LEDE_LINES).min(spans.len());
+        let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
+        let mut heading_after = vec![0u32; b - lo + 1];
+        let mut longest = 0;
+        for k in (lo..b).rev() {
+            let h = heading_like(&facts[k - lo]);
+            heading_after[k - lo] = heading_after[k - lo + 1] + h as u32;
+            if h {
+                longest = longest.max(facts[k - lo].chars);
+            }
+        }
+        TitleWindow { lo, b, facts, lede3: words(3), lede: words(LEDE_LINES), heading_after, longest }
+    }
+
+    /// Features of candidate line `j` (`lo <= j < b`), or of "no title" when `j` is `None`.
+    pub fn features(&self, text: &str, spans: &[Span], j: Option<usize>) -> Vec<u32> {
+        let mask = (1u32 << TITLE_BITS) - 1;
+        let mut ids = Vec::with_capacity(40);
+        let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
+        let Some(j) = j.filter(|&j| j >= self.lo && j < self.b) else {
+            push(0, 1);
+            return ids;
+        };
+        let (lo, b) = (self.lo, self.b);
+        let fact = |k: usize| &self.facts[k - lo];
+        let x = fact(j);
+        let rank = self.heading_after[j - lo];
+        let longest = x.chars >= self.longest;
+        let cw: Vec<String> = content_words(spans[j].slice(text)).collect();
+        let share_of = |set: &std::collections::HashSet<String>| {
+            let shared = cw.iter().filter(|w| set.contains(*w)).count();
+            if cw.is_empty() {
+                0
+            } else {
+                1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64
+            }
+        };
+        let share = share_of(&self.lede3);
+        let share10 = share_of(&self.lede);
+        let dist = bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12, 20, 30]) as u64;
+        let rank_b = bucket(rank, &[0, 1, 2, 3]) as u64;
+        push(1, 0);
+        push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
+        push(3, (heading_like(x) as u64) << 8 | rank_b);
+        push(4, x.words_b as u64);
+        push(5, x.len_b as u64);
+        push(6, x.end as u64);
+        push(7, x.caps_b as u64);
+        push(8, x.marker as u64);
+        push(9, x.class as u64);
+        push(10, longest as u64);
+        push(11, share);
+        push(12, share << 8 | rank_b);
+        push(13, x.first_hash);
+        push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
+        if j + 1 < spans.len() {
+            let y = fact(j + 1);
+            push(15, y.class as u64);
+            push(16, (y.words_b as u64) << 8 | y.end as u64);
+        }
+        if j > 0 && j > lo {
+            let y = fact(j - 1);
+            push(17, (y.words_b as u64) << 8 | y.end as u64);
+            push(18, (y.norm_hash == x.norm_hash) as u64);
+        }
+        push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
+        push(20, (longest as u64) << 8 | share);
+        // the wider window: finer distance, words shared with the first body lines, what
+        // stands between the candidate and the body, and the lines just above it
+        push(21, dist);
+        push(22, dist << 8 | heading_like(x) as u64);
+        push(23, share10);
+        push(24, share10 << 8 | dist);
+        push(25, (longest as u64) << 8 | dist);
+        push(26, x.last_hash);
+        push(27, (x.marker as u64) << 8 | dist);
+        let prose_between = (j + 1..b).filter(|&k| fact(k).words >= 12).count() as u32;
+        push(28, bucket(prose_between, &[0, 1, 2, 4]) as u64);
+        let short_above = (j.saturating_sub(4).max(lo)..j).filter(|&k| fact(k).short).count() as u64;
+        push(29, short_above);
+        push(30, rank_b << 8 | dist);
+        push(31, (x.class as u64) << 8 | x.words_b as u64);
+        ids
+    }
 }
 
 /// Features of candidate line `j` as the title of a body that starts at line `b` (`j < b`),
-/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order.
+/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order. (One-off form
+/// of [`TitleWindow::features`].)
 pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
-    let mask = (1u32 << TITLE_BITS) - 1;
-    let mut ids = Vec::with_capacity(24);
-    let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
-    let Some(j) = j else {
-        push(0, 1);
-        return ids;
-    };
-    let line = |k: usize| spans[k].slice(text);
-    let pl = |k: usize| PhysLine { span: spans[k], indent: 0, blank_before: false };
-    let x = facts(text, &pl(j));
-    // rank among heading-like lines counted back from the body
-    let mut rank = 0u32;
-    let mut longest = true;
-    for k in (j..b).rev() {
-        let y = facts(text, &pl(k));
-        if heading_like(&y) {
-            rank += 1;
-            if y.chars > x.chars {
-                longest = false;
-            }
-        }
-    }
-    for k in b.saturating_sub(TITLE_WINDOW)..j {
-        let y = facts(text, &pl(k));
-        if heading_like(&y) && y.chars > x.chars {
-            longest = false;
-        }
-    }
-    // shared content words with the lede (the first lines of the body)
-    let cw = content_words(line(j));
-    let lede: std::collections::HashSet<String> = (b..(b + 3).min(spans.len())).flat_map(|k| content_words(line(k))).collect();
-    let shared = cw.iter().filter(|w| lede.contains(*w)).count();
-    let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
-    push(1, 0);
-    push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
-    push(3, (heading_like(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
-    push(4, x.words_b as u64);
-    push(5, x.len_b as u64);
-    push(6, x.end as u64);
-    push(7, x.caps_b as u64);
-    push(8, x.marker as u64);
-    push(9, x.class as u64);
-    push(10, longest as u64);
-    push(11, share);
-    push(12, share << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
-    push(13, x.first_hash);
-    push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
-    if j + 1 < spans.len() {
-        let y = facts(text, &pl(j + 1));
-        push(15, y.class as u64);
-        push(16, (y.words_b as u64) << 8 | y.end as u64);
-    }
-    if j > 0 {
-        let y = facts(text, &pl(j - 1));
-        push(17, (y.words_b as u64) << 8 | y.end as u64);
-        push(18, (y.norm_hash == x.norm_hash) as u64);
-    }
-    push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
-    push(20, (longest as u64) << 8 | share);
-    ids
+    TitleWindow::new(text, spans, b).features(text, spans, j)
 }
 
 /// Weights of the role model: emission rows per feature bucket plus transitions.
@@ -686,9 +767,10 @@ impl RoleModel {
 
     /// The best title for a body starting at line `b` among `candidates` (or none).
     pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
-        let mut best = (self.title_score(&title_features(text, spans, None, b)), None);
+        let w = TitleWindow::new(text, spans, b);
+        let mut best = (self.title_score(&w.features(text, spans, None)), None);
         for &j in candidates {
-            let s = self.title_score(&title_features(text, spans, Some(j), b));
+            let s = self.title_score(&w.features(text, spans, Some(j)));
             if s > best.0 {
                 best = (s, Some(j));
             }
