@@ -252,10 +252,39 @@ fn rule_class(s: &str) -> u8 {
     0
 }
 
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// `p` (3 ASCII letters) lowercased is a month's prefix.
+fn is_month_prefix(p: &[u8]) -> bool {
+    let l = [p[0].to_ascii_lowercase(), p[1].to_ascii_lowercase(), p[2].to_ascii_lowercase()];
+    MONTHS.iter().any(|m| m.as_bytes() == l)
+}
+
+/// `hay` contains `pat` (lowercase ASCII), ignoring ASCII case.
+fn contains_ci(hay: &[u8], pat: &[u8]) -> bool {
+    hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
+}
+
+/// A stop word of [`STOP`], ignoring ASCII case.
+fn is_stop(t: &str) -> bool {
+    if t.len() > 5 || !t.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    buf[..t.len()].copy_from_slice(t.as_bytes());
+    buf[..t.len()].make_ascii_lowercase();
+    STOP.iter().any(|x| x.as_bytes() == &buf[..t.len()])
+}
+
 fn norm_hash(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h ^= c.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 h ^= l as u64;
                 h = h.wrapping_mul(0x0100_0000_01b3);
@@ -289,21 +318,39 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
             if t.chars().next().is_some_and(char::is_uppercase) {
                 caps += 1;
             }
-            if t.len() <= 5 && STOP.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            if t.len() <= 5 && is_stop(t) {
                 stops += 1;
             }
         }
     }
     let digits = s.chars().filter(char::is_ascii_digit).count() as u32;
-    let lower = s.to_lowercase();
-    let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
+    let (month, url) = if s.is_ascii() {
+        // the same tests as below without lowercasing a copy (most lines are ASCII)
+        let b = s.as_bytes();
+        let month = b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]));
+        let url = contains_ci(b, b"http://") || contains_ci(b, b"https://") || contains_ci(b, b"www.");
+        (month, url)
+    } else {
+        let lower = s.to_lowercase();
+        let month = MONTHS.iter().any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
+        (month, lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+    };
     let year = s.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit));
     let clock = s.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
     let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
-    let hw = |w: &str| if w.len() <= 24 { fnv(7, w.to_lowercase().as_bytes()) } else { 1 };
+    let hw = |w: &str| {
+        if w.len() > 24 {
+            1
+        } else if w.is_ascii() {
+            let mut buf = [0u8; 24];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            fnv(7, &buf[..w.len()])
+        } else {
+            fnv(7, w.to_lowercase().as_bytes())
+        }
+    };
     let trimmed_end = s.trim_end_matches(['*', '_']);
     Facts {
         class: rule_class(s),
@@ -327,7 +374,7 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
         first_hash: hw(first_w),
         last_hash: hw(last_w),
         norm_hash: norm_hash(s),
-        url: lower.contains("http://") || lower.contains("https://") || lower.contains("www."),
+        url,
     }
 }
 

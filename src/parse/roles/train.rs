@@ -605,7 +605,8 @@ pub fn cli(args: &[String]) -> i32 {
     manifest.push_str(&format!("feature_version: {}\nformat: {}\nbucket_bits: {BUCKET_BITS}\n", super::FEATURE_VERSION, super::FORMAT_VERSION));
     manifest.push_str(&format!("output: roles.model {} bytes sha256 {}\n\n## inputs (sha256, under ../shared/dumps)\n", bytes.len(), crate::tagger::train::sha256_hex(&bytes)));
     let mut files: Vec<String> = ["readability/gold.json", "trafilatura/gold.json", "pages/gold.json"].iter().map(|s| s.to_string()).collect();
-    for e in &examples {
+    // (the `squeezed` examples are made from the chromium and markdown files listed)
+    for e in examples.iter().filter(|e| e.shape != "squeezed") {
         files.push(match e.set {
             "pages" => format!("pages/{}", e.name),
             s => format!("{s}/{}/{}.txt", e.shape, e.name),
