@@ -2,7 +2,7 @@
 
 use super::byline::{self, BylineParts};
 use super::dateline::{self, DatelineParts};
-use super::roles::{self, LineRole, RoleModel};
+use super::roles::{self, LineRole, RoleModel, RuleClass};
 use super::{clutter, stamp};
 use crate::document::{BoilerplateKind, ListRole};
 use crate::span::Span;
@@ -99,15 +99,22 @@ fn bullet_len(s: &str) -> usize {
 }
 
 /// Classify a single physical line (or a joined span when `joined`).
+#[cfg(test)]
 fn classify(text: &str, span: Span) -> Class {
+    classify_known(text, span, None)
+}
+
+/// [`classify`], skipping the rules `known` (the line's rule class from the role model's
+/// features) says the line fails.
+fn classify_known(text: &str, span: Span, known: Option<RuleClass>) -> Class {
+    let skip = |f: fn(RuleClass, &str) -> bool, s: &str| known.is_some_and(|k| f(k, s));
     let s = &text[span.start..span.end];
     if s == "-" || s == "–" || s == "—" {
         return Class::Dash;
     }
     // `- Old wounds -`, `- 'Disappointed' -`, `— Analysis —`
-    for d in ["- ", "– ", "— "] {
-        let close = format!(" {}", d.trim());
-        if let Some(inner) = s.strip_prefix(d).and_then(|r| r.strip_suffix(close.as_str())) {
+    for (d, close) in [("- ", " -"), ("– ", " –"), ("— ", " —")] {
+        if let Some(inner) = s.strip_prefix(d).and_then(|r| r.strip_suffix(close)) {
             let inner_t = inner.trim();
             let n = inner_t.split_whitespace().count();
             if n >= 1 && n <= 12 && !inner_t.is_empty() {
@@ -116,22 +123,22 @@ fn classify(text: &str, span: Span) -> Class {
             }
         }
     }
-    if let Some(st) = stamp::whole(s) {
+    if let Some(st) = (!skip(RuleClass::no_whole_stamp, s)).then(|| stamp::whole(s)).flatten() {
         return Class::Stamp(st.iso);
     }
-    if clutter::is_end_mark(s) {
+    if !skip(RuleClass::no_end_mark, s) && clutter::is_end_mark(s) {
         return Class::EndMark;
     }
-    if let Some(b) = byline::end_byline(s) {
+    if let Some(b) = (!skip(RuleClass::no_end_byline, s)).then(|| byline::end_byline(s)).flatten() {
         return Class::EndByline(b);
     }
-    if let Some(b) = byline::top_byline(s) {
+    if let Some(b) = (!skip(RuleClass::no_top_byline, s)).then(|| byline::top_byline(s)).flatten() {
         return Class::TopByline(b);
     }
-    if let Some(role) = clutter::list_heading(s) {
+    if let Some(role) = (!skip(RuleClass::no_list_heading, s)).then(|| clutter::list_heading(s)).flatten() {
         return Class::ListHeading(role);
     }
-    if let Some(k) = clutter::classify(s) {
+    if let Some(k) = (!skip(RuleClass::no_clutter, s)).then(|| clutter::classify(s)).flatten() {
         return Class::Boiler(k);
     }
     // `A • B • C` ticker: at least 2 separators, short segments; a one-word first segment
@@ -163,10 +170,16 @@ fn classify(text: &str, span: Span) -> Class {
             }
         }
     }
-    Class::Text(text_info(text, span))
+    Class::Text(text_info_known(text, span, known))
 }
 
 fn text_info(text: &str, span: Span) -> TextInfo {
+    text_info_known(text, span, None)
+}
+
+/// [`text_info`], skipping the stamp and dateline rules when `known` says the line (unless a
+/// bullet or emphasis is stripped from it) has neither.
+fn text_info_known(text: &str, span: Span, known: Option<RuleClass>) -> TextInfo {
     let s = &text[span.start..span.end];
     let bl = bullet_len(s);
     let mut content = Span::new(span.start + bl, span.end);
@@ -177,7 +190,9 @@ fn text_info(text: &str, span: Span) -> TextInfo {
     }
     let mut st = None;
     let body = &text[content.start..content.end];
-    if let Some(t) = stamp::trailing(body) {
+    let bare = content == span && known.is_some_and(|k| k.no_stamp_or_dateline(s));
+    if bare {
+    } else if let Some(t) = stamp::trailing(body) {
         let abs = Span::new(content.start + t.start, content.start + t.end);
         st = Some((abs, t.iso, false));
         content = trim_span(text, Span::new(content.start, abs.start));
@@ -192,7 +207,7 @@ fn text_info(text: &str, span: Span) -> TextInfo {
     }
     let c = &text[content.start..content.end];
     let words = c.split_whitespace().count();
-    let dl = dateline::parse(c).map(|p| (Span::new(content.start, content.start + p.end), p));
+    let dl = if bare { None } else { dateline::parse(c).map(|p| (Span::new(content.start, content.start + p.end), p)) };
     let sentence = ends_sentence(c);
     let prose = dl.is_some() || (sentence && words >= 6) || words >= 28;
     TextInfo { content, words, prose, dateline: dl, stamp: st, bullet: bl > 0 }
@@ -207,7 +222,7 @@ fn hard_class(c: &Class) -> bool {
 /// model calls continuations are joined to the line before (hard-wrapped paragraphs).
 pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>) {
     let phys = roles::physical_lines(text);
-    let predicted = model.roles(text, &phys);
+    let (predicted, known) = model.roles_and_classes(text, &phys);
     let mut out: Vec<Line> = Vec::with_capacity(phys.len());
     let mut out_roles: Vec<LineRole> = Vec::with_capacity(phys.len());
     let mut joined: Vec<bool> = Vec::with_capacity(phys.len());
@@ -215,8 +230,8 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
     // (hard wraps fill the width; a new sentence after a short one is a new paragraph)
     let widest = phys.iter().map(|p| p.span.len()).max().unwrap_or(0);
     let mut prev_short_end = false;
-    for (p, role) in phys.iter().zip(predicted) {
-        let class = classify(text, p.span);
+    for ((p, role), known) in phys.iter().zip(predicted).zip(known) {
+        let class = classify_known(text, p.span, Some(known));
         let line = p.span.slice(text);
         let starts_new = line.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«'));
         let blocked = prev_short_end && starts_new;

@@ -217,7 +217,9 @@ fn rule_class(s: &str) -> u8 {
     if matches!(s, "-" | "–" | "—") {
         return 1;
     }
-    if clutter::is_rule(s) {
+    // (a rule line is made of rule characters only: most lines fail on the first one)
+    let rule_char = |c: char| matches!(c, '-' | '=' | '*' | '_' | '—' | '–' | '~' | '#' | '•' | '·' | '+');
+    if s.chars().find(|c| !c.is_whitespace()).is_some_and(rule_char) && clutter::is_rule(s) {
         return 2;
     }
     if s.len() <= 80 && stamp::whole(s).is_some() {
@@ -295,6 +297,16 @@ fn norm_hash(s: &str) -> u64 {
 }
 
 fn facts(text: &str, l: &PhysLine) -> Facts {
+    let mut x = facts_unclassed(text, l);
+    x.class = rule_class(&text[l.span.start..l.span.end]);
+    x
+}
+
+/// Class not yet known (see [`facts_unclassed`]).
+const NO_CLASS: u8 = u8::MAX;
+
+/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
+fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
     let s = &text[l.span.start..l.span.end];
     let chars = s.chars().count() as u32;
     let mut words = 0u32;
@@ -353,7 +365,7 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
     };
     let trimmed_end = s.trim_end_matches(['*', '_']);
     Facts {
-        class: rule_class(s),
+        class: NO_CLASS,
         len_b: bucket(chars, &[3, 10, 20, 30, 45, 60, 80, 100, 130, 200, 400]),
         words_b: bucket(words, &[1, 2, 3, 5, 8, 12, 16, 22, 30, 45, 80]),
         end: char_class(trimmed_end.chars().last()),
@@ -381,7 +393,12 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
 /// A line shaped like a headline: 3–30 words, not ending in `.`, `,`, `;` or `:`, and no
 /// rule class but plain text, a dateline, a glued stamp or a sentence end.
 fn heading_like(x: &Facts) -> bool {
-    (3..=30).contains(&x.words) && !matches!(x.end, 1 | 4 | 5) && matches!(x.class, 0 | 17 | 18 | 19)
+    heading_shaped(x) && matches!(x.class, 0 | 17 | 18 | 19)
+}
+
+/// The part of [`heading_like`] that needs no rule class.
+fn heading_shaped(x: &Facts) -> bool {
+    (3..=30).contains(&x.words) && !matches!(x.end, 1 | 4 | 5)
 }
 
 /// Hashed feature ids for every line (`out[i]` holds line `i`'s ids).
@@ -393,7 +410,12 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
 
 /// Calls `f(i, ids)` with the hashed feature ids of every line `i` in order (one buffer
 /// reused: memory stays per line, not per feature).
-pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) {
+pub fn for_each_features(text: &str, lines: &[PhysLine], f: impl FnMut(usize, &[u32])) {
+    features_and_classes(text, lines, f);
+}
+
+/// [`for_each_features`], returning each line's rule class (see [`RuleClass`]).
+fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) -> Vec<RuleClass> {
     let n = lines.len();
     let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
     // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
@@ -598,6 +620,46 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
         }
         f(k, &ids);
     }
+    facts_of.iter().map(|x| RuleClass(x.class)).collect()
+}
+
+/// The first rule of the line grammar a line met (the `class` feature): lets
+/// [`super::lines`] skip the rules a line is already known to fail, so that no line is
+/// run through the same rule twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RuleClass(u8);
+
+impl RuleClass {
+    /// `stamp::whole(s)` is known to be `None` for this line `s`.
+    pub(crate) fn no_whole_stamp(self, s: &str) -> bool {
+        self.0 > 3 && s.len() <= 80
+    }
+    /// `clutter::is_end_mark(s)`, `byline::end_byline(s)` and `byline::top_byline(s)` are
+    /// known to fail (the three rules `rule_class` tries in that order).
+    pub(crate) fn no_end_mark(self, s: &str) -> bool {
+        self.0 > 4 && s.len() <= 200
+    }
+    /// `byline::end_byline(s)` is known to be `None`.
+    pub(crate) fn no_end_byline(self, s: &str) -> bool {
+        self.0 > 5 && s.len() <= 200
+    }
+    /// `byline::top_byline(s)` is known to be `None`.
+    pub(crate) fn no_top_byline(self, s: &str) -> bool {
+        self.0 > 6 && s.len() <= 200
+    }
+    /// `clutter::list_heading(s)` is known to be `None`.
+    pub(crate) fn no_list_heading(self, s: &str) -> bool {
+        self.0 > 7 && s.len() <= 60
+    }
+    /// `clutter::classify(s)` is known to be `None`.
+    pub(crate) fn no_clutter(self, s: &str) -> bool {
+        self.0 > 16 && s.len() <= 300
+    }
+    /// `stamp::trailing(s)`, `stamp::leading(s)` and `dateline::parse(s)` are known to be
+    /// `None` (every rule was tried and none matched but, maybe, the sentence end).
+    pub(crate) fn no_stamp_or_dateline(self, s: &str) -> bool {
+        matches!(self.0, 0 | 19) && s.len() <= 300
+    }
 }
 
 /// Hash bits of the title ranker's table.
@@ -635,7 +697,14 @@ impl TitleWindow {
     pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
         let lo = b.saturating_sub(TITLE_WINDOW);
         let hi = (b + LEDE_LINES).min(spans.len());
-        let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        // rule classes (the costly part) only where a feature reads them: heading-shaped
+        // lines (for `heading_like`), the rest when a candidate or its next line asks
+        let mut facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        for (i, x) in facts.iter_mut().enumerate() {
+            if heading_shaped(x) {
+                x.class = rule_class(spans[lo + i].slice(text));
+            }
+        }
         let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
         let mut heading_after = vec![0u32; b - lo + 1];
         let mut longest = 0;
@@ -660,6 +729,10 @@ impl TitleWindow {
         };
         let (lo, b) = (self.lo, self.b);
         let fact = |k: usize| &self.facts[k - lo];
+        let class = |k: usize| match self.facts[k - lo].class {
+            NO_CLASS => rule_class(spans[k].slice(text)),
+            c => c,
+        };
         let x = fact(j);
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
@@ -684,7 +757,7 @@ impl TitleWindow {
         push(6, x.end as u64);
         push(7, x.caps_b as u64);
         push(8, x.marker as u64);
-        push(9, x.class as u64);
+        push(9, class(j) as u64);
         push(10, longest as u64);
         push(11, share);
         push(12, share << 8 | rank_b);
@@ -692,7 +765,7 @@ impl TitleWindow {
         push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
         if j + 1 < spans.len() {
             let y = fact(j + 1);
-            push(15, y.class as u64);
+            push(15, class(j + 1) as u64);
             push(16, (y.words_b as u64) << 8 | y.end as u64);
         }
         if j > 0 && j > lo {
@@ -716,7 +789,7 @@ impl TitleWindow {
         let short_above = (j.saturating_sub(4).max(lo)..j).filter(|&k| fact(k).short).count() as u64;
         push(29, short_above);
         push(30, rank_b << 8 | dist);
-        push(31, (x.class as u64) << 8 | x.words_b as u64);
+        push(31, (class(j) as u64) << 8 | x.words_b as u64);
         ids
     }
 }
@@ -827,9 +900,14 @@ impl RoleModel {
 
     /// Roles of the physical lines of `text`.
     pub fn roles(&self, text: &str, lines: &[PhysLine]) -> Vec<LineRole> {
+        self.roles_and_classes(text, lines).0
+    }
+
+    /// [`RoleModel::roles`] and each line's rule class.
+    pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, Vec<RuleClass>) {
         let mut em = Vec::with_capacity(lines.len());
-        for_each_features(text, lines, |_, ids| em.push(self.score(ids)));
-        self.viterbi(&em, None)
+        let classes = features_and_classes(text, lines, |_, ids| em.push(self.score(ids)));
+        (self.viterbi(&em, None), classes)
     }
 
     fn score(&self, ids: &[u32]) -> [f32; NR] {
