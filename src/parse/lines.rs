@@ -17,9 +17,9 @@ pub(crate) enum Class {
     /// A whole-line timestamp.
     Stamp(Option<String>),
     /// `K.Tanaka--ABCD`, `(Reporting by …)`.
-    EndByline(BylineParts),
+    EndByline(Box<BylineParts>),
     /// `BY STUART WILLIAMS`.
-    TopByline(BylineParts),
+    TopByline(Box<BylineParts>),
     /// `END`, `[Copyright …]`.
     EndMark,
     /// `Related stories`, `Most read`.
@@ -28,8 +28,9 @@ pub(crate) enum Class {
     Boiler(BoilerplateKind),
     /// `A • B • C`: the segment spans.
     BulletTicker(Vec<Span>),
-    /// Text: a headline, title, teaser or paragraph depending on context.
-    Text(TextInfo),
+    /// Text: a headline, title, teaser or paragraph depending on context (boxed: most lines
+    /// of a big dump are other classes, and a line costs the size of its largest class).
+    Text(Box<TextInfo>),
 }
 
 /// Facts about a text line.
@@ -54,8 +55,6 @@ pub(crate) struct TextInfo {
 pub(crate) struct Line {
     /// Trimmed span of the content (first to last non-space byte), covering all wrapped parts.
     pub span: Span,
-    /// Physical line spans (trimmed) that make it up.
-    pub parts: Vec<Span>,
     /// A blank line (or the start of input) precedes it.
     pub blank_before: bool,
     /// Its class.
@@ -130,10 +129,10 @@ fn classify_known(text: &str, span: Span, known: Option<RuleClass>) -> Class {
         return Class::EndMark;
     }
     if let Some(b) = (!skip(RuleClass::no_end_byline, s)).then(|| byline::end_byline(s)).flatten() {
-        return Class::EndByline(b);
+        return Class::EndByline(Box::new(b));
     }
     if let Some(b) = (!skip(RuleClass::no_top_byline, s)).then(|| byline::top_byline(s)).flatten() {
-        return Class::TopByline(b);
+        return Class::TopByline(Box::new(b));
     }
     if let Some(role) = (!skip(RuleClass::no_list_heading, s)).then(|| clutter::list_heading(s)).flatten() {
         return Class::ListHeading(role);
@@ -170,7 +169,7 @@ fn classify_known(text: &str, span: Span, known: Option<RuleClass>) -> Class {
             }
         }
     }
-    Class::Text(text_info_known(text, span, known))
+    Class::Text(Box::new(text_info_known(text, span, known)))
 }
 
 fn text_info(text: &str, span: Span) -> TextInfo {
@@ -239,7 +238,6 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
         if role == LineRole::Cont && !blocked && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
             if let Some(last) = out.last_mut() {
                 if !hard_class(&last.class) {
-                    last.parts.push(p.span);
                     last.span = Span::new(last.span.start, p.span.end);
                     if let Some(j) = joined.last_mut() {
                         *j = true;
@@ -248,13 +246,13 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
                 }
             }
         }
-        out.push(Line { span: p.span, parts: vec![p.span], blank_before: p.blank_before, class });
+        out.push(Line { span: p.span, blank_before: p.blank_before, class });
         out_roles.push(if role == LineRole::Cont { LineRole::Para } else { role });
         joined.push(false);
     }
     for (line, j) in out.iter_mut().zip(joined) {
         if j {
-            line.class = Class::Text(text_info(text, line.span));
+            line.class = Class::Text(Box::new(text_info(text, line.span)));
         }
     }
     (out, out_roles)

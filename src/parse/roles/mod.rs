@@ -433,7 +433,7 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         }
     }
     // recurrence of a line's text in the dump
-    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
     for x in &facts_of {
         *counts.entry(x.norm_hash).or_insert(0) += 1;
     }
