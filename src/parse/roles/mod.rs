@@ -513,31 +513,6 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         let end = if k + 1 < n && !lines[k + 1].blank_before { block_len[k + 1] + (k + 1 - block_start[k + 1]) } else { k + 1 - block_start[k] };
         block_len[k] = end;
     }
-    // topical words: share of a line's content words (4+ letters) used at least 3 times in
-    // the dump (a title's words come back in its story; a menu's do not)
-    let word_hashes = |k: usize| {
-        lines[k].span.slice(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).map(|w| norm_hash(w))
-    };
-    let mut word_count: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
-    for k in 0..n {
-        for h in word_hashes(k) {
-            *word_count.entry(h).or_insert(0) += 1;
-        }
-    }
-    let topic: Vec<u8> = (0..n)
-        .map(|k| {
-            let (mut all, mut top) = (0u32, 0u32);
-            for h in word_hashes(k) {
-                all += 1;
-                top += (word_count[&h] >= 3) as u32;
-            }
-            if all == 0 {
-                0
-            } else {
-                1 + bucket(top * 10 / all, &[0, 2, 5, 8])
-            }
-        })
-        .collect();
     let has_iframe = facts_of.iter().any(|x| x.marker == 1);
     let global = if has_iframe { 1 } else if wrap_width.is_some() { 2 } else { 0 };
     let mask = (1u32 << BUCKET_BITS) - 1;
@@ -579,9 +554,10 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         push(30, bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64);
         push(31, (bucket(block_len[k] as u32, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start[k]) as u32, &[0, 1, 3, 7]) as u64);
         push(32, (bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
-        push(33, topic[k] as u64);
-        push(34, (topic[k] as u64) << 8 | (heading_like(x) as u64) << 4 | cand_rank[k] as u64);
-        push(35, (topic[k] as u64) << 8 | x.words_b as u64);
+        // (33 and 35 are a second bias and a copy of 3; the model was trained with them)
+        push(33, 0);
+        push(34, (heading_like(x) as u64) << 4 | cand_rank[k] as u64);
+        push(35, x.words_b as u64);
         // conjunctions of the line with itself
         push(23, (x.len_b as u64) << 8 | x.end as u64);
         push(24, (x.caps_b as u64) << 8 | x.end as u64);
