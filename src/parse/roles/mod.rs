@@ -217,7 +217,9 @@ fn rule_class(s: &str) -> u8 {
     if matches!(s, "-" | "–" | "—") {
         return 1;
     }
-    if clutter::is_rule(s) {
+    // (a rule line is made of rule characters only: most lines fail on the first one)
+    let rule_char = |c: char| matches!(c, '-' | '=' | '*' | '_' | '—' | '–' | '~' | '#' | '•' | '·' | '+');
+    if s.chars().find(|c| !c.is_whitespace()).is_some_and(rule_char) && clutter::is_rule(s) {
         return 2;
     }
     if s.len() <= 80 && stamp::whole(s).is_some() {
@@ -252,10 +254,39 @@ fn rule_class(s: &str) -> u8 {
     0
 }
 
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// `p` (3 ASCII letters) lowercased is a month's prefix.
+fn is_month_prefix(p: &[u8]) -> bool {
+    let l = [p[0].to_ascii_lowercase(), p[1].to_ascii_lowercase(), p[2].to_ascii_lowercase()];
+    MONTHS.iter().any(|m| m.as_bytes() == l)
+}
+
+/// `hay` contains `pat` (lowercase ASCII), ignoring ASCII case.
+fn contains_ci(hay: &[u8], pat: &[u8]) -> bool {
+    hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
+}
+
+/// A stop word of [`STOP`], ignoring ASCII case.
+fn is_stop(t: &str) -> bool {
+    if t.len() > 5 || !t.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    buf[..t.len()].copy_from_slice(t.as_bytes());
+    buf[..t.len()].make_ascii_lowercase();
+    STOP.iter().any(|x| x.as_bytes() == &buf[..t.len()])
+}
+
 fn norm_hash(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h ^= c.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 h ^= l as u64;
                 h = h.wrapping_mul(0x0100_0000_01b3);
@@ -266,6 +297,16 @@ fn norm_hash(s: &str) -> u64 {
 }
 
 fn facts(text: &str, l: &PhysLine) -> Facts {
+    let mut x = facts_unclassed(text, l);
+    x.class = rule_class(&text[l.span.start..l.span.end]);
+    x
+}
+
+/// Class not yet known (see [`facts_unclassed`]).
+const NO_CLASS: u8 = u8::MAX;
+
+/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
+fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
     let s = &text[l.span.start..l.span.end];
     let chars = s.chars().count() as u32;
     let mut words = 0u32;
@@ -289,24 +330,42 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
             if t.chars().next().is_some_and(char::is_uppercase) {
                 caps += 1;
             }
-            if t.len() <= 5 && STOP.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            if t.len() <= 5 && is_stop(t) {
                 stops += 1;
             }
         }
     }
     let digits = s.chars().filter(char::is_ascii_digit).count() as u32;
-    let lower = s.to_lowercase();
-    let month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
+    let (month, url) = if s.is_ascii() {
+        // the same tests as below without lowercasing a copy (most lines are ASCII)
+        let b = s.as_bytes();
+        let month = b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]));
+        let url = contains_ci(b, b"http://") || contains_ci(b, b"https://") || contains_ci(b, b"www.");
+        (month, url)
+    } else {
+        let lower = s.to_lowercase();
+        let month = MONTHS.iter().any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
+        (month, lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+    };
     let year = s.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit));
     let clock = s.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
     let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
-    let hw = |w: &str| if w.len() <= 24 { fnv(7, w.to_lowercase().as_bytes()) } else { 1 };
+    let hw = |w: &str| {
+        if w.len() > 24 {
+            1
+        } else if w.is_ascii() {
+            let mut buf = [0u8; 24];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            fnv(7, &buf[..w.len()])
+        } else {
+            fnv(7, w.to_lowercase().as_bytes())
+        }
+    };
     let trimmed_end = s.trim_end_matches(['*', '_']);
     Facts {
-        class: rule_class(s),
+        class: NO_CLASS,
         len_b: bucket(chars, &[3, 10, 20, 30, 45, 60, 80, 100, 130, 200, 400]),
         words_b: bucket(words, &[1, 2, 3, 5, 8, 12, 16, 22, 30, 45, 80]),
         end: char_class(trimmed_end.chars().last()),
@@ -327,14 +386,19 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
         first_hash: hw(first_w),
         last_hash: hw(last_w),
         norm_hash: norm_hash(s),
-        url: lower.contains("http://") || lower.contains("https://") || lower.contains("www."),
+        url,
     }
 }
 
 /// A line shaped like a headline: 3–30 words, not ending in `.`, `,`, `;` or `:`, and no
 /// rule class but plain text, a dateline, a glued stamp or a sentence end.
 fn heading_like(x: &Facts) -> bool {
-    (3..=30).contains(&x.words) && !matches!(x.end, 1 | 4 | 5) && matches!(x.class, 0 | 17 | 18 | 19)
+    heading_shaped(x) && matches!(x.class, 0 | 17 | 18 | 19)
+}
+
+/// The part of [`heading_like`] that needs no rule class.
+fn heading_shaped(x: &Facts) -> bool {
+    (3..=30).contains(&x.words) && !matches!(x.end, 1 | 4 | 5)
 }
 
 /// Hashed feature ids for every line (`out[i]` holds line `i`'s ids).
@@ -346,7 +410,12 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
 
 /// Calls `f(i, ids)` with the hashed feature ids of every line `i` in order (one buffer
 /// reused: memory stays per line, not per feature).
-pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) {
+pub fn for_each_features(text: &str, lines: &[PhysLine], f: impl FnMut(usize, &[u32])) {
+    features_and_classes(text, lines, f);
+}
+
+/// [`for_each_features`], returning each line's rule class (see [`RuleClass`]).
+fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) -> Vec<RuleClass> {
     let n = lines.len();
     let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
     // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
@@ -364,7 +433,7 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
         }
     }
     // recurrence of a line's text in the dump
-    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
     for x in &facts_of {
         *counts.entry(x.norm_hash).or_insert(0) += 1;
     }
@@ -523,81 +592,163 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize
         }
         f(k, &ids);
     }
+    facts_of.iter().map(|x| RuleClass(x.class)).collect()
+}
+
+/// The first rule of the line grammar a line met (the `class` feature): lets
+/// [`super::lines`] skip the rules a line is already known to fail, so that no line is
+/// run through the same rule twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RuleClass(u8);
+
+impl RuleClass {
+    /// `stamp::whole(s)` is known to be `None` for this line `s`.
+    pub(crate) fn no_whole_stamp(self, s: &str) -> bool {
+        self.0 > 3 && s.len() <= 80
+    }
+    /// `clutter::is_end_mark(s)`, `byline::end_byline(s)` and `byline::top_byline(s)` are
+    /// known to fail (the three rules `rule_class` tries in that order).
+    pub(crate) fn no_end_mark(self, s: &str) -> bool {
+        self.0 > 4 && s.len() <= 200
+    }
+    /// `byline::end_byline(s)` is known to be `None`.
+    pub(crate) fn no_end_byline(self, s: &str) -> bool {
+        self.0 > 5 && s.len() <= 200
+    }
+    /// `byline::top_byline(s)` is known to be `None`.
+    pub(crate) fn no_top_byline(self, s: &str) -> bool {
+        self.0 > 6 && s.len() <= 200
+    }
+    /// `clutter::list_heading(s)` is known to be `None`.
+    pub(crate) fn no_list_heading(self, s: &str) -> bool {
+        self.0 > 7 && s.len() <= 60
+    }
+    /// `clutter::classify(s)` is known to be `None`.
+    pub(crate) fn no_clutter(self, s: &str) -> bool {
+        self.0 > 16 && s.len() <= 300
+    }
+    /// `stamp::trailing(s)`, `stamp::leading(s)` and `dateline::parse(s)` are known to be
+    /// `None` (every rule was tried and none matched but, maybe, the sentence end).
+    pub(crate) fn no_stamp_or_dateline(self, s: &str) -> bool {
+        matches!(self.0, 0 | 19) && s.len() <= 300
+    }
 }
 
 /// Hash bits of the title ranker's table.
 pub const TITLE_BITS: u32 = 12;
 /// How far back from a body's first paragraph the title ranker looks.
 pub const TITLE_WINDOW: usize = 15;
+/// Body lines whose words the ranker compares a candidate with.
+const LEDE_LINES: usize = 3;
 
 /// Content words (4+ letters, lowercased) of a line.
-fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+}
+
+/// What the title ranker knows about the lines before one body (and its first lines),
+/// computed once per body so that ranking every candidate stays linear in the window.
+pub struct TitleWindow {
+    /// First line of the window.
+    lo: usize,
+    /// First line with facts (the one above `lo`, which the first candidate looks at).
+    first: usize,
+    /// The body's first line.
+    b: usize,
+    /// Facts of lines `first..=b`.
+    facts: Vec<Facts>,
+    /// Content words of the first [`LEDE_LINES`] body lines.
+    lede: std::collections::HashSet<String>,
+    /// `heading_after[k - lo]`: heading-like lines in `k..b`.
+    heading_after: Vec<u32>,
+    /// Longest heading-like line in the window (chars).
+    longest: u32,
+}
+
+impl TitleWindow {
+    /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
+    pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
+        let lo = b.saturating_sub(TITLE_WINDOW);
+        let first = lo.saturating_sub(1);
+        let hi = (b + 1).min(spans.len());
+        // rule classes (the costly part) only where a feature reads them: heading-shaped
+        // lines (for `heading_like`), the rest when a candidate or its next line asks
+        let mut facts: Vec<Facts> = (first..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        for (i, x) in facts.iter_mut().enumerate() {
+            if heading_shaped(x) {
+                x.class = rule_class(spans[first + i].slice(text));
+            }
+        }
+        let lede = (b..(b + LEDE_LINES).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect();
+        let mut heading_after = vec![0u32; b - lo + 1];
+        let mut longest = 0;
+        for k in (lo..b).rev() {
+            let h = heading_like(&facts[k - first]);
+            heading_after[k - lo] = heading_after[k - lo + 1] + h as u32;
+            if h {
+                longest = longest.max(facts[k - first].chars);
+            }
+        }
+        TitleWindow { lo, first, b, facts, lede, heading_after, longest }
+    }
+
+    /// Features of candidate line `j` (`lo <= j < b`), or of "no title" when `j` is `None`.
+    pub fn features(&self, text: &str, spans: &[Span], j: Option<usize>) -> Vec<u32> {
+        let mask = (1u32 << TITLE_BITS) - 1;
+        let mut ids = Vec::with_capacity(40);
+        let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
+        let Some(j) = j.filter(|&j| j >= self.lo && j < self.b) else {
+            push(0, 1);
+            return ids;
+        };
+        let (lo, b) = (self.lo, self.b);
+        let fact = |k: usize| &self.facts[k - self.first];
+        let class = |k: usize| match self.facts[k - self.first].class {
+            NO_CLASS => rule_class(spans[k].slice(text)),
+            c => c,
+        };
+        let x = fact(j);
+        let rank = self.heading_after[j - lo];
+        let longest = x.chars >= self.longest;
+        let cw: Vec<String> = content_words(spans[j].slice(text)).collect();
+        let shared = cw.iter().filter(|w| self.lede.contains(*w)).count();
+        let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
+        let rank_b = bucket(rank, &[0, 1, 2, 3]) as u64;
+        push(1, 0);
+        push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
+        push(3, (heading_like(x) as u64) << 8 | rank_b);
+        push(4, x.words_b as u64);
+        push(5, x.len_b as u64);
+        push(6, x.end as u64);
+        push(7, x.caps_b as u64);
+        push(8, x.marker as u64);
+        push(9, class(j) as u64);
+        push(10, longest as u64);
+        push(11, share);
+        push(12, share << 8 | rank_b);
+        push(13, x.first_hash);
+        push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
+        if j + 1 < spans.len() {
+            let y = fact(j + 1);
+            push(15, class(j + 1) as u64);
+            push(16, (y.words_b as u64) << 8 | y.end as u64);
+        }
+        if j > 0 {
+            let y = fact(j - 1);
+            push(17, (y.words_b as u64) << 8 | y.end as u64);
+            push(18, (y.norm_hash == x.norm_hash) as u64);
+        }
+        push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
+        push(20, (longest as u64) << 8 | share);
+        ids
+    }
 }
 
 /// Features of candidate line `j` as the title of a body that starts at line `b` (`j < b`),
-/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order.
+/// or of "no title" when `j` is `None`. `spans` are the dump's lines in order. (One-off form
+/// of [`TitleWindow::features`].)
 pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
-    let mask = (1u32 << TITLE_BITS) - 1;
-    let mut ids = Vec::with_capacity(24);
-    let mut push = |tag: u64, v: u64| ids.push((mix(tag + 1000, v) as u32) & mask);
-    let Some(j) = j else {
-        push(0, 1);
-        return ids;
-    };
-    let line = |k: usize| spans[k].slice(text);
-    let pl = |k: usize| PhysLine { span: spans[k], indent: 0, blank_before: false };
-    let x = facts(text, &pl(j));
-    // rank among heading-like lines counted back from the body
-    let mut rank = 0u32;
-    let mut longest = true;
-    for k in (j..b).rev() {
-        let y = facts(text, &pl(k));
-        if heading_like(&y) {
-            rank += 1;
-            if y.chars > x.chars {
-                longest = false;
-            }
-        }
-    }
-    for k in b.saturating_sub(TITLE_WINDOW)..j {
-        let y = facts(text, &pl(k));
-        if heading_like(&y) && y.chars > x.chars {
-            longest = false;
-        }
-    }
-    // shared content words with the lede (the first lines of the body)
-    let cw = content_words(line(j));
-    let lede: std::collections::HashSet<String> = (b..(b + 3).min(spans.len())).flat_map(|k| content_words(line(k))).collect();
-    let shared = cw.iter().filter(|w| lede.contains(*w)).count();
-    let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
-    push(1, 0);
-    push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
-    push(3, (heading_like(&x) as u64) << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
-    push(4, x.words_b as u64);
-    push(5, x.len_b as u64);
-    push(6, x.end as u64);
-    push(7, x.caps_b as u64);
-    push(8, x.marker as u64);
-    push(9, x.class as u64);
-    push(10, longest as u64);
-    push(11, share);
-    push(12, share << 8 | bucket(rank, &[0, 1, 2, 3]) as u64);
-    push(13, x.first_hash);
-    push(14, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2 | (x.url as u64) << 3);
-    if j + 1 < spans.len() {
-        let y = facts(text, &pl(j + 1));
-        push(15, y.class as u64);
-        push(16, (y.words_b as u64) << 8 | y.end as u64);
-    }
-    if j > 0 {
-        let y = facts(text, &pl(j - 1));
-        push(17, (y.words_b as u64) << 8 | y.end as u64);
-        push(18, (y.norm_hash == x.norm_hash) as u64);
-    }
-    push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
-    push(20, (longest as u64) << 8 | share);
-    ids
+    TitleWindow::new(text, spans, b).features(text, spans, j)
 }
 
 /// Weights of the role model: emission rows per feature bucket plus transitions.
@@ -686,9 +837,10 @@ impl RoleModel {
 
     /// The best title for a body starting at line `b` among `candidates` (or none).
     pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
-        let mut best = (self.title_score(&title_features(text, spans, None, b)), None);
+        let w = TitleWindow::new(text, spans, b);
+        let mut best = (self.title_score(&w.features(text, spans, None)), None);
         for &j in candidates {
-            let s = self.title_score(&title_features(text, spans, Some(j), b));
+            let s = self.title_score(&w.features(text, spans, Some(j)));
             if s > best.0 {
                 best = (s, Some(j));
             }
@@ -698,9 +850,14 @@ impl RoleModel {
 
     /// Roles of the physical lines of `text`.
     pub fn roles(&self, text: &str, lines: &[PhysLine]) -> Vec<LineRole> {
+        self.roles_and_classes(text, lines).0
+    }
+
+    /// [`RoleModel::roles`] and each line's rule class.
+    pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, Vec<RuleClass>) {
         let mut em = Vec::with_capacity(lines.len());
-        for_each_features(text, lines, |_, ids| em.push(self.score(ids)));
-        self.viterbi(&em, None)
+        let classes = features_and_classes(text, lines, |_, ids| em.push(self.score(ids)));
+        (self.viterbi(&em, None), classes)
     }
 
     fn score(&self, ids: &[u32]) -> [f32; NR] {
@@ -825,6 +982,26 @@ mod tests {
         assert_eq!(ls.len(), 3);
         assert_eq!((ls[1].indent, ls[1].blank_before, ls[1].span.slice(t)), (3, true, "b c"));
         assert_eq!((ls[2].indent, ls[2].blank_before), (4, false));
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree_with_the_general_ones() {
+        for w in ["The", "AND", "said", "Tanaka", "x", "Whose", "about"] {
+            assert_eq!(is_stop(w), STOP.iter().any(|x| x.eq_ignore_ascii_case(w)), "{w}");
+        }
+        for s in ["Visit WWW.example.org", "see HTTPS://a.b", "no link here", "http:/ nearly"] {
+            let l = s.to_lowercase();
+            assert_eq!(contains_ci(s.as_bytes(), b"http://") || contains_ci(s.as_bytes(), b"https://") || contains_ci(s.as_bytes(), b"www."), l.contains("http://") || l.contains("https://") || l.contains("www."), "{s}");
+        }
+        for s in ["Mixed Case 42", "ÄÖÜ ßtraße Über", "ALL-CAPS_and_digits 2026"] {
+            let slow = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).fold(0xcbf2_9ce4_8422_2325u64, |h, l| (h ^ l as u64).wrapping_mul(0x0100_0000_01b3));
+            assert_eq!(norm_hash(s), slow, "{s}");
+        }
+        let line = |s: &str| facts_unclassed(s, &PhysLine { span: Span::new(0, s.len()), indent: 0, blank_before: true });
+        let x = line("Posted on 3 March 2026, see www.example.org");
+        assert!(x.month && x.year && x.url);
+        let y = line("Smartphones and bands");
+        assert!(!y.month && !y.year && !y.url);
     }
 
     #[test]

@@ -420,10 +420,8 @@ pub fn train_titles(model: &mut RoleModel, examples: &[&Example], epochs: usize)
     let feats: Vec<Vec<(Option<usize>, Vec<u32>)>> = cases
         .iter()
         .map(|(ex, spans, b, _)| {
-            std::iter::once(None)
-                .chain((b.saturating_sub(super::TITLE_WINDOW)..*b).map(Some))
-                .map(|j| (j, super::title_features(&ex.text, spans, j, *b)))
-                .collect()
+            let w = super::TitleWindow::new(&ex.text, spans, *b);
+            std::iter::once(None).chain((b.saturating_sub(super::TITLE_WINDOW)..*b).map(Some)).map(|j| (j, w.features(&ex.text, spans, j))).collect()
         })
         .collect();
     let n = model.title.len();
@@ -504,13 +502,16 @@ pub fn fold(set: &str, name: &str, k: u64) -> u64 {
     h % k
 }
 
-/// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--cv K]`.
+/// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
+/// [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]`: `--cv` prints page-disjoint
+/// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE.
 pub fn cli(args: &[String]) -> i32 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dumps = std::env::var_os("GLEANER_DUMPS").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("../shared/dumps"));
     let mut out = root.join("src/data/roles.model");
     let mut cfg = Config { epochs: 8, seed: 7, prune: 0.0, pages_weight: 4 };
     let mut cv = 0u64;
+    let mut errors: Option<std::path::PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().unwrap_or_default();
@@ -522,6 +523,7 @@ pub fn cli(args: &[String]) -> i32 {
             "--prune" => cfg.prune = val().parse().unwrap_or(cfg.prune),
             "--pages-weight" => cfg.pages_weight = val().parse().unwrap_or(cfg.pages_weight),
             "--cv" => cv = val().parse().unwrap_or(0),
+            "--errors" => errors = Some(val().into()),
             "--show" => {
                 let f = val();
                 let text = std::fs::read_to_string(&f).unwrap_or_default();
@@ -537,7 +539,7 @@ pub fn cli(args: &[String]) -> i32 {
                 return 0;
             }
             _ => {
-                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--cv K]");
+                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]");
                 return 2;
             }
         }
@@ -575,7 +577,15 @@ pub fn cli(args: &[String]) -> i32 {
         // left it out
         let parser = |set: &str, name: &str, text: &str| super::super::document_with(text, &models[fold(set, name, cv) as usize]);
         match crate::eval::structure::run_with(&crate::eval::structure::Config::all(dumps.clone()), &parser) {
-            Ok(r) => println!("\ncross-validated ({cv} folds, page-disjoint):\n{}", crate::eval::structure::render(&r)),
+            Ok(r) => {
+                println!("\ncross-validated ({cv} folds, page-disjoint):\n{}", crate::eval::structure::render(&r));
+                if let Some(p) = &errors {
+                    if let Err(e) = std::fs::write(p, crate::eval::structure::render_misses(&r)) {
+                        eprintln!("gleaner-train roles: {}: {e}", p.display());
+                        return 1;
+                    }
+                }
+            }
             Err(e) => eprintln!("gleaner-train roles: {e}"),
         }
         return 0;
@@ -595,7 +605,8 @@ pub fn cli(args: &[String]) -> i32 {
     manifest.push_str(&format!("feature_version: {}\nformat: {}\nbucket_bits: {BUCKET_BITS}\n", super::FEATURE_VERSION, super::FORMAT_VERSION));
     manifest.push_str(&format!("output: roles.model {} bytes sha256 {}\n\n## inputs (sha256, under ../shared/dumps)\n", bytes.len(), crate::tagger::train::sha256_hex(&bytes)));
     let mut files: Vec<String> = ["readability/gold.json", "trafilatura/gold.json", "pages/gold.json"].iter().map(|s| s.to_string()).collect();
-    for e in &examples {
+    // (the `squeezed` examples are made from the chromium and markdown files listed)
+    for e in examples.iter().filter(|e| e.shape != "squeezed") {
         files.push(match e.set {
             "pages" => format!("pages/{}", e.name),
             s => format!("{s}/{}/{}.txt", e.shape, e.name),
