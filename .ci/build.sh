@@ -36,6 +36,8 @@ sed "s/@VERSION@/$VERSION/" .ci/pkg/package.json > pkg/package.json
 cp .ci/pkg/gleaner.js .ci/pkg/node.js .ci/pkg/node.d.ts .ci/pkg/worker.d.ts .ci/pkg/README.md pkg/
 # the model and gazetteers are built from third-party data: their notices travel with the package
 cp src/data/THIRD_PARTY_NOTICES.md pkg/
+# the licence texts (the package is MIT OR Apache-2.0, as Cargo.toml says)
+cp src/python/LICENSE-MIT src/python/LICENSE-APACHE pkg/
 # the page's worker loads ./pkg/gleaner.js and ./pkg/gleaner_bg.wasm; inside the package they sit next to it
 sed "s#'./pkg/#'./#g" www/worker.js > pkg/worker.js
 grep -q "import('./gleaner.js')" pkg/worker.js && grep -q "'./gleaner_bg.wasm'" pkg/worker.js \
