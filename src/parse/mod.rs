@@ -97,7 +97,7 @@ impl Iterator for Blocks {
 
 /// The blocks of `text`, in input order, containers balanced. Linear time; never panics.
 pub fn blocks(text: &str) -> Blocks {
-    Blocks { inner: segment(text, roles::shipped()).collect::<Vec<_>>().into_iter() }
+    Blocks { inner: segment(text, roles::shipped()).into_iter() }
 }
 
 /// Lines of clutter after which a body paragraph starts a new article.
@@ -684,6 +684,9 @@ impl<'a> Segmenter<'a> {
                 *slot = Some(slot.map_or(*sp, |s| s.cover(*sp)));
             }
         }
+        // (the model's roles and the title ranker's spans are done with)
+        self.model = Vec::new();
+        self.spans = Vec::new();
         Emit { seg: self, list_spans, article_spans, i: 0, open: None, last: None, gap: None, buf: Vec::new(), pos: 0 }
     }
 
@@ -852,8 +855,21 @@ impl Iterator for Emit<'_> {
     }
 }
 
-fn segment<'a>(text: &'a str, model: &RoleModel) -> Emit<'a> {
-    Segmenter::new(text, model).emit(model)
+impl Emit<'_> {
+    /// All blocks in a vector of their exact size (counted in a first pass), the segmenter's
+    /// per-line state dropped before the caller builds on them.
+    fn into_vec(mut self) -> Vec<Block> {
+        let count = self.by_ref().count();
+        (self.i, self.open, self.last, self.gap, self.pos) = (0, None, None, None, 0);
+        self.buf.clear();
+        let mut out = Vec::with_capacity(count);
+        out.extend(self);
+        out
+    }
+}
+
+fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
+    Segmenter::new(text, model).emit(model).into_vec()
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {
