@@ -41,18 +41,52 @@ const READ_MORE: &[&str] = &[
     "keep reading", "read on", "click here", "more stories", "see all", "view all",
 ];
 
-fn norm(line: &str) -> String {
+/// The line with its surrounding arrows, bullets and colon removed (not lowercased).
+fn norm_raw(line: &str) -> &str {
     line.trim()
         .trim_matches(|c: char| matches!(c, '»' | '›' | '>' | '<' | '«' | '‹' | '→' | '…' | '|' | '•' | '·' | '\u{a0}'))
         .trim()
         .trim_end_matches(':')
         .trim()
-        .to_lowercase()
+}
+
+/// Calls `f` with `s.to_lowercase()`, built on the stack when `s` is short ASCII (the
+/// common case: no allocation per line).
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 256];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+/// `list.contains(&w.to_lowercase().as_str())` without allocating for ASCII `w` (the lists
+/// hold lowercase entries only).
+fn in_list(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// A list heading (`Related stories`, `Most read`) and the role of the list it opens.
 pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
-    let n = norm(line);
+    let n = norm_raw(line);
+    // every rule below needs the lowercased line under 40 bytes (lowercasing shrinks a
+    // character's bytes at most threefold)
+    if n.len() > 256 {
+        return None;
+    }
+    with_lower(n, list_heading_lower)
+}
+
+fn list_heading_lower(n: &str) -> Option<ListRole> {
     const RELATED: &[&str] = &[
         "related", "related stories", "related articles", "related news", "related content", "read also", "also read",
         "see also", "more on this story", "more on this topic", "more from", "you may also like", "you might also like",
@@ -69,13 +103,13 @@ pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
         "top stories", "top news", "latest news", "latest", "latest stories", "headlines", "top headlines",
         "news in brief", "just in", "breaking news", "news",
     ];
-    if MAIN.contains(&n.as_str()) {
+    if MAIN.contains(&n) {
         return Some(ListRole::Main);
     }
-    if RELATED.contains(&n.as_str()) || (n.starts_with("more from ") && n.len() < 40) || (n.starts_with("more in ") && n.len() < 40) {
+    if RELATED.contains(&n) || (n.starts_with("more from ") && n.len() < 40) || (n.starts_with("more in ") && n.len() < 40) {
         return Some(ListRole::Related);
     }
-    if POPULAR.contains(&n.as_str()) {
+    if POPULAR.contains(&n) {
         return Some(ListRole::Popular);
     }
     None
@@ -83,13 +117,13 @@ pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
 
 /// A market ticker line: codes, prices and percentages only (`RBGPF 100% 61.11 $`, `NIKKEI 225 ▲ 1.2%`).
 pub(crate) fn is_market_ticker(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 40 {
+    let count = line.split_whitespace().take(41).count();
+    if count == 0 || count > 40 {
         return false;
     }
     let mut code = 0;
     let mut number = 0;
-    for w in &words {
+    for w in line.split_whitespace() {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
         if w.is_empty() {
             continue;
@@ -112,16 +146,28 @@ pub(crate) fn is_market_ticker(line: &str) -> bool {
 
 /// A rule line: `-----`, `=====`, `***`, `___`, `———`, `• • •`.
 pub(crate) fn is_rule(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | '—' | '–' | '~' | '#' | '•' | '·' | '+'))
+    let mut count = 0usize;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        if !matches!(c, '-' | '=' | '*' | '_' | '—' | '–' | '~' | '#' | '•' | '·' | '+') {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// An end mark: `END`, `(END)`, `[Copyright …]`, `© 2026 AFP`, `(c) Yonhap`, `Copyright 2026 Kyodo News`.
 pub(crate) fn is_end_mark(line: &str) -> bool {
     let t = line.trim();
-    let l = t.to_lowercase();
-    matches!(l.as_str(), "end" | "(end)" | "-- end --" | "--end--" | "- end -" | "###" | "-30-" | "ends")
-        || (l.starts_with("[copyright") && l.ends_with(']'))
+    // a long ASCII line: the rules that read more than its start compare it with short
+    // words or need it shorter than 160 characters, or look at its last byte
+    let head = if t.len() > 256 && t.is_ascii() { &t[..LONG_HEAD] } else { t };
+    with_lower(head, |l| end_mark_lower(t, l))
+}
+
+fn end_mark_lower(t: &str, l: &str) -> bool {
+    matches!(l, "end" | "(end)" | "-- end --" | "--end--" | "- end -" | "###" | "-30-" | "ends")
+        || (l.starts_with("[copyright") && t.ends_with(']'))
         || (l.starts_with('©') && t.chars().count() < 120)
         || ((l.starts_with("(c)") || l.starts_with("copyright ") || l.starts_with("copyright©") || l.starts_with("copyright ©")) && t.chars().count() < 160)
 }
@@ -135,46 +181,64 @@ pub(crate) fn classify(line: &str) -> Option<BoilerplateKind> {
     if is_rule(t) {
         return Some(BoilerplateKind::Rule);
     }
-    let n = norm(t);
-    if READ_MORE.contains(&n.as_str()) {
+    let n = norm_raw(t);
+    let words = t.split_whitespace().count();
+    // a long ASCII line of over 30 words can hold none of the rules that read all of the
+    // lowercased line (each compares it with a short phrase or needs at most 30 words): its
+    // start is enough
+    let n = if words > 30 && n.len() > 256 && n.is_ascii() { &n[..LONG_HEAD] } else { n };
+    with_lower(n, |n| classify_lower(t, n, words))
+}
+
+/// The bytes of a long line's start that the rules read (longer than any phrase in the lists).
+const LONG_HEAD: usize = 64;
+
+/// [`classify`] of the trimmed line `t` of `words` words, whose [`norm_raw`] lowercased is
+/// `n` (or its start, see [`classify`]).
+fn classify_lower(t: &str, n: &str, words: usize) -> Option<BoilerplateKind> {
+    if READ_MORE.contains(&n) {
         return Some(BoilerplateKind::ReadMore);
     }
-    if SHARE_WORDS.contains(&n.as_str()) {
+    if SHARE_WORDS.contains(&n) {
         return Some(BoilerplateKind::Share);
     }
     if is_market_ticker(t) {
         return Some(BoilerplateKind::Ticker);
     }
-    let words = t.split_whitespace().count();
     if words <= 30 && CONSENT_PHRASES.iter().any(|p| n.contains(p)) && (words <= 12 || n.contains("cookie") || n.contains("consent")) {
         return Some(BoilerplateKind::Consent);
     }
-    if MENU_WORDS.contains(&n.as_str()) {
+    if MENU_WORDS.contains(&n) {
         return Some(BoilerplateKind::Menu);
     }
     // "Home | World | Business | Sport", "Home · News · Asia"
     for sep in ['|', '·', '•', '/', '>', '›'] {
-        let parts: Vec<&str> = t.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
-        if parts.len() >= 3 {
-            let menu = parts.iter().filter(|p| MENU_WORDS.contains(&p.to_lowercase().as_str())).count();
-            let share = parts.iter().filter(|p| SHARE_WORDS.contains(&p.to_lowercase().as_str())).count();
-            if menu * 2 >= parts.len() {
+        if !t.contains(sep) {
+            continue; // one part only
+        }
+        let (mut parts, mut menu, mut share) = (0usize, 0usize, 0usize);
+        for p in t.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+            parts += 1;
+            menu += usize::from(in_list(MENU_WORDS, p));
+            share += usize::from(in_list(SHARE_WORDS, p));
+        }
+        if parts >= 3 {
+            if menu * 2 >= parts {
                 return Some(BoilerplateKind::Menu);
             }
-            if share * 2 >= parts.len() {
+            if share * 2 >= parts {
                 return Some(BoilerplateKind::Share);
             }
         }
     }
     // "Share Tweet Email Print" on one line
-    let ws: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
-    if ws.len() >= 2 && ws.len() <= 8 && ws.iter().all(|w| SHARE_WORDS.contains(&w.as_str())) {
+    if (2..=8).contains(&words) && t.split_whitespace().all(|w| in_list(SHARE_WORDS, w)) {
         return Some(BoilerplateKind::Share);
     }
-    if ws.len() >= 3 && ws.len() <= 12 && ws.iter().all(|w| MENU_WORDS.contains(&w.as_str())) {
+    if (3..=12).contains(&words) && t.split_whitespace().all(|w| in_list(MENU_WORDS, w)) {
         return Some(BoilerplateKind::Menu);
     }
-    let l = n.as_str();
+    let l = n;
     if l.starts_with("all rights reserved") || l.contains("all rights reserved") && words < 30 {
         return Some(BoilerplateKind::Legal);
     }
@@ -220,6 +284,15 @@ mod tests {
         c!("Osaka wins in 61 minutes as Japan reach Hopman Cup final", None);
         c!("Lee met Xi. He said 50% of it was fine.", None);
         c!("- Quiet harbour -", None);
+    }
+
+    #[test]
+    fn word_lists_are_lowercase() {
+        // `in_list` compares ASCII words case-insensitively: right only for lowercase entries
+        for w in MENU_WORDS.iter().chain(SHARE_WORDS).chain(CONSENT_PHRASES).chain(READ_MORE) {
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+            assert!(w.len() < LONG_HEAD, "{w}");
+        }
     }
 
     #[test]

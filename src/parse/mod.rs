@@ -667,60 +667,32 @@ impl<'a> Segmenter<'a> {
     }
 
     /// Emit the blocks, with containers balanced.
-    fn emit(mut self, model_ref: &RoleModel) -> Vec<Block> {
+    fn emit(mut self, model_ref: &RoleModel) -> Emit<'a> {
         self.dash_lists();
         self.model_roles(model_ref);
-        let n = self.lines.len();
-        // container of each line; boilerplate takes the container around it when both sides agree
-        let mut cont: Vec<Option<Container>> = self.roles.iter().map(|r| r.and_then(|r| r.container())).collect();
-        let mut next: Option<Container> = None;
-        let mut next_of = vec![None; n];
-        for i in (0..n).rev() {
-            if cont[i].is_some() {
-                next = cont[i];
-            }
-            next_of[i] = next;
-        }
-        let mut prev: Option<Container> = None;
-        for i in 0..n {
-            if cont[i].is_none() {
-                if prev.is_some() && prev == next_of[i] {
-                    cont[i] = prev;
-                }
-            } else {
-                prev = cont[i];
+        // container spans: from the first to the last line a role puts in the container (the
+        // clutter lines a container takes, see `Emit`, lie between two of its own lines)
+        let mut list_spans: Vec<Option<Span>> = vec![None; self.list_roles.len()];
+        let mut article_spans: Vec<Option<Span>> = vec![None; self.articles];
+        for (r, sp) in self.roles.iter().zip(&self.spans) {
+            let slot = match r.and_then(|r| r.container()) {
+                Some(Container::List(l)) => list_spans.get_mut(l),
+                Some(Container::Article(a)) => article_spans.get_mut(a),
+                None => None,
+            };
+            if let Some(slot) = slot {
+                *slot = Some(slot.map_or(*sp, |s| s.cover(*sp)));
             }
         }
-        // container spans
-        let mut spans: std::collections::HashMap<Container, Span> = std::collections::HashMap::new();
-        for i in 0..n {
-            if let Some(c) = cont[i] {
-                let sp = self.lines[i].span;
-                spans.entry(c).and_modify(|s| *s = s.cover(sp)).or_insert(sp);
-            }
-        }
-        let mut out = Vec::with_capacity(n * 2);
-        let mut open: Option<Container> = None;
-        for i in 0..n {
-            if cont[i] != open {
-                if let Some(o) = open {
-                    out.push(Block { kind: end_kind(o), span: spans[&o] });
-                }
-                if let Some(c) = cont[i] {
-                    let kind = match c {
-                        Container::List(l) => BlockKind::ListStart(self.list_roles[l]),
-                        Container::Article(_) => BlockKind::ArticleStart,
-                    };
-                    out.push(Block { kind, span: spans[&c] });
-                }
-                open = cont[i];
-            }
-            self.emit_line(i, &mut out);
-        }
-        if let Some(o) = open {
-            out.push(Block { kind: end_kind(o), span: spans[&o] });
-        }
-        out
+        // (the model's roles and the title ranker's spans are done with)
+        self.model = Vec::new();
+        self.spans = Vec::new();
+        Emit { seg: self, list_spans, article_spans, i: 0, open: None, last: None, gap: None, buf: Vec::new(), pos: 0 }
+    }
+
+    /// Line `i`'s own container (from its role).
+    fn own_container(&self, i: usize) -> Option<Container> {
+        self.roles[i].and_then(|r| r.container())
     }
 
     fn emit_line(&self, i: usize, out: &mut Vec<Block>) {
@@ -784,8 +756,120 @@ fn end_kind(c: Container) -> BlockKind {
     }
 }
 
+/// The blocks of a segmented dump, made line by line (no block list is held).
+struct Emit<'a> {
+    seg: Segmenter<'a>,
+    list_spans: Vec<Option<Span>>,
+    article_spans: Vec<Option<Span>>,
+    /// The next line to emit.
+    i: usize,
+    /// The container open.
+    open: Option<Container>,
+    /// The last own container of a line before `i`.
+    last: Option<Container>,
+    /// A run of lines without an own container from `i` on: its end and the container its
+    /// lines take (the one on both sides when they agree).
+    gap: Option<(usize, Option<Container>)>,
+    /// The blocks of the line emitted last, and the next one of them to hand out.
+    buf: Vec<Block>,
+    pos: usize,
+}
+
+impl Emit<'_> {
+    fn span_of(&self, c: Container) -> Span {
+        let s = match c {
+            Container::List(l) => self.list_spans.get(l),
+            Container::Article(a) => self.article_spans.get(a),
+        };
+        s.copied().flatten().unwrap_or_default()
+    }
+
+    /// The container of line `i` (boilerplate takes the container around it when both
+    /// sides agree). Each line is looked at at most twice: linear.
+    fn container(&mut self, i: usize) -> Option<Container> {
+        if let Some(c) = self.seg.own_container(i) {
+            self.last = Some(c);
+            self.gap = None;
+            return Some(c);
+        }
+        match self.gap {
+            Some((end, c)) if i < end => c,
+            _ => {
+                let n = self.seg.lines.len();
+                let end = (i..n).find(|&k| self.seg.own_container(k).is_some()).unwrap_or(n);
+                let next = if end < n { self.seg.own_container(end) } else { None };
+                let c = if self.last.is_some() && self.last == next { next } else { None };
+                self.gap = Some((end, c));
+                c
+            }
+        }
+    }
+
+    /// Fill `buf` with the blocks of the next line (and the container marks before it).
+    fn fill(&mut self) -> bool {
+        self.buf.clear();
+        self.pos = 0;
+        let n = self.seg.lines.len();
+        if self.i >= n {
+            if let Some(o) = self.open.take() {
+                let span = self.span_of(o);
+                self.buf.push(Block { kind: end_kind(o), span });
+                return true;
+            }
+            return false;
+        }
+        let i = self.i;
+        self.i += 1;
+        let c = self.container(i);
+        if c != self.open {
+            if let Some(o) = self.open {
+                let span = self.span_of(o);
+                self.buf.push(Block { kind: end_kind(o), span });
+            }
+            if let Some(c) = c {
+                let kind = match c {
+                    Container::List(l) => BlockKind::ListStart(self.seg.list_roles.get(l).copied().unwrap_or(ListRole::Main)),
+                    Container::Article(_) => BlockKind::ArticleStart,
+                };
+                let span = self.span_of(c);
+                self.buf.push(Block { kind, span });
+            }
+            self.open = c;
+        }
+        self.seg.emit_line(i, &mut self.buf);
+        true
+    }
+}
+
+impl Iterator for Emit<'_> {
+    type Item = Block;
+    fn next(&mut self) -> Option<Block> {
+        while self.pos >= self.buf.len() {
+            if !self.fill() {
+                return None;
+            }
+        }
+        let b = self.buf[self.pos];
+        self.pos += 1;
+        Some(b)
+    }
+}
+
+impl Emit<'_> {
+    /// All blocks in a vector of their exact size (counted in a first pass), the segmenter's
+    /// per-line state dropped before the caller builds on them.
+    fn into_vec(mut self) -> Vec<Block> {
+        let count = self.by_ref().count();
+        (self.i, self.open, self.last, self.gap, self.pos) = (0, None, None, None, 0);
+        self.buf.clear();
+        let mut out = Vec::with_capacity(count);
+        out.extend(self);
+        out
+    }
+}
+
 fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
-    Segmenter::new(text, model).emit(model)
+    Segmenter::new(text, model).emit(model).into_vec()
 }
 
 fn snippet(text: &str, span: Span) -> Snippet {

@@ -77,7 +77,8 @@ pub struct PhysLine {
 
 /// The non-blank physical lines of `text`.
 pub fn physical_lines(text: &str) -> Vec<PhysLine> {
-    let mut out = Vec::new();
+    // sized once (at most one line per newline, and one after the last): no doubling slack
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut blank = true;
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -414,6 +415,67 @@ pub fn for_each_features(text: &str, lines: &[PhysLine], f: impl FnMut(usize, &[
     features_and_classes(text, lines, f);
 }
 
+/// Viterbi decoding fed one line's emission scores at a time: only the back pointers are
+/// kept per line.
+struct Viterbi {
+    back: Vec<[u8; NR]>,
+    cur: [f32; NR],
+}
+
+impl Viterbi {
+    fn with_capacity(n: usize) -> Viterbi {
+        Viterbi { back: Vec::with_capacity(n), cur: [f32::NEG_INFINITY; NR] }
+    }
+
+    /// The next line's scores `em`; `ok(r)`: role `r` is allowed there.
+    fn push(&mut self, m: &RoleModel, em: &[f32; NR], ok: impl Fn(usize) -> bool) {
+        let mut bk = [0u8; NR];
+        if self.back.is_empty() {
+            for r in 0..NR {
+                if ok(r) {
+                    self.cur[r] = m.trans[NR * NR + r] + em[r];
+                }
+            }
+        } else {
+            let mut nxt = [f32::NEG_INFINITY; NR];
+            for r in 0..NR {
+                if !ok(r) {
+                    continue;
+                }
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for p in 0..NR {
+                    let v = self.cur[p] + m.trans[p * NR + r];
+                    if v > best {
+                        best = v;
+                        arg = p as u8;
+                    }
+                }
+                nxt[r] = best + em[r];
+                bk[r] = arg;
+            }
+            self.cur = nxt;
+        }
+        self.back.push(bk);
+    }
+
+    /// The best role sequence.
+    fn finish(self) -> Vec<LineRole> {
+        let n = self.back.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let cur = self.cur;
+        let mut r = (0..NR).fold(0, |b, r| if cur[r] > cur[b] { r } else { b });
+        let mut out = vec![LineRole::Boiler; n];
+        for i in (0..n).rev() {
+            out[i] = ROLES[r];
+            r = self.back[i][r] as usize;
+        }
+        out
+    }
+}
+
 /// [`for_each_features`], returning each line's rule class (see [`RuleClass`]).
 fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) -> Vec<RuleClass> {
     let n = lines.len();
@@ -440,41 +502,10 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
     for x in facts_of.iter_mut() {
         x.recur_b = bucket(counts[&x.norm_hash], &[1, 2, 4]);
     }
-    // runs of short lines
-    let mut run = vec![0u32; n];
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j < n && facts_of[j].short {
-            j += 1;
-        }
-        for r in run.iter_mut().take(j).skip(i) {
-            *r = (j - i) as u32;
-        }
-        i = j.max(i + 1);
-    }
-    // distance (in lines) to the nearest long prose line before / after
+    // runs of short lines, the distance (in lines) to the nearest long prose line before /
+    // after, prose density and blank-separated blocks are found line by line in the loop
+    // below (no per-line vectors: memory stays at the facts)
     let long = |x: &Facts| x.words >= 25;
-    let mut before = vec![u32::MAX; n];
-    let mut last: Option<usize> = None;
-    for k in 0..n {
-        if let Some(p) = last {
-            before[k] = (k - p) as u32;
-        }
-        if long(&facts_of[k]) {
-            last = Some(k);
-        }
-    }
-    let mut after = vec![u32::MAX; n];
-    let mut next: Option<usize> = None;
-    for k in (0..n).rev() {
-        if let Some(p) = next {
-            after[k] = (p - k) as u32;
-        }
-        if long(&facts_of[k]) {
-            next = Some(k);
-        }
-    }
     // title cue: the nearest heading-like line before a long line (only short meta lines
     // such as bylines, stamps, captions' credits or widgets between), and its rank back
     let mut cand_rank = vec![0u8; n];
@@ -498,29 +529,59 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         }
         k += 1;
     }
-    // prose density: long lines among the 10 lines around
-    let mut pref = vec![0u32; n + 1];
-    for k in 0..n {
-        pref[k + 1] = pref[k] + long(&facts_of[k]) as u32;
-    }
-    // blank-separated blocks: size and position in block
-    let mut block_start = vec![0usize; n];
-    for k in 0..n {
-        block_start[k] = if lines[k].blank_before || k == 0 { k } else { block_start[k - 1] };
-    }
-    let mut block_len = vec![1usize; n];
-    for k in (0..n).rev() {
-        let end = if k + 1 < n && !lines[k + 1].blank_before { block_len[k + 1] + (k + 1 - block_start[k + 1]) } else { k + 1 - block_start[k] };
-        block_len[k] = end;
-    }
     let has_iframe = facts_of.iter().any(|x| x.marker == 1);
     let global = if has_iframe { 1 } else if wrap_width.is_some() { 2 } else { 0 };
     let mask = (1u32 << BUCKET_BITS) - 1;
     let mut ids: Vec<u32> = Vec::with_capacity(96);
+    // the maximal run of short lines around the line, when it is short
+    let (mut run_start, mut run_end) = (0usize, 0usize);
+    // the last long line before the line; the first long line after it (`n`: none)
+    let mut last_long: Option<usize> = None;
+    let mut next_long = 0usize;
+    // the blank-separated block of the line: its first line and its end
+    let (mut block_start, mut block_end) = (0usize, 0usize);
     for k in 0..n {
         let x = &facts_of[k];
         let l = &lines[k];
         ids.clear();
+        let run = if x.short {
+            if k >= run_end {
+                run_start = k;
+                run_end = k;
+                while run_end < n && facts_of[run_end].short {
+                    run_end += 1;
+                }
+            }
+            (run_end - run_start) as u32
+        } else {
+            0
+        };
+        let before = last_long.map_or(u32::MAX, |p| (k - p) as u32);
+        if long(x) {
+            last_long = Some(k);
+        }
+        if next_long <= k {
+            next_long = k + 1;
+            while next_long < n && !long(&facts_of[next_long]) {
+                next_long += 1;
+            }
+        }
+        let after = if next_long < n { (next_long - k) as u32 } else { u32::MAX };
+        if l.blank_before || k == 0 {
+            block_start = k;
+            block_end = k + 1;
+            while block_end < n && !lines[block_end].blank_before {
+                block_end += 1;
+            }
+        }
+        // (the block feature as trained: the block's size plus, for each later line of the
+        // block, its position in it; taken modulo 2^32 as the bucket reads it)
+        let block_len = {
+            let (s, e, k) = (block_start as u128, block_end as u128, k as u128);
+            let (a, b) = (k + 1 - s, e - 1 - s);
+            let later = if b >= a { (a + b) * (b - a + 1) / 2 } else { 0 };
+            (e - s + later) as u32
+        };
         let mut push = |tag: u64, v: u64| ids.push((mix(tag, v) as u32) & mask);
         push(0, 0); // bias
         push(1, x.class as u64);
@@ -536,11 +597,11 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         push(11, (x.month as u64) | (x.year as u64) << 1 | (x.clock as u64) << 2);
         push(12, x.wrapped as u64 | (global as u64) << 1);
         push(13, x.recur_b as u64);
-        push(14, bucket(run[k], &[0, 1, 3, 7, 15]) as u64);
+        push(14, bucket(run, &[0, 1, 3, 7, 15]) as u64);
         push(15, l.blank_before as u64 | ((k + 1 < n && lines[k + 1].blank_before) as u64) << 1);
         push(16, bucket(k as u32, &[0, 1, 4, 9, 19, 49]) as u64);
         push(17, (k * 10 / n.max(1)) as u64);
-        push(18, bucket(before[k], &[1, 2, 4, 8, 16, 1000]) as u64 * 8 + bucket(after[k], &[1, 2, 4, 8, 16, 1000]) as u64);
+        push(18, bucket(before, &[1, 2, 4, 8, 16, 1000]) as u64 * 8 + bucket(after, &[1, 2, 4, 8, 16, 1000]) as u64);
         push(19, x.first_hash);
         push(20, x.last_hash);
         if x.words <= 4 {
@@ -551,9 +612,10 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         push(29, (cand_rank[k] as u64) << 8 | x.caps_b as u64);
         let lo = k.saturating_sub(5);
         let hi = (k + 6).min(n);
-        push(30, bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64);
-        push(31, (bucket(block_len[k] as u32, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start[k]) as u32, &[0, 1, 3, 7]) as u64);
-        push(32, (bucket(pref[hi] - pref[lo], &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
+        let density = facts_of[lo..hi].iter().filter(|y| long(y)).count() as u32;
+        push(30, bucket(density, &[0, 1, 2, 4, 7]) as u64);
+        push(31, (bucket(block_len, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start) as u32, &[0, 1, 3, 7]) as u64);
+        push(32, (bucket(density, &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
         // conjunctions of the line with itself
         push(23, (x.len_b as u64) << 8 | x.end as u64);
         push(24, (x.caps_b as u64) << 8 | x.end as u64);
@@ -789,45 +851,11 @@ impl RoleModel {
 
     /// Best role sequence; `allowed[i]` (a bit set over roles) restricts line `i` when given.
     pub fn viterbi(&self, em: &[[f32; NR]], allowed: Option<&[u8]>) -> Vec<LineRole> {
-        let n = em.len();
-        if n == 0 {
-            return Vec::new();
+        let mut v = Viterbi::with_capacity(em.len());
+        for (i, e) in em.iter().enumerate() {
+            v.push(self, e, |r| allowed.is_none_or(|a| a[i] & (1 << r) != 0));
         }
-        let ok = |i: usize, r: usize| allowed.is_none_or(|a| a[i] & (1 << r) != 0);
-        let mut back = vec![[0u8; NR]; n];
-        let mut cur = [f32::NEG_INFINITY; NR];
-        for r in 0..NR {
-            if ok(0, r) {
-                cur[r] = self.trans[NR * NR + r] + em[0][r];
-            }
-        }
-        for i in 1..n {
-            let mut nxt = [f32::NEG_INFINITY; NR];
-            for r in 0..NR {
-                if !ok(i, r) {
-                    continue;
-                }
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for p in 0..NR {
-                    let v = cur[p] + self.trans[p * NR + r];
-                    if v > best {
-                        best = v;
-                        arg = p as u8;
-                    }
-                }
-                nxt[r] = best + em[i][r];
-                back[i][r] = arg;
-            }
-            cur = nxt;
-        }
-        let mut r = (0..NR).fold(0, |b, r| if cur[r] > cur[b] { r } else { b });
-        let mut out = vec![LineRole::Boiler; n];
-        for i in (0..n).rev() {
-            out[i] = ROLES[r];
-            r = back[i][r] as usize;
-        }
-        out
+        v.finish()
     }
 
     /// Score of a title candidate (see [`title_features`]).
@@ -855,9 +883,10 @@ impl RoleModel {
 
     /// [`RoleModel::roles`] and each line's rule class.
     pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, Vec<RuleClass>) {
-        let mut em = Vec::with_capacity(lines.len());
-        let classes = features_and_classes(text, lines, |_, ids| em.push(self.score(ids)));
-        (self.viterbi(&em, None), classes)
+        // decoded as the lines' scores come (no per-line score vector)
+        let mut v = Viterbi::with_capacity(lines.len());
+        let classes = features_and_classes(text, lines, |_, ids| v.push(self, &self.score(ids), |_| true));
+        (v.finish(), classes)
     }
 
     fn score(&self, ids: &[u32]) -> [f32; NR] {
