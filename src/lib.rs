@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 
 mod cluster;
+mod codec;
 mod document;
 mod error;
 #[doc(hidden)]

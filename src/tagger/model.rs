@@ -18,6 +18,7 @@
 use super::features::{BUCKET_BITS, FEATURE_VERSION};
 use super::{LABELS, NL};
 use crate::gazetteer::LoadError;
+use crate::codec::{fnv, push_uleb, read_uleb};
 
 /// Format version of the model file.
 pub const FORMAT_VERSION: u32 = 1;
@@ -57,13 +58,6 @@ impl std::fmt::Debug for Model {
     }
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf29ce484222325u64;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    h
-}
 
 fn labels_string() -> String {
     LABELS.join(",")
@@ -139,17 +133,8 @@ impl Model {
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut prev = 0u32;
         for (k, (b, _)) in rows.iter().enumerate() {
-            let mut d = if k == 0 { *b } else { b - prev };
+            push_uleb(&mut out, if k == 0 { *b } else { b - prev } as u64);
             prev = *b;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
         }
         // Codes column-major (label by label): compresses better.
         for l in 0..NL {
@@ -157,7 +142,7 @@ impl Model {
                 out.push(quantise(w[l], scale) as u8);
             }
         }
-        let h = fnv(&out);
+        let h = fnv(0, &out);
         out.extend_from_slice(&h.to_le_bytes());
         out
     }
@@ -169,7 +154,7 @@ impl Model {
             return err("bad magic (not a gleaner NER model)");
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
-        if fnv(body) != u64::from_le_bytes(sum.try_into().unwrap()) {
+        if fnv(0, body) != u64::from_le_bytes(sum.try_into().unwrap()) {
             return err("checksum mismatch (truncated or corrupt file)");
         }
         let u32_at = |o: usize| u32::from_le_bytes(body[o..o + 4].try_into().unwrap());
@@ -198,20 +183,10 @@ impl Model {
         let mut keys = Vec::with_capacity(k);
         let mut prev = 0u32;
         for idx in 0..k {
-            let mut d = 0u32;
-            let mut shift = 0;
-            loop {
-                if o >= body.len() || shift > 28 {
-                    return err("truncated bucket ids");
-                }
-                let b = body[o];
-                o += 1;
-                d |= ((b & 0x7f) as u32) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-            }
+            let Some(d) = read_uleb(body, &mut o, 5) else {
+                return err("truncated bucket ids");
+            };
+            let d = d as u32;
             let key = if idx == 0 { d } else { prev + d };
             if idx > 0 && key <= prev {
                 return err("bucket ids not ascending");

@@ -14,6 +14,7 @@
 pub mod train;
 
 use super::{byline, clutter, dateline, lines, stamp};
+use crate::codec::{fnv, push_uleb, read_uleb};
 use crate::span::Span;
 
 /// The role of one physical line.
@@ -148,15 +149,6 @@ const fn bucket(v: u32, edges: &[u32]) -> u8 {
         i += 1;
     }
     edges.len() as u8
-}
-
-fn fnv(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = seed ^ 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 fn mix(a: u64, b: u64) -> u64 {
@@ -916,17 +908,8 @@ impl RoleModel {
         out.extend_from_slice(&(nz.len() as u32).to_le_bytes());
         let mut prev = 0usize;
         for &(i, _) in &nz {
-            let mut d = (i - prev) as u64;
+            push_uleb(&mut out, (i - prev) as u64);
             prev = i;
-            loop {
-                let b = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
         }
         for &(_, w) in &nz {
             out.extend_from_slice(&w.to_le_bytes());
@@ -964,17 +947,7 @@ impl RoleModel {
         let mut idx = Vec::with_capacity(k);
         let mut prev = 0usize;
         for _ in 0..k {
-            let mut d = 0u64;
-            let mut shift = 0;
-            loop {
-                let byte = *body.get(o).ok_or(ModelError("role model truncated"))?;
-                o += 1;
-                d |= ((byte & 0x7f) as u64) << shift;
-                shift += 7;
-                if byte & 0x80 == 0 || shift > 35 {
-                    break;
-                }
-            }
+            let d = read_uleb(body, &mut o, 6).ok_or(ModelError("role model truncated"))?;
             prev += d as usize;
             if prev >= m.emit.len() {
                 return Err(ModelError("role model index out of range"));
@@ -1052,6 +1025,7 @@ mod tests {
 
     #[test]
     fn shipped_model_loads() {
-        assert!(RoleModel::from_bytes(SHIPPED).is_ok());
+        let m = RoleModel::from_bytes(SHIPPED).unwrap();
+        assert!(m.to_bytes() == SHIPPED, "the writer reproduces the shipped model byte for byte");
     }
 }
