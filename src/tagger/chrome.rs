@@ -2,6 +2,8 @@
 //! bylines (`By Ana Lima`). The structure layer keeps them out of the paragraphs, but the
 //! places, agencies and authors in them are names of the document.
 
+use std::collections::BTreeSet;
+
 use crate::document::{Document, EntityLabel, Mention, Region, RegionKind};
 use crate::span::Span;
 
@@ -9,11 +11,23 @@ use crate::span::Span;
 /// byline (as paragraphs: CoNLL-2003 has datelines as sentences of their own), in text order.
 pub fn regions(doc: &Document) -> Vec<Region> {
     let mut out = doc.regions();
+    out.sort_by_key(|r| (r.span.start, r.span.end));
+    // Overlap with the body regions: those starting before a span's end are a prefix of
+    // `out`; one of them overlaps it when the largest end in that prefix passes its start.
+    let max_end: Vec<usize> = out.iter().scan(0, |m, r| { *m = (*m).max(r.span.end); Some(*m) }).collect();
+    let base = out.len();
+    // Chrome already taken, by (start, end): never overlapping each other, so the last one
+    // starting before a span's end has the largest end of those.
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, a) in doc.articles.iter().enumerate() {
         let chrome = a.dateline.as_ref().map(|d| d.span).into_iter().chain(a.byline.as_ref().map(|b| b.span));
         for span in chrome {
             // never tag a span twice: skip chrome that overlaps a region already read
-            if !out.iter().any(|r| r.span.start < span.end && span.start < r.span.end) {
+            let before = out[..base].partition_point(|r| r.span.start < span.end);
+            let in_body = before > 0 && max_end[before - 1] > span.start;
+            let in_chrome = taken.range(..(span.end, 0)).next_back().is_some_and(|&(_, end)| end > span.start);
+            if !in_body && !in_chrome {
+                taken.insert((span.start, span.end));
                 out.push(Region { span, kind: RegionKind::Paragraph, article: Some(i) });
             }
         }
@@ -63,7 +77,12 @@ pub fn merge(text: &str, doc: &Document, tagged: Vec<Mention>) -> Vec<Mention> {
     }
     chrome.sort_by_key(|m| (m.span.start, m.span.end));
     chrome.dedup_by(|b, a| a.span.end > b.span.start); // overlapping parts: the first wins
-    let overlaps = |m: &Mention| chrome.iter().any(|c| c.span.start < m.span.end && m.span.start < c.span.end);
+    // The kept parts do not overlap, so their ends ascend too: the first part ending after a
+    // mention's start is the only one that can overlap it.
+    let overlaps = |m: &Mention| {
+        let i = chrome.partition_point(|c| c.span.end <= m.span.start);
+        chrome.get(i).is_some_and(|c| c.span.start < m.span.end)
+    };
     let mut out: Vec<Mention> = tagged.into_iter().filter(|m| !overlaps(m)).collect();
     out.extend(chrome.iter().cloned());
     out.sort_by_key(|m| (m.span.start, m.span.end));
