@@ -68,7 +68,9 @@ q!(multi_paragraph_afp, [r#"Novak said: "The first part of the plan is simple."#
 // ---- what is not a quote
 q!(scare_quote_no_cue, ["The so-called 'Devastated' town held a vigil."], [], []);
 q!(short_quote_no_cue, [r#"Critics call the plan "reckless" and "late"."#], [], []);
-q!(long_quote_no_speaker, [r#"A sign read "We will never forget the victims of this fire"."#], [], [("We will never forget the victims of this fire", NONE, NONE)]);
+// a text that reads is its own source (PolNeAR: `," the letter reads` has Source `the letter`)
+q!(sign_read_is_the_source, [r#"A sign read "We will never forget the victims of this fire"."#], [], [("We will never forget the victims of this fire", Some("A sign"), Some("A sign"))]);
+q!(long_quote_no_speaker, [r#"A sign by the road: "We will never forget the victims of this fire"."#], [], [("We will never forget the victims of this fire", NONE, NONE)]);
 q!(apostrophes_are_not_quotes, ["Takaichi's rivals and the farmers' union met."], [], []);
 
 #[test]

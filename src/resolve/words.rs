@@ -146,7 +146,8 @@ pub(crate) static CUE_VERBS: &[&str] = &[
     "summarized", "summarised", "contended", "asserted", "maintained", "insisted", "acknowledged", "allowed",
     "offered", "cautioned", "advised", "bragged", "crowed", "jabbed", "quipped", "mocked", "taunted", "blasted",
     "slammed", "shot", "fired", "huffed", "interjected", "interrupted", "stated", "told", "repeated", "reiterated",
-    "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues",
+    "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues", "reads",
+    "read", "sang", "sings", "typed", "chanted",
 ];
 
 /// True when `w` is a cue verb (printed in lowercase).
