@@ -169,6 +169,11 @@ fn appositive_speaker(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
     if !ws[from..=n].iter().any(|w| is_cap(w.text)) || ws[from..=n].iter().any(|w| is_cue(w.text) || in_list(STOP, w.text)) {
         return None;
     }
+    // `The minister for X, Name, said`: the name set off by commas right before the cue
+    let after_comma = |i: usize| text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(','));
+    if from > 0 && after_comma(from) && is_cue(ws[n + 1].text) {
+        return Some(Attr { speaker: Span::new(ws[from].start, ws[n].end), cue: cue_span(text, ws, n + 1) });
+    }
     // the cue right after a later comma
     let c = (n + 2..lim).find(|&i| is_cue(ws[i].text) && text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(',')))?;
     if text.get(ws[n].end..ws[c].start).is_some_and(|g| g.contains(['"', '“', '”', '.'])) {

@@ -525,16 +525,28 @@ pub fn cli(args: &[String]) -> i32 {
             "--cv" => cv = val().parse().unwrap_or(0),
             "--errors" => errors = Some(val().into()),
             "--show" => {
+                use std::io::Write;
                 let f = val();
-                let text = std::fs::read_to_string(&f).unwrap_or_default();
+                let text = match std::fs::read_to_string(&f) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("gleaner-train roles --show: {f}: {e}");
+                        return 1;
+                    }
+                };
                 let ls = physical_lines(&text);
                 let m = super::shipped();
                 let em = m.emissions(&features(&text, &ls));
+                let mut out = std::io::stdout().lock();
                 for ((l, r), e) in ls.iter().zip(m.viterbi(&em, None)).zip(&em) {
                     let s = l.span.slice(&text);
                     let cut: String = s.chars().take(90).collect();
                     let t = e[LineRole::Title as usize] - e[LineRole::Boiler as usize];
-                    println!("{:>8} {t:>7.1} {}{cut}", r.name(), if l.blank_before { "¶ " } else { "  " });
+                    let mark = if l.blank_before { "¶ " } else { "  " };
+                    // a closed pipe (`--show f | head`) ends the listing quietly instead of panicking
+                    if writeln!(out, "{:>8} {t:>7.1} {mark}{cut}", r.name()).is_err() {
+                        return 0;
+                    }
                 }
                 return 0;
             }
