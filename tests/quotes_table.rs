@@ -38,6 +38,7 @@ q!(told_agency, [r#""Talks broke down at dawn," Okafor told AFP."#], [("Okafor",
 q!(role_before_name, [r#""Nothing was agreed," government spokesman Ali Reza said on Monday."#], [("Ali Reza", "PER")], [("Nothing was agreed,", Some("government spokesman Ali Reza"), Some("Ali Reza"))]);
 q!(appositive_speaker, [r#""The data is clear," Ana Silva, an economist at the central bank, said."#], [("Ana Silva", "PER")], [("The data is clear,", Some("Ana Silva"), Some("Ana Silva"))]);
 q!(role_then_name_in_commas, [r#"The transport minister of the region, Jan Novak, said "the line will reopen in May"."#], [("Jan Novak", "PER")], [("the line will reopen in May", Some("Jan Novak"), Some("Jan Novak"))]);
+q!(appositive_with_abbreviation, [r#""The vote is on Friday," Senator Ana Ruiz, D-Ore., said Tuesday."#], [("Ana Ruiz", "PER")], [("The vote is on Friday,", Some("Senator Ana Ruiz"), Some("Ana Ruiz"))]);
 q!(curly_quotes, ["“Prices will fall,” Tan Wei said."], [("Tan Wei", "PER")], [("Prices will fall,", Some("Tan Wei"), Some("Tan Wei"))]);
 q!(single_quotes_british_style, ["‘We will win this,’ Maria Lopez said."], [("Maria Lopez", "PER")], [("We will win this,", Some("Maria Lopez"), Some("Maria Lopez"))]);
 q!(straight_single_quotes, ["'It's over for them,' Okafor said."], [("Okafor", "PER")], [("It's over for them,", Some("Okafor"), Some("Okafor"))]);

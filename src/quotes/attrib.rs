@@ -176,10 +176,22 @@ fn appositive_speaker(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
     }
     // the cue right after a later comma
     let c = (n + 2..lim).find(|&i| is_cue(ws[i].text) && text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(',')))?;
-    if text.get(ws[n].end..ws[c].start).is_some_and(|g| g.contains(['"', '“', '”', '.'])) {
+    // no quote mark and no full stop in between; an abbreviation's dot before a comma
+    // (`McConnell, R-Ky., said`, `Smith, a Dr. at …`) does not end the sentence
+    let crosses = |g: &str| g.contains(['"', '“', '”']) || g.match_indices('.').any(|(i, _)| !abbrev_dot(g, i));
+    if text.get(ws[n].end..ws[c].start).is_some_and(crosses) {
         return None;
     }
     Some(Attr { speaker: Span::new(ws[from].start, ws[n].end), cue: cue_span(text, ws, c) })
+}
+
+/// A dot at byte `i` of `g` that ends an abbreviation: a short capitalised run before it
+/// (`R-Ky.`, `Dr.`, `Jr.`, `U.S.`) followed by a comma, or by a space and a lower-case word.
+fn abbrev_dot(g: &str, i: usize) -> bool {
+    let word = g[..i].rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    let short_cap = !word.is_empty() && word.len() <= 6 && word.starts_with(|c: char| c.is_uppercase());
+    let rest = &g[i + 1..];
+    short_cap && (rest.starts_with(',') || rest.trim_start().starts_with(|c: char| c.is_lowercase()))
 }
 
 /// `Clinton: "…"` — a short capitalised name (or `NAME:` in capitals) right before a colon
