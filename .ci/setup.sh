@@ -35,9 +35,13 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VER" 
   cargo install wasm-bindgen-cli --version "$WB_VER" --force
 fi
 
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# node_modules/.gleaner-lock holds the sha256 of the package-lock.json it was installed from, so
+# a copied, stale or hand-edited node_modules is reinstalled (an mtime check misses copies).
+LOCK_SHA=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ "$(cat node_modules/.gleaner-lock 2>/dev/null || true)" != "$LOCK_SHA" ]]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$LOCK_SHA" > node_modules/.gleaner-lock
 fi
 # --- Python and Spark (tests/python, README "Python and Spark") -------------------------------
 # A JRE from Debian for PySpark, and .venv (gitignored) with pinned PyPI tools. Only what is missing.
