@@ -110,7 +110,18 @@ struct Norm {
     region: Option<Region>,
 }
 
-fn clean_mention(s: &str) -> &str {
+/// [`trim_mention`] with every run of whitespace inside as one space (a name broken by a
+/// hard wrap, `Ewan\n   Dunmore`, is named `Ewan Dunmore`).
+fn clean_mention(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = trim_mention(s);
+    if s.split(' ').any(str::is_empty) || s.contains(|c: char| c.is_whitespace() && c != ' ') {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+fn trim_mention(s: &str) -> &str {
     let mut s = s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' | '‘' | '’' | '\'' | '-' | '–' | '—'));
     s = strip_possessive(s);
     for p in ["the ", "The "] {
@@ -156,6 +167,7 @@ fn normalise(text: &str, doc: &Document, regions: &[Region]) -> Vec<Norm> {
         .map(|m| {
             let region = region_of(regions, m.span);
             let printed = clean_mention(&m.text);
+            let printed: &str = &printed;
             let mut label = m.label;
             let mut core = printed.to_string();
             let mut title = None;
@@ -323,11 +335,11 @@ pub fn resolve(text: &str, doc: &mut Document) {
             counts.iter().find(|c| !acronym(&c.0)).unwrap_or(&counts[0]).0.clone()
         };
         let mut aliases: Vec<String> = Vec::new();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for &i in g {
             let a = clean_mention(&doc.mentions[i].text);
-            if a != name && !a.is_empty() && seen.insert(a) {
-                aliases.push(a.to_string());
+            if *a != *name && !a.is_empty() && seen.insert(a.to_string()) {
+                aliases.push(a.into_owned());
             }
         }
         let mut roles: Vec<Role> = Vec::new();
