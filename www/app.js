@@ -461,11 +461,20 @@ function renderRange(from, to) {
   }
   while (stack.length > 1) { flush(stack[stack.length - 1].end); stack.pop(); }
   flush(to);
-  $('dump').append(frag);
+  // a part made of whole lines is its own block, laid out only near the screen (style.css)
+  const whole = (from === 0 || docText.charCodeAt(from - 1) === 10) && (to === docText.length || docText.charCodeAt(to - 1) === 10);
+  if (whole) { const part = el('span', 'part'); part.append(frag); $('dump').append(part); } else $('dump').append(frag);
   rendered = to;
   const more = rendered < docText.length;
   $('dump-more-wrap').hidden = !more;
   if (more) $('dump-more-info').textContent = `showing ${fmtBytes(rendered)} of ${fmtBytes(docText.length)}`;
+}
+
+const PART = 2_000; // UTF-16 units of dump per block of the text view (the blocks off the screen are not laid out)
+
+/** Render the dump view on to `end` (a chunk end), PART units a block. */
+function renderTo(end) {
+  while (rendered < end) renderRange(rendered, Math.min(end, chunkEnd(rendered, PART)));
 }
 
 /** The end of the next render chunk after `from`, moved to a line end. */
@@ -496,11 +505,11 @@ function renderText() {
   // the first screenful at once, the rest of the chunk once that is painted (its layout is the
   // biggest part of showing a result)
   const end = chunkEnd(0);
-  renderRange(0, chunkEnd(0, FIRST_SCREEN));
+  renderTo(chunkEnd(0, FIRST_SCREEN));
   updateStepper();
   if (rendered < end) {
     textDone = new Promise((resolve) => afterPaint(() => {
-      if (gen === textGen && rendered < end) renderRange(rendered, end);
+      if (gen === textGen && rendered < end) renderTo(end);
       if (gen === textGen) textDone = null;
       resolve();
     }));
@@ -510,7 +519,7 @@ function renderText() {
 /** Make sure the dump view covers `offset`. */
 function ensureRendered(offset) {
   if (dirty.has('text')) renderTab('text');
-  while (rendered < docText.length && rendered <= offset) renderRange(rendered, chunkEnd(rendered));
+  while (rendered < docText.length && rendered <= offset) renderTo(chunkEnd(rendered));
 }
 
 function renderLegend() {
@@ -1025,9 +1034,17 @@ function jumpTable(cls, headers, items, attr, cells, noun) {
 
 // ---------------------------------------------------------------- amounts view
 
+let amountFormat = null;
+/** The number format of amounts (made once: toLocaleString makes one per call, ~50 µs each, which a
+ *  page of 500 amounts felt). */
+function numberFormat() {
+  amountFormat ??= new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+  return amountFormat;
+}
+
 /** An amount's value for reading: `4,500,000,000 USD`, `10–12%`, `3 percentage points`, `40 minutes`. */
 function amountValueText(a) {
-  const num = (x) => x.toLocaleString('en', { maximumFractionDigits: 6 });
+  const num = (x) => numberFormat().format(x);
   const v = a.upper != null ? `${num(a.value)}–${num(a.upper)}` : num(a.value);
   if (a.kind === 'percent' && !a.unit) return `${v}%`;
   return [v, a.currency, a.unit].filter((x) => x != null && x !== '').join(' ');
@@ -1093,7 +1110,16 @@ async function renderJson() {
   $('json').textContent = 'Building the JSON…';
   const { text, cut } = await jsonHead(d, JSON_VIEW_LIMIT);
   if (d !== doc) return; // a newer result arrived meanwhile
-  $('json').textContent = cut ? `${text}\n… (the first ${fmtBytes(JSON_VIEW_LIMIT)} only: use Download JSON)` : text;
+  // in blocks of whole lines, laid out only near the screen (style.css)
+  const box = $('json');
+  box.replaceChildren();
+  for (let i = 0; i < text.length;) {
+    const nl = text.indexOf('\n', i + PART);
+    const j = nl === -1 ? text.length : nl + 1;
+    box.append(el('span', 'part', text.slice(i, j)));
+    i = j;
+  }
+  if (cut) box.append(`\n… (the first ${fmtBytes(JSON_VIEW_LIMIT)} only: use Download JSON)`);
 }
 
 /** Build an export from parts (time-sliced) and hand it on; a browser that cannot build it gets a clear message. */
@@ -1229,7 +1255,7 @@ function wire() {
     const m = e.target instanceof Element ? e.target.closest('mark.m[data-entity]') : null;
     if (m) { selectEntity(Number(m.dataset.entity), { jump: false }); stepIndex = entityMentions().indexOf(Number(m.dataset.m)); updateStepper(); }
   });
-  $('dump-more').addEventListener('click', () => renderRange(rendered, chunkEnd(rendered)));
+  $('dump-more').addEventListener('click', () => renderTo(chunkEnd(rendered)));
   $('next-mention').addEventListener('click', () => step(1));
   $('prev-mention').addEventListener('click', () => step(-1));
   $('clear-entity').addEventListener('click', () => selectEntity(null));
