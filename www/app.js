@@ -18,6 +18,10 @@ const pager = (total, noun, render, page = LIST_LIMIT) => pagerOf(total, noun, r
 const BIG_TEXT = 1_000_000; // larger dumps are not put into the textarea (its layout blocks the page for seconds)
 const PREVIEW = 20_000;
 const STREAM_ITEMS = 1000; // the worker sends longer result arrays in chunks (see worker.js): each is one short task to receive
+// A cold worker (its wasm functions not compiled yet) first parses the structure alone: the page
+// shows the headlines and articles from it, then asks for the whole document.
+const STRUCTURE_ONLY = { entities: false, quotes: false, times: false, amounts: false, clusters: false };
+const PREVIEW_TABS = new Set(['text', 'structure']); // the views a structure-only document fills
 
 /** Page state that lives in the URL hash. */
 const state = {
@@ -30,8 +34,10 @@ const state = {
 };
 
 let doc = null; // the current Document
+let docPartial = false; // doc is a structure-only preview (entities, quotes, times … still coming)
 let docText = ''; // the text it was parsed from
 let resultCount = 0;
+let firstPainted = false; // gleaner:first-result is marked
 let dirty = new Set(TABS); // views that need re-rendering
 let stepIndex = -1; // current mention of the selected entity
 let rendered = 0; // how far (UTF-16 units) the dump view is rendered
@@ -89,6 +95,7 @@ function syncControls() {
 
 let worker = null;
 let workerReady = false;
+let workerWarm = false; // this worker has parsed a whole document (its code is compiled)
 let nextId = 1;
 let inflight = null; // { id, text, options, t0 }
 let pending = null; // { text, options } waiting for the worker
@@ -96,6 +103,7 @@ let busyTimer = 0;
 
 function startWorker() {
   workerReady = false;
+  workerWarm = false;
   const { worker: w, held } = takeWorker();
   worker = w;
   performance.mark('gleaner:worker-taken');
@@ -124,12 +132,24 @@ function onWorkerMessage({ data: m }) {
     for (const [step, t] of Object.entries(m.timeline ?? {})) performance.mark(`gleaner:worker:${step}`, { startTime: Math.max(0, t - performance.timeOrigin) });
     document.body.dataset.ready = 'true';
     if (!inflight) setStatus(inputText() ? 'Ready.' : 'Ready: paste a dump, drop a .txt file or pick a sample.');
-    if (pending) { const p = pending; pending = null; send(p.text, p.options); }
+    if (inflight?.stage === 'loading the parser') inflight.stage = 'starting';
     return;
   }
   if (m.type === 'error' && m.id === null) {
     showError(m.message);
+    inflight = null;
     setBusy(false);
+    return;
+  }
+  if (inflight && m.id === inflight.previewId) {
+    // the structure-only answer: shown if it comes first (an error comes for the whole request too)
+    if (m.type === 'result' && !inflight.previewShown) {
+      inflight.previewShown = true;
+      performance.mark('gleaner:structure-received');
+      doc = m.document;
+      docText = inflight.text;
+      onStructure(inflight, m.ms);
+    }
     return;
   }
   if (!inflight || m.id !== inflight.id) return; // a stale answer
@@ -154,6 +174,8 @@ function onWorkerMessage({ data: m }) {
     doc = m.document;
     for (const key of m.streamed ?? []) doc[key] = (req.chunks[key] ?? []).flat();
     docText = req.text;
+    workerWarm = true;
+    docPartial = false;
     const total = performance.now() - req.t0;
     onResult(m.ms, total);
     flushPending();
@@ -198,13 +220,24 @@ function requestParse() {
   send(text, options);
 }
 
+/** Ask the worker to parse `text` (before it is ready too: it answers once loaded, and skips
+ *  its warm-up parse for a request that is already waiting). A cold worker is asked for the
+ *  structure alone first, and for the whole document once the page has painted it (parsing
+ *  meanwhile would take the CPU the paint needs on a busy machine). */
 function send(text, options) {
-  if (!workerReady) { pending = { text, options }; setStatus('Loading the parser…'); return; }
+  const preview = !workerWarm && text.length > 0 && text.length <= BIG_TEXT;
+  const previewId = preview ? nextId++ : null;
   const id = nextId++;
-  inflight = { id, text, options, t0: performance.now(), stage: 'starting', bytes: byteSize(text), chunks: {} };
-  performance.mark('gleaner:parse-sent');
-  worker.postMessage({ id, text, options, stream: STREAM_ITEMS });
+  const stage = workerReady ? 'starting' : 'loading the parser';
+  inflight = { id, previewId, text, options, t0: performance.now(), stage, bytes: byteSize(text), chunks: {} };
+  if (preview) worker.postMessage({ id: previewId, text, options: { ...options, ...STRUCTURE_ONLY } });
+  else sendWhole(inflight);
   setBusy(true);
+}
+
+function sendWhole(req) {
+  performance.mark('gleaner:parse-sent');
+  worker.postMessage({ id: req.id, text: req.text, options: req.options, stream: STREAM_ITEMS });
 }
 
 function setBusy(on) {
@@ -254,19 +287,19 @@ function onResult(workerMs, totalMs) {
   $('summary').textContent = `${doc.kind} · ${counts.join(' · ')} · ${fmtBytes(doc.stats.bytes)}, ${plural(doc.stats.lines, 'line')}`;
   setStatus(`Parsed in ${workerMs.toFixed(0)} ms (${totalMs.toFixed(0)} ms with transfer).`);
   for (const id of ['dl-json', 'copy-json', 'dl-entities', 'dl-mentions', 'dl-quotes', 'dl-amounts']) $(id).disabled = false;
-  const tabCounts = {
+  setTabCounts({
     structure: doc.headlines.length + doc.articles.length, entities: doc.entities.length,
     quotes: doc.quotes.length, times: doc.times.length, amounts: doc.amounts.length, clusters: doc.clusters.length,
-  };
-  for (const [tab, n] of Object.entries(tabCounts)) {
-    const t = $(`tab-${tab}`);
-    let c = t.querySelector('.count');
-    if (!c) { c = el('span', 'count'); t.append(c); }
-    c.textContent = `(${n})`;
+  });
+  // time to first result: when the first result (the structure preview, or this) is on the
+  // screen (the frame after it is painted; asked for first, so that it comes before the rest of
+  // the dump view is built); gleaner:first-full-result when the first whole document is
+  if (resultCount === 1) {
+    afterPaint(() => {
+      if (!firstPainted) { firstPainted = true; performance.mark('gleaner:first-result', { detail: { parseMs: workerMs } }); }
+      performance.mark('gleaner:first-full-result', { detail: { parseMs: workerMs } });
+    });
   }
-  // time to first result: when the first result is on the screen (the frame after it is painted;
-  // asked for first, so that it comes before the rest of the dump view is built)
-  if (resultCount === 1) afterPaint(() => performance.mark('gleaner:first-result'));
   renderTab(state.tab);
   writeHash();
   performance.mark('gleaner:rendered');
@@ -276,8 +309,36 @@ function onResult(workerMs, totalMs) {
   if (textDone) textDone.then(done); else done();
 }
 
+/** The structure-only preview of request `req` is in `doc`: show it; once it is painted, ask
+ *  for the whole document. */
+function onStructure(req, workerMs) {
+  docPartial = true;
+  dirty = new Set(TABS);
+  for (const id of ['dl-json', 'copy-json', 'dl-entities', 'dl-mentions', 'dl-quotes', 'dl-amounts']) $(id).disabled = true;
+  $('summary').textContent = `${doc.kind} · ${plural(doc.headlines.length, 'headline')} · ${plural(doc.articles.length, 'article')} · finding entities, quotes, times and amounts…`;
+  setTabCounts({ structure: doc.headlines.length + doc.articles.length });
+  // asked for before the view is built, so that it comes before the rest of the dump view
+  afterPaint(() => {
+    if (!firstPainted) { firstPainted = true; performance.mark('gleaner:first-result', { detail: { structureMs: workerMs } }); }
+    if (inflight !== req) return; // cancelled or replaced
+    if (pending) { inflight = null; flushPending(); } else sendWhole(req); // the text changed meanwhile: parse the new one
+  });
+  renderTab(state.tab);
+  performance.mark('gleaner:structure-rendered', { detail: { structureMs: workerMs } });
+}
+
+/** The counts on the tab buttons (tabs missing from `counts` show none). */
+function setTabCounts(counts) {
+  for (const tab of ['structure', 'entities', 'quotes', 'times', 'amounts', 'clusters']) {
+    const t = $(`tab-${tab}`);
+    let c = t.querySelector('.count');
+    if (!c) { c = el('span', 'count'); t.append(c); }
+    c.textContent = tab in counts ? `(${counts[tab]})` : '';
+  }
+}
+
 function renderTab(tab) {
-  if (!doc || !dirty.has(tab)) return;
+  if (!doc || !dirty.has(tab) || (docPartial && !PREVIEW_TABS.has(tab))) return;
   dirty.delete(tab);
   ({ text: renderText, structure: renderStructure, entities: renderEntities, quotes: renderQuotes,
     times: renderTimes, amounts: renderAmounts, clusters: renderClusters, json: renderJson })[tab]();
@@ -400,11 +461,20 @@ function renderRange(from, to) {
   }
   while (stack.length > 1) { flush(stack[stack.length - 1].end); stack.pop(); }
   flush(to);
-  $('dump').append(frag);
+  // a part made of whole lines is its own block, laid out only near the screen (style.css)
+  const whole = (from === 0 || docText.charCodeAt(from - 1) === 10) && (to === docText.length || docText.charCodeAt(to - 1) === 10);
+  if (whole) { const part = el('span', 'part'); part.append(frag); $('dump').append(part); } else $('dump').append(frag);
   rendered = to;
   const more = rendered < docText.length;
   $('dump-more-wrap').hidden = !more;
   if (more) $('dump-more-info').textContent = `showing ${fmtBytes(rendered)} of ${fmtBytes(docText.length)}`;
+}
+
+const PART = 2_000; // UTF-16 units of dump per block of the text view (the blocks off the screen are not laid out)
+
+/** Render the dump view on to `end` (a chunk end), PART units a block. */
+function renderTo(end) {
+  while (rendered < end) renderRange(rendered, Math.min(end, chunkEnd(rendered, PART)));
 }
 
 /** The end of the next render chunk after `from`, moved to a line end. */
@@ -435,11 +505,11 @@ function renderText() {
   // the first screenful at once, the rest of the chunk once that is painted (its layout is the
   // biggest part of showing a result)
   const end = chunkEnd(0);
-  renderRange(0, chunkEnd(0, FIRST_SCREEN));
+  renderTo(chunkEnd(0, FIRST_SCREEN));
   updateStepper();
   if (rendered < end) {
     textDone = new Promise((resolve) => afterPaint(() => {
-      if (gen === textGen && rendered < end) renderRange(rendered, end);
+      if (gen === textGen && rendered < end) renderTo(end);
       if (gen === textGen) textDone = null;
       resolve();
     }));
@@ -449,7 +519,7 @@ function renderText() {
 /** Make sure the dump view covers `offset`. */
 function ensureRendered(offset) {
   if (dirty.has('text')) renderTab('text');
-  while (rendered < docText.length && rendered <= offset) renderRange(rendered, chunkEnd(rendered));
+  while (rendered < docText.length && rendered <= offset) renderTo(chunkEnd(rendered));
 }
 
 function renderLegend() {
@@ -964,9 +1034,17 @@ function jumpTable(cls, headers, items, attr, cells, noun) {
 
 // ---------------------------------------------------------------- amounts view
 
+let amountFormat = null;
+/** The number format of amounts (made once: toLocaleString makes one per call, ~50 µs each, which a
+ *  page of 500 amounts felt). */
+function numberFormat() {
+  amountFormat ??= new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+  return amountFormat;
+}
+
 /** An amount's value for reading: `4,500,000,000 USD`, `10–12%`, `3 percentage points`, `40 minutes`. */
 function amountValueText(a) {
-  const num = (x) => x.toLocaleString('en', { maximumFractionDigits: 6 });
+  const num = (x) => numberFormat().format(x);
   const v = a.upper != null ? `${num(a.value)}–${num(a.upper)}` : num(a.value);
   if (a.kind === 'percent' && !a.unit) return `${v}%`;
   return [v, a.currency, a.unit].filter((x) => x != null && x !== '').join(' ');
@@ -1032,7 +1110,16 @@ async function renderJson() {
   $('json').textContent = 'Building the JSON…';
   const { text, cut } = await jsonHead(d, JSON_VIEW_LIMIT);
   if (d !== doc) return; // a newer result arrived meanwhile
-  $('json').textContent = cut ? `${text}\n… (the first ${fmtBytes(JSON_VIEW_LIMIT)} only: use Download JSON)` : text;
+  // in blocks of whole lines, laid out only near the screen (style.css)
+  const box = $('json');
+  box.replaceChildren();
+  for (let i = 0; i < text.length;) {
+    const nl = text.indexOf('\n', i + PART);
+    const j = nl === -1 ? text.length : nl + 1;
+    box.append(el('span', 'part', text.slice(i, j)));
+    i = j;
+  }
+  if (cut) box.append(`\n… (the first ${fmtBytes(JSON_VIEW_LIMIT)} only: use Download JSON)`);
 }
 
 /** Build an export from parts (time-sliced) and hand it on; a browser that cannot build it gets a clear message. */
@@ -1168,7 +1255,7 @@ function wire() {
     const m = e.target instanceof Element ? e.target.closest('mark.m[data-entity]') : null;
     if (m) { selectEntity(Number(m.dataset.entity), { jump: false }); stepIndex = entityMentions().indexOf(Number(m.dataset.m)); updateStepper(); }
   });
-  $('dump-more').addEventListener('click', () => renderRange(rendered, chunkEnd(rendered)));
+  $('dump-more').addEventListener('click', () => renderTo(chunkEnd(rendered)));
   $('next-mention').addEventListener('click', () => step(1));
   $('prev-mention').addEventListener('click', () => step(-1));
   $('clear-entity').addEventListener('click', () => selectEntity(null));

@@ -2,7 +2,9 @@
 //   in:  { id, text, options?, stream? }
 //   out: { type: 'ready', version, wasmMs, modelMs, warmMs, compileMs, timeline }  once, when the
 //                                                        module and model are loaded and a warm-up
-//                                                        parse has run (timeline: see below)
+//                                                        parse has run (timeline: see below; no
+//                                                        warm-up, warmMs 0, when a request came
+//                                                        before the module was loaded)
 //        { type: 'progress', id, done, total, stage, fraction }  between pipeline stages and
 //                                                        within entities on long dumps
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
@@ -25,6 +27,7 @@ const wasmUrl = new URL('./pkg/gleaner_bg.wasm', import.meta.url);
 const compiled = compileWasm(wasmUrl);
 let Gleaner; let loadModel; let version;
 
+let asked = false; // a request came before the module was loaded (see the warm-up below)
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
 // A small invented dump with a headline list, a dateline, a byline, a quote, times and amounts:
 // parsing it once at start-up runs every stage's lazy set-up (and V8's lazy compilation of
@@ -45,7 +48,8 @@ const ready = import('./pkg/gleaner.js').then(async (m) => {
     timeline.instantiated = now();
     loadModel(); // decode the tagger model and gazetteers now, not on the first parse
     timeline.model = now();
-    handleFor(undefined).parse(WARM_UP);
+    // a request already waiting is the warm-up: parsing a text nobody asked for would only delay it
+    if (!asked) handleFor(undefined).parse(WARM_UP);
     timeline.warm = now();
     const { start, compiled: c, instantiated: i, model, warm } = timeline;
     self.postMessage({ type: 'ready', version: version(), wasmMs: i - start, modelMs: model - i, warmMs: warm - model, compileMs: c - start, timeline });
@@ -105,6 +109,7 @@ function badRequest(m) {
 }
 
 self.onmessage = async (event) => {
+  asked = true;
   const m = event.data;
   const id = (typeof m?.id === 'number' && Number.isFinite(m.id)) || typeof m?.id === 'string' ? m.id : null;
   if (!(await ready)) return;

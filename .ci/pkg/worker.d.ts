@@ -19,7 +19,8 @@ export interface ParseRequest {
 
 /** Sent once when the wasm module is loaded (`wasmMs` since the worker script started, of which
  *  `compileMs` until the module was compiled), the model decoded (`modelMs`) and a small
- *  warm-up dump parsed (`warmMs`). `timeline` has the wall-clock time of each start-up step, in
+ *  warm-up dump parsed (`warmMs`; 0 when a request came before the module was loaded: that
+ *  request is parsed first instead). `timeline` has the wall-clock time of each start-up step, in
  *  ms since the epoch (`performance.timeOrigin + performance.now()`), to line them up with the
  *  page's own clock: subtract the page's `performance.timeOrigin`. */
 export interface ReadyMessage {

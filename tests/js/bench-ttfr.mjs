@@ -2,11 +2,15 @@
 // side with a page that loads compromise (npm dev dependency) and runs it on the same text in
 // the same run (this box is noisy: the ratio is what counts).
 // Usage (after `make build` or `make test`): node tests/js/bench-ttfr.mjs [runs=5]
+// GLEANER_TTFR_BASE=DIR also loads the page served from DIR (say a copy of an earlier www/ with
+// its pkg/) in the same runs, so that a change is measured against it side by side.
 // Each run: a fresh browser context (empty cache), load the page, put the dump in the text box
 // as soon as it exists, wait until the result is painted: performance.mark('gleaner:first-result')
 // (ms since navigation start) on both pages. For gleaner it also prints where the time went: the
 // page's marks and the worker's start-up steps on the page's clock (app.js marks them
 // gleaner:worker:<step> from the worker's ready message), and the first parse inside the worker.
+// The first result may be the structure alone (a cold worker sends it first); the first whole
+// document painted is gleaner:first-full-result (printed as "whole").
 import { launch, openPage, readSample, ROOT } from './helpers.mjs';
 import { startServer } from '../../.ci/serve.mjs';
 
@@ -16,12 +20,14 @@ const text = `${base}\n${base}`.slice(0, 10 * 1024);
 const env = await launch();
 // the comparison page and compromise itself, served from the repo root
 const repo = await startServer({ root: ROOT });
+const baseDir = process.env.GLEANER_TTFR_BASE;
+const base0 = baseDir ? await startServer({ root: baseDir }) : null;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], steps: [], afterReady: [], afterReadyParse: [] };
+const results = { gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], steps: [], afterReady: [], afterReadyParse: [], whole: [], base: [], baseParse: [], baseWhole: [] };
 
 /** Load `url` (or the gleaner page) in a fresh context, type `text` at once (or, with
  *  `whenReady`, once the page says its parser is ready); its marks (name → ms). */
-async function measure(url, { whenReady = false } = {}) {
+async function measure(url, { whenReady = false, srv } = {}) {
   const { page, context, problems } = url
     ? await (async () => {
       const context = await env.browser.newContext();
@@ -31,11 +37,13 @@ async function measure(url, { whenReady = false } = {}) {
       await page.goto(url);
       return { page, context, problems };
     })()
-    : await openPage(env, { waitReady: false });
+    : await openPage(srv ? { ...env, srv } : env, { waitReady: false });
   // set the value and fire one input event (Playwright's fill is slow on a big plain textarea)
   await page.waitForSelector(whenReady ? 'body[data-ready="true"]' : '#input');
   await page.evaluate((t) => { performance.mark('gleaner:typed'); const i = document.getElementById('input'); i.value = t; i.dispatchEvent(new Event('input')); }, text);
   await page.waitForFunction(() => performance.getEntriesByName('gleaner:first-result').length > 0, null, { timeout: 60_000 });
+  // the gleaner page: also until the whole document is shown (its status then says the parse time)
+  if (!url) await page.waitForSelector('body[data-results="1"]', { timeout: 60_000 });
   const r = await page.evaluate(() => ({
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace(/^gleaner:/, ''), m.startTime])),
     parseMs: performance.getEntriesByName('gleaner:first-result')[0].detail?.parseMs,
@@ -53,17 +61,27 @@ try {
   await measure();
   for (let i = 0; i < runs; i++) {
     // alternate the order so that neither page always runs on a warmer box
-    for (const which of i % 2 ? ['compromise', 'gleaner'] : ['gleaner', 'compromise']) {
-      if (which === 'gleaner') {
+    for (const which of i % 2 ? ['compromise', 'base', 'gleaner'] : ['gleaner', 'base', 'compromise']) {
+      if (which === 'base') {
+        if (!base0) continue;
+        const r = await measure(undefined, { srv: base0 });
+        const parseMs = Number(r.status.match(/Parsed in (\d+) ms/)?.[1]);
+        results.base.push(r.marks['first-result']);
+        results.baseParse.push(parseMs);
+        results.baseWhole.push(r.marks['first-full-result'] ?? r.marks['first-result']);
+        console.log(`run ${i + 1} base page:  first result ${r.marks['first-result'].toFixed(0)} ms; whole ${(r.marks['first-full-result'] ?? r.marks['first-result']).toFixed(0)} ms; first 10 KB parse ${parseMs} ms`);
+      } else if (which === 'gleaner') {
         const r = await measure();
         const m = r.marks;
         const parseMs = Number(r.status.match(/Parsed in (\d+) ms/)?.[1]);
         results.gleaner.push(m['first-result']);
         results.gleanerParse.push(parseMs);
+        results.whole.push(m['first-full-result'] ?? m['first-result']);
         const steps = [['worker started', 'boot'], ['worker script runs', 'worker:start'], ['JS imported', 'worker:imported'],
           ['wasm compiled', 'worker:compiled'], ['instantiated', 'worker:instantiated'], ['model', 'worker:model'],
-          ['warm-up parse', 'worker:warm'], ['ready', 'worker-ready'], ['app.js runs', 'app-start'], ['parse sent', 'parse-sent'],
-          ['result received', 'result-received'], ['rendered', 'rendered'], ['painted', 'first-result']];
+          ['warm-up parse', 'worker:warm'], ['ready', 'worker-ready'], ['app.js runs', 'app-start'], ['structure received', 'structure-received'],
+          ['structure rendered', 'structure-rendered'], ['painted', 'first-result'], ['parse sent', 'parse-sent'],
+          ['result received', 'result-received'], ['rendered', 'rendered'], ['whole painted', 'first-full-result']];
         results.steps.push(Object.fromEntries(steps.map(([label, k]) => [label, m[k]])));
         const line = steps.filter(([, k]) => m[k] !== undefined).sort((a, b) => m[a[1]] - m[b[1]]).map(([label, k]) => `${label} ${m[k].toFixed(0)}`).join(', ');
         console.log(`run ${i + 1} gleaner:    first result ${m['first-result'].toFixed(0)} ms; first 10 KB parse ${parseMs} ms (${line})`);
@@ -72,7 +90,7 @@ try {
         const wParse = Number(w.status.match(/Parsed in (\d+) ms/)?.[1]);
         results.afterReady.push(w.marks['first-result'] - w.marks.typed);
         results.afterReadyParse.push(wParse);
-        console.log(`run ${i + 1} gleaner, pasted when ready (at ${w.marks.typed.toFixed(0)} ms): painted ${(w.marks['first-result'] - w.marks.typed).toFixed(0)} ms later, first 10 KB parse ${wParse} ms`);
+        console.log(`run ${i + 1} gleaner, pasted when ready (at ${w.marks.typed.toFixed(0)} ms): painted ${(w.marks['first-result'] - w.marks.typed).toFixed(0)} ms later (whole ${((w.marks['first-full-result'] ?? w.marks['first-result']) - w.marks.typed).toFixed(0)} ms), first 10 KB parse ${wParse} ms`);
       } else {
         const r = await measure(`${repo.url}tests/js/ttfr/compromise.html`);
         results.compromise.push(r.marks['first-result']);
@@ -84,6 +102,7 @@ try {
 } finally {
   await env.close();
   await repo.close();
+  await base0?.close();
 }
 const [g, c] = [median(results.gleaner), median(results.compromise)];
 const [gp, cp] = [median(results.gleanerParse), median(results.compromiseParse)];
@@ -91,5 +110,6 @@ const stepMedians = Object.keys(results.steps[0]).map((k) => [k, median(results.
 console.log(`gleaner medians (ms after navigation start): ${stepMedians.map(([k, v]) => `${k} ${v?.toFixed(0)}`).join(', ')}`);
 console.log(`time to first result, 10 KB dump, cold load, median of ${runs}: gleaner ${g.toFixed(0)} ms (first parse ${gp} ms), `
   + `compromise ${c.toFixed(0)} ms (first run ${cp.toFixed(0)} ms); gleaner/compromise ${(g / c).toFixed(2)} (first result), ${(gp / cp).toFixed(2)} (first parse)`);
+console.log(`whole document painted, median: gleaner ${median(results.whole).toFixed(0)} ms${base0 ? `; base page: first result ${median(results.base).toFixed(0)} ms, whole ${median(results.baseWhole).toFixed(0)} ms, first parse ${median(results.baseParse)} ms; gleaner/base ${(g / median(results.base)).toFixed(2)} (first result), ${(median(results.whole) / median(results.baseWhole)).toFixed(2)} (whole), ${(gp / median(results.baseParse)).toFixed(2)} (first parse)` : ''}`);
 console.log(`gleaner, pasted once the page is ready: result painted ${median(results.afterReady).toFixed(0)} ms after the paste (median), first 10 KB parse ${median(results.afterReadyParse)} ms`);
 console.log(`targets: first result <= 300 ms (${g <= 300 ? 'met' : 'not met'}), first 10 KB parse <= 30 ms (${gp <= 30 ? 'met' : 'not met'}); load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
