@@ -502,6 +502,15 @@ pub fn fold(set: &str, name: &str, k: u64) -> u64 {
     h % k
 }
 
+/// The value of option `flag`, or exit code 2 after saying what is wrong (a bad number must
+/// not train with a default silently).
+fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, i32> {
+    v.parse().map_err(|_| {
+        eprintln!("gleaner-train roles: {flag} needs a number, got {v:?}");
+        2
+    })
+}
+
 /// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
 /// [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]`: `--cv` prints page-disjoint
 /// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE.
@@ -518,11 +527,29 @@ pub fn cli(args: &[String]) -> i32 {
         match a.as_str() {
             "--dumps" => dumps = val().into(),
             "--out" => out = val().into(),
-            "--epochs" => cfg.epochs = val().parse().unwrap_or(cfg.epochs),
-            "--seed" => cfg.seed = val().parse().unwrap_or(cfg.seed),
-            "--prune" => cfg.prune = val().parse().unwrap_or(cfg.prune),
-            "--pages-weight" => cfg.pages_weight = val().parse().unwrap_or(cfg.pages_weight),
-            "--cv" => cv = val().parse().unwrap_or(0),
+            "--epochs" => match number(a, &val()) {
+                Ok(n) => cfg.epochs = n,
+                Err(code) => return code,
+            },
+            "--seed" => match number(a, &val()) {
+                Ok(n) => cfg.seed = n,
+                Err(code) => return code,
+            },
+            "--prune" => match number(a, &val()) {
+                Ok(n) => cfg.prune = n,
+                Err(code) => return code,
+            },
+            "--pages-weight" => match number(a, &val()) {
+                Ok(n) => cfg.pages_weight = n,
+                Err(code) => return code,
+            },
+            "--cv" => match number(a, &val()) {
+                Ok(k) if k >= 2 => cv = k,
+                Ok(_) | Err(_) => {
+                    eprintln!("gleaner-train roles: --cv needs a number of folds of at least 2");
+                    return 2;
+                }
+            },
             "--errors" => errors = Some(val().into()),
             "--show" => {
                 use std::io::Write;
