@@ -129,3 +129,17 @@ q!(dash_signature, ["“The town deserves better than this.” ― Maria Lopez"]
 q!(transcript_labels, [r#""HOST: Where were you on the night of the vote?"#, r#""NOVAK: I was at the depot all day long.""#], [], [("HOST: Where were you on the night of the vote?", Some("HOST"), Some("HOST")), ("NOVAK: I was at the depot all day long.", Some("NOVAK"), Some("NOVAK"))]);
 q!(title_abbreviation_in_speaker, [r#""We cannot let this stand," Rep. Ana Ruiz (D-Ore.) said."#], [("Ana Ruiz", "PER")], [("We cannot let this stand,", Some("Rep. Ana Ruiz (D-Ore.)"), Some("Ana Ruiz"))]);
 q!(function_word_is_not_a_speaker, [r#"Of the conditions he lived in, he said: "You are alone and it is very hot all day.""#], [], [("You are alone and it is very hot all day.", Some("he"), NONE)]);
+
+// ---- hard-wrapped text: a wrap inside a paragraph reads as one space (spans stay in the dump)
+q!(wrapped_speaker_and_quote, ["\"The harbour will reopen\n   in the spring,\" said Ewan\n   Dunmore."], [], [("The harbour will reopen in the spring,", Some("Ewan Dunmore"), Some("Ewan Dunmore"))]);
+q!(wrapped_cue_and_role, ["\"We have no more beds,\" hospital\n  director Ana  Ruiz told\n  reporters."], [], [("We have no more beds,", Some("hospital director Ana Ruiz"), Some("Ana Ruiz"))]);
+
+#[test]
+fn wrapped_quote_keeps_byte_spans() {
+    let mut b = helper::build(&[], None, &["\"The harbour will reopen\n   in the spring,\" said Ewan\n   Dunmore."], &[]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = &stages::quotes(&b.text, &b.doc)[0];
+    assert_eq!(&b.text[q.span.start..q.span.end], "The harbour will reopen\n   in the spring,");
+    let s = q.speaker_span.expect("speaker span");
+    assert_eq!(&b.text[s.start..s.end], "Ewan\n   Dunmore");
+}

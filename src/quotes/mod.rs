@@ -56,14 +56,16 @@ use scan::scan;
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// The quoted words, without the quote marks (parts joined with ` … `; paragraphs of a
-    /// multi-paragraph quote joined with a newline).
+    /// multi-paragraph quote joined with a newline; inside a paragraph, a run of whitespace such
+    /// as a hard wrap is one space).
     pub text: String,
     /// From the first quoted word to the last (inside the marks); may run over several paragraphs.
     pub span: Span,
     /// Each quoted stretch: one per paragraph of a multi-paragraph quote, one per fragment of
     /// a sentence with several quoted fragments sharing a cue.
     pub parts: Vec<Span>,
-    /// The speaker as printed (`she`, `Heng`, `Lee's office`), if one was found.
+    /// The speaker as printed (`she`, `Heng`, `Lee's office`; whitespace runs as one space), if
+    /// one was found.
     pub speaker: Option<String>,
     /// Where the speaker is.
     pub speaker_span: Option<Span>,
@@ -286,11 +288,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
     let mut prev_quote: Option<Prev> = None;
     for q in pend {
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
-        let qtext = if q.multi {
-            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join("\n")
-        } else {
-            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join(" … ")
-        };
+        // a hard wrap inside a part reads as one space; paragraphs keep their newline
+        let part_texts = q.parts.iter().map(|s| words::squash(&text[s.start..s.end])).collect::<Vec<_>>();
+        let qtext = part_texts.join(if q.multi { "\n" } else { " … " });
         let mut quote = Quote { text: qtext, span, parts: q.parts.clone(), speaker: None, speaker_span: None, speaker_name: None, entity: None, cue: None, cue_span: None, article: ai };
         let mut q = q;
         if let (Some(a), Some(k)) = (q.attr.as_mut(), q.kind) {
@@ -314,11 +314,11 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             a.speaker = close_paren(text, a.speaker);
         }
         if let Some(a) = &q.attr {
-            let sp_text = text[a.speaker.start..a.speaker.end].to_string();
+            let sp_text = words::squash(&text[a.speaker.start..a.speaker.end]).into_owned();
             quote.speaker = Some(sp_text.clone());
             quote.speaker_span = Some(a.speaker);
             if !a.cue.is_empty() {
-                quote.cue = Some(text[a.cue.start..a.cue.end].to_string());
+                quote.cue = Some(words::squash(&text[a.cue.start..a.cue.end]).into_owned());
                 quote.cue_span = Some(a.cue);
             }
             if let Some(pr) = pronoun_of(&sp_text) {

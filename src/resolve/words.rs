@@ -12,6 +12,17 @@ pub(crate) struct Word<'t> {
     pub text: &'t str,
 }
 
+/// `s` with every run of whitespace inside it as one space, when it has a run other than a
+/// single space (a name or quote broken by a hard wrap, `Ewan\n   Dunmore`, reads `Ewan
+/// Dunmore`); otherwise `s` itself.
+pub(crate) fn squash(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.split(' ').any(str::is_empty) || s.contains(|c: char| c.is_whitespace() && c != ' ') {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn is_edge_punct(c: char) -> bool {
     !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == '&')
 }
