@@ -159,3 +159,14 @@ q!(organisation_is_not_a_he, ["John Smith spoke at the gate.", r#""The group wil
 q!(described_person_is_a_she, [r#""Traders sold early," a currency dealer said."#, r#""Many covered their positions," she added."#], [], [("Traders sold early,", Some("a currency dealer"), Some("a currency dealer")), ("Many covered their positions,", Some("she"), Some("a currency dealer"))]);
 q!(role_named_in_next_sentence, [r#"The Transport Minister said he "will not close a single rural station". Jan Novak added that the budget was fixed."#], [("Jan Novak", "PER")], [("will not close a single rural station", Some("The Transport Minister"), Some("Jan Novak"))]);
 q!(role_not_linked_to_a_mere_mention, [r#"The Transport Minister said he "will not close a single rural station". Jan Novak was not in the room."#], [("Jan Novak", "PER")], [("will not close a single rural station", Some("The Transport Minister"), Some("The Transport Minister"))]);
+q!(said_role_then_name, [r#""The doors stay open," said chief executive Ana Ruiz."#], [("Ana Ruiz", "PER")], [("The doors stay open,", Some("chief executive Ana Ruiz"), Some("Ana Ruiz"))]);
+q!(said_digit_led_descriptor_then_name, [r#""Nobody called us back," said 9/11 widow Ana Ruiz."#], [("Ana Ruiz", "PER")], [("Nobody called us back,", Some("9/11 widow Ana Ruiz"), Some("Ana Ruiz"))]);
+
+#[test]
+fn title_says_a_role() {
+    let mut b = helper::build(&[], Some("‘We will rebuild every school,’ says Hamas official"), &["The minister toured the valley on Monday."], &[]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = stages::quotes(&b.text, &b.doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Hamas official"));
+}

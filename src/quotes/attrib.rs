@@ -282,7 +282,7 @@ fn cue_span(text: &str, ws: &[Word], c: usize) -> Span {
 /// the end, at most eight words.
 fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span> {
     let first = ws.get(i)?;
-    if !(any || is_cap(first.text) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
+    if !(any || is_cap(first.text) || role_led(ws, i) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
         return None;
     }
     if !gap_ok(text, ws[i - 1].end, first.start) {
@@ -293,6 +293,18 @@ fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span>
         e += 1;
     }
     Some(Span::new(first.start, ws[e - 1].end))
+}
+
+/// `said chief executive Fiona Williams`, `said 9/11 widow Ana Ruiz`: up to three lowercase
+/// or digit-led descriptor words from word `i`, the last a role or a person noun, then a
+/// capitalised name.
+fn role_led(ws: &[Word], i: usize) -> bool {
+    let mut j = i;
+    while j < ws.len() && j < i + 3 && !is_cap(ws[j].text) && !in_list(STOP, ws[j].text) && !is_cue(ws[j].text) {
+        j += 1;
+    }
+    let lead_ok = ws[i..j].iter().all(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.text.chars().all(|c| c.is_lowercase() || c == '-'));
+    j > i && lead_ok && words::is_person_noun(ws[j - 1].text) && ws.get(j).is_some_and(|w| is_cap(w.text))
 }
 
 /// `X said "…"`, `X told reporters: "…"`: the last cue before the quote in its sentence.
