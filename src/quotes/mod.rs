@@ -263,7 +263,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             if attr.is_none() && !continues && text.get(ws..group[0].open).is_some_and(|g| g.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„')).is_empty()) {
                 let i = bounds.partition_point(|&b| b < ws);
                 let ps = if i > 0 { bounds[i - 1] } else { p.start }.max(p.start);
-                if ps < ws && !quoted.iter().any(|m| m.start < ws && ps < m.end && m.start != group[0].open) {
+                // the stretches that overlap [ps, ws) (sorted and disjoint: a binary search, not a scan)
+                let (lo, hi) = (quoted.partition_point(|m| m.end <= ps), quoted.partition_point(|m| m.start < ws));
+                if ps < ws && !quoted[lo..hi.max(lo)].iter().any(|m| m.start != group[0].open) {
                     let from = text.get(ps..ws).and_then(|r| r.rfind(',')).map_or(ps, |c| ps + c + 1);
                     attr = attr_after(text, from, ws).filter(|a| ends_sentence(text, a, ws) && pronoun_of(&text[a.speaker.start..a.speaker.end]).is_none());
                     kind = Some(RuleKind::ColonLine);
