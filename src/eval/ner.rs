@@ -834,7 +834,7 @@ pub fn pages_recall_with(dir: &Path, parse: &dyn Fn(&str) -> crate::Document) ->
         let dump = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let doc = parse(&dump);
         // texts compare with whitespace squashed: a name wrapped over two lines still counts
-        let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let squash = |t: &str| crate::resolve::words::squash(t).into_owned();
         let mut have: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
         for m in &doc.mentions {
             have.entry(squash(&m.text)).or_default().push(m.label.as_str());

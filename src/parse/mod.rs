@@ -161,7 +161,7 @@ const MARK_WORDS: usize = 8;
 fn recurring(text: &str, lines: &[Line]) -> Vec<bool> {
     let key = |l: &Line| -> Option<String> {
         // (two words or more, one of them a word of three letters: no code line like `});`)
-        let t = is_text(l).filter(|t| !t.prose && (2..=MARK_WORDS).contains(&t.words))?;
+        is_text(l).filter(|t| !t.prose && (2..=MARK_WORDS).contains(&t.words))?;
         if !l.span.slice(text).split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3) {
             return None;
         }

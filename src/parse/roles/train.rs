@@ -502,15 +502,6 @@ pub fn fold(set: &str, name: &str, k: u64) -> u64 {
     h % k
 }
 
-/// The value of option `flag`, or exit code 2 after saying what is wrong (a bad number must
-/// not train with a default silently).
-fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, i32> {
-    v.parse().map_err(|_| {
-        eprintln!("gleaner-train roles: {flag} needs a number, got {v:?}");
-        2
-    })
-}
-
 /// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
 /// [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]`: `--cv` prints page-disjoint
 /// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE.
@@ -527,29 +518,22 @@ pub fn cli(args: &[String]) -> i32 {
         match a.as_str() {
             "--dumps" => dumps = val().into(),
             "--out" => out = val().into(),
-            "--epochs" => match number(a, &val()) {
-                Ok(n) => cfg.epochs = n,
-                Err(code) => return code,
-            },
-            "--seed" => match number(a, &val()) {
-                Ok(n) => cfg.seed = n,
-                Err(code) => return code,
-            },
-            "--prune" => match number(a, &val()) {
-                Ok(n) => cfg.prune = n,
-                Err(code) => return code,
-            },
-            "--pages-weight" => match number(a, &val()) {
-                Ok(n) => cfg.pages_weight = n,
-                Err(code) => return code,
-            },
-            "--cv" => match number(a, &val()) {
-                Ok(k) if k >= 2 => cv = k,
-                Ok(_) | Err(_) => {
-                    eprintln!("gleaner-train roles: --cv needs a number of folds of at least 2");
+            "--epochs" | "--seed" | "--prune" | "--pages-weight" | "--cv" => {
+                // a bad number must not train with a default silently
+                let v = val();
+                let ok = match a.as_str() {
+                    "--epochs" => v.parse().map(|n| cfg.epochs = n).is_ok(),
+                    "--seed" => v.parse().map(|n| cfg.seed = n).is_ok(),
+                    "--prune" => v.parse().map(|n| cfg.prune = n).is_ok(),
+                    "--pages-weight" => v.parse().map(|n| cfg.pages_weight = n).is_ok(),
+                    _ => v.parse().ok().filter(|&k| k >= 2).map(|k| cv = k).is_some(),
+                };
+                if !ok {
+                    let what = if a == "--cv" { "a number of folds of at least 2" } else { "a number" };
+                    eprintln!("gleaner-train roles: {a} needs {what}, got {v:?}");
                     return 2;
                 }
-            },
+            }
             "--errors" => errors = Some(val().into()),
             "--show" => {
                 use std::io::Write;
