@@ -117,6 +117,26 @@ fn title_scare_quote_is_not_a_quote() {
     assert!(stages::quotes(&b.text, &b.doc).is_empty());
 }
 
+#[test]
+fn subheading_quote_with_a_speaker() {
+    // the middle paragraph becomes a section's subheading: read on its own like a title
+    let mut b = helper::build(&[], Some("Council approves budget"), &["The council met on Tuesday.", "‘We cannot afford to wait,’ says Costa", "The vote was 12 to 9."], &[("Costa", "PER")]);
+    let sec = &mut b.doc.articles[0].sections;
+    let rest = sec[0].paragraphs.split_off(1);
+    let mut rest = rest.into_iter();
+    let heading = rest.next();
+    sec.push(gleaner::Section { heading, paragraphs: rest.collect() });
+    stages::resolve(&b.text, &mut b.doc);
+    let q = stages::quotes(&b.text, &b.doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "We cannot afford to wait,");
+    assert_eq!(q[0].speaker.as_deref(), Some("Costa"));
+}
+
+// ---- a pronoun with no name before it: the described subject of the last cue
+q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
+q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);
+
 // ---- descriptions and roles resolve to the person named before
 q!(nominal_title_before_name, ["Prime Minister Shinzo Abe visited the port on Monday.", r#""We will rebuild the harbour," the prime minister said."#], [("Shinzo Abe", "PER")], [("We will rebuild the harbour,", Some("the prime minister"), Some("Shinzo Abe"))]);
 q!(nominal_appositive_role, ["Yee Kuang Heng, a professor of law at the University of Tokyo, spoke first.", r#""The rules are clear," the professor said."#], [("Yee Kuang Heng", "PER")], [("The rules are clear,", Some("the professor"), Some("Yee Kuang Heng"))]);

@@ -16,7 +16,7 @@
 //! not quotes. A short phrase with a cue is (`…, where the two will discuss "regional and
 //! global issues", Lee's office said.`). Several quoted fragments in one sentence with one
 //! cue (`"…" through an "…," his office added.`) form one [`Quote`] with several `parts`.
-//! Titles and headlines are read one at a time, and there only a quote of three words or more
+//! Titles, subheadings and headlines are read one at a time, and there only a quote of three words or more
 //! with a speaker stated by a cue or a colon counts (`‘We will rebuild,’ says Novak`,
 //! `Novak: ‘We will rebuild’`).
 //!
@@ -143,7 +143,8 @@ pub(crate) fn extract_ranked(text: &str, doc: &Document, rank: &mut Ranking) -> 
     let ok = |s: &Span| text.get(s.start..s.end).is_some();
     for (ai, a) in doc.articles.iter().enumerate() {
         // a title is read on its own, and only quotes with a stated speaker count there
-        for t in a.title.iter().map(|t| t.span).filter(ok) {
+        // so is a section's subheading (`‘…,’ says Hamas official` between paragraphs)
+        for t in a.title.iter().chain(a.sections.iter().filter_map(|s| s.heading.as_ref())).map(|t| t.span).filter(ok) {
             extract_article(text, doc, Some(ai), &[t], true, &mut out, rank);
         }
         let paras: Vec<Span> = doc.paragraphs(ai).map(|p| p.span).filter(ok).collect();
@@ -367,7 +368,8 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     (Some(s), Some(c)) if c.span.start > s.span.start && c.entity != s.entity => Some(c),
                     (a, c) => a.or(c),
                 }
-                .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None });
+                .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None })
+                .or_else(|| described_cue_subject(text, a.speaker.start, pr));
                 if let Some(s) = ante {
                     quote.speaker_name = Some(s.name.clone());
                     quote.entity = s.entity;
@@ -519,6 +521,42 @@ fn recent_person_cue(text: &str, doc: &Document, pos: usize, want: Option<Gender
         let ok = want.is_none_or(|x| g == x || g == Gender::Unknown);
         let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
         ok.then_some(Seen { name, span: m.span, entity: m.entity, person: true, owned: true, gender: g })
+    })
+}
+
+/// Lowercase heads of a described organisation or document that speaks (`the government`,
+/// `the statement`): the antecedents of `it`.
+const THING_SPEAKERS: &[&str] = &[
+    "government", "ministry", "department", "agency", "company", "firm", "group", "statement", "committee",
+    "council", "court", "party", "report", "bank", "commission", "board", "union", "office", "army", "military",
+    "police", "campaign", "organisation", "organization", "authority", "regulator", "embassy", "newspaper",
+];
+
+/// The fallback antecedent of a pronoun with none seen: the subject of the last speech cue in
+/// the 600 bytes before `pos` (reported speech: `A dealer said exporters …`, `…, the
+/// government reported Monday.`), a short phrase opened by `the`/`a`/`an` whose head is a
+/// person noun (`he`, `she`) or a speaking body (`it`). Reads at most four cues.
+fn described_cue_subject(text: &str, pos: usize, pr: &str) -> Option<Seen> {
+    let lo = (pos.saturating_sub(600)..=pos).find(|&p| text.is_char_boundary(p)).unwrap_or(pos);
+    let ws = words::words(text, lo, pos);
+    let head_ok = |w: &str| match pr {
+        "he" | "she" => words::is_person_noun(w),
+        "it" => in_list(THING_SPEAKERS, w),
+        _ => false,
+    };
+    ws.iter().enumerate().rev().filter(|(_, w)| is_cue(w.text) && !w.text.ends_with("ing")).take(4).find_map(|(c, _)| {
+        let mut e = c;
+        while e > 0 && e + 2 > c && in_list(&["also", "has", "had", "later", "then", "was"], ws[e - 1].text) {
+            e -= 1;
+        }
+        let head = ws.get(e.checked_sub(1)?)?;
+        if !head_ok(head.text) || is_cap(head.text) || !attrib::gap_ok(text, head.end, ws[c].start) {
+            return None;
+        }
+        // back to the determiner, at most three words, no clause punctuation
+        let s = (e.saturating_sub(4)..e - 1).rev().take_while(|&i| attrib::gap_ok(text, ws[i].end, ws[i + 1].start)).find(|&i| in_list(&["the", "a", "an"], ws[i].text))?;
+        let span = Span::new(ws[s].start, head.end);
+        Some(Seen { name: words::squash(&text[span.start..span.end]).into_owned(), span, entity: None, person: pr != "it", owned: false, gender: Gender::Unknown })
     })
 }
 
