@@ -82,3 +82,30 @@ fn dateline_and_byline_names_are_mentions() {
         assert!(got.contains(&(want.0.to_string(), want.1)), "{want:?}: {got:?}");
     }
 }
+
+#[test]
+fn organisation_names_built_on_a_head_word() {
+    let cases: &[(&str, &str)] = &[
+        ("Officers from Gloucestershire Police arrested two men on Friday.", "Gloucestershire Police"),
+        ("The Law Society of Kenya said the ruling was final.", "Law Society of Kenya"),
+        ("A spokesman for the Department of Forestry and Fire Protection said crews were ready.", "Department of Forestry and Fire Protection"),
+        ("Shares in Northwind Robotics Inc. rose 4% on Tuesday.", "Northwind Robotics Inc."),
+    ];
+    for (text, name) in cases {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "ORG")), "{text}: {got:?}");
+    }
+    // a place the name is built on is not a separate mention inside it
+    let got = mentions("The Law Society of Kenya met in Nairobi.");
+    assert!(!got.contains(&("Kenya".to_string(), "LOC")), "{got:?}");
+    assert!(got.contains(&("Nairobi".to_string(), "LOC")), "{got:?}");
+}
+
+#[test]
+fn organisation_head_rule_leaves_places_alone() {
+    // a head word's name that ends in a place of the gazetteer stays the model's
+    for (text, place) in [("Troops moved into the West Bank on Monday.", "West Bank"), ("He was born in the Soviet Union in 1950.", "Soviet Union")] {
+        let got = mentions(text);
+        assert!(!got.contains(&(place.to_string(), "ORG")), "{text}: {got:?}");
+    }
+}

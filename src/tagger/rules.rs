@@ -191,6 +191,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 }
             }
         }
+        org_names(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -281,3 +282,178 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
     }
 }
 
+/// Whether `t` heads an organisation's name: a word of `src/data/lexicon/hand/org_word.txt`
+/// (`Police`, `Ministry`, `Party`, `Inc.`, `FC`) or of a few more institution words, but
+/// not `League` (competitions are MISC), `Commissioner` (a person) or words that need an
+/// `of` after them to name one (`Government`, `Cabinet`: `the Kenyan Government`).
+fn org_head(t: &TokInfo) -> u8 {
+    use crate::gazetteer::cat;
+    const MORE: [&str; 6] = ["society", "service", "school", "institution", "secretariat", "museum"];
+    const NEEDS_OF: [&str; 4] = ["government", "cabinet", "office", "front"];
+    if !t.init_cap || matches!(t.lower.as_str(), "league" | "commissioner" | "united" | "international") {
+        return 0;
+    }
+    if NEEDS_OF.contains(&t.lower.as_str()) {
+        return 1;
+    }
+    if t.gaz & (1u128 << (cat::ORG_WORD * 4 + 3)) != 0 || MORE.contains(&t.lower.as_str()) {
+        2
+    } else {
+        0
+    }
+}
+
+/// Legal forms (`Inc.`, `Corp`, `plc`): the end of a company's name, never followed by
+/// `of X` inside it (`Kia Motor Corp of South Korea` is a company and a place).
+fn legal_form(t: &TokInfo) -> bool {
+    matches!(
+        t.lower.trim_end_matches('.'),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "llp" | "ag" | "sa" | "s.a" | "gmbh" | "nv" | "spa" | "limited" | "corporation"
+    )
+}
+
+/// Buildings and grounds that CoNLL-2003 types as places when the model does
+/// (`Central Clinical Hospital`, `National Tennis Centre`).
+fn building(t: &TokInfo) -> bool {
+    matches!(t.lower.as_str(), "hospital" | "centre" | "center" | "school" | "museum" | "college")
+}
+
+/// Small words inside an organisation's name: 3 for `of`, `for`, 2 for `in`, `on` (only
+/// after an `of`/`for`: `Organisation for Security and Cooperation in Europe`), 1 for
+/// `and`, `&`, 0 otherwise.
+fn org_link(t: &TokInfo) -> u8 {
+    match t.lower.as_str() {
+        "of" | "for" => 3,
+        "in" | "on" => 2,
+        "and" | "&" => 1,
+        _ => 0,
+    }
+}
+
+/// A word that starts a sentence or a phrase but no organisation's name: articles,
+/// determiners, prepositions and conjunctions (`The Commerce Department`).
+fn lead_word(t: &TokInfo) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "the" | "a" | "an" | "in" | "at" | "on" | "when" | "after" | "but" | "and" | "if" | "as" | "while" | "for" | "from"
+            | "by" | "with" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "meanwhile" | "yesterday" | "today"
+            | "both" | "neither" | "every" | "each" | "some" | "many" | "since" | "before" | "under" | "until" | "then"
+    )
+}
+
+/// Organisation names built on a head word, in ordinary sentences: capitalised words
+/// ending in a head (`Gloucestershire Police`, `Foreign Press Association`), or a head
+/// followed by `of`/`for` and more capitalised words (`Law Society of Kenya`, `Department
+/// of Forestry and Fire Protection`; `the` may follow the small word). The span becomes
+/// one ORG mention replacing the model's mentions inside it (`Kenya` LOC). Leading
+/// articles, `X-based` and a nationality before a longer name leave the span (`German` |
+/// `Foreign Ministry`, as CoNLL-2003 spans it). It is left alone when a model mention
+/// crosses its edge, when its head's words end in a place of the gazetteer (`Soviet
+/// Union`, `West Bank`), or when the model typed exactly it as a building place. Linear:
+/// each token is visited a bounded number of times.
+fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| i < n && infos[i].init_cap && infos[i].alpha;
+    // end (exclusive) of the capitalised segment starting at i
+    let seg_end = |i: usize| {
+        let mut e = i;
+        while cap(e) && !(e > i && lead_word(&infos[e]) && infos[e].lower.len() <= 4) {
+            e += 1;
+        }
+        e
+    };
+    let phrase = |c: u32, a: usize, b: usize| {
+        let c = c as u128 * 4;
+        if a == b {
+            infos[a].gaz & (1 << (c + 3)) != 0
+        } else {
+            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+        }
+    };
+    let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| phrase(c, a, b));
+    let date = |t: &TokInfo| {
+        is_date_word(&t.lower)
+            || matches!(t.lower.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut a = i;
+        let e = seg_end(i);
+        i = e;
+        while a < e && (lead_word(&infos[a]) || infos[a].sshape.ends_with("-x")) {
+            a += 1;
+        }
+        if a >= e {
+            continue;
+        }
+        let head = org_head(&infos[e - 1]);
+        if head == 0 {
+            continue;
+        }
+        // the head's words ending in a place (`Jewish West Bank`, `Soviet Union`)
+        if (a..e).any(|x| place(x, e - 1)) {
+            continue;
+        }
+        // extend over `of X`, `for the X`, `and X`, `in X` (after an `of`)
+        let mut b = e - 1;
+        let mut k = e;
+        let mut took_of = false;
+        while k < n && !legal_form(&infos[e - 1]) {
+            let link = org_link(&infos[k]);
+            let mut j = k + 1;
+            if link == 3 && j < n && infos[j].lower == "the" {
+                j += 1;
+            }
+            if link == 0 || (link == 2 && !took_of) || !cap(j) || lead_word(&infos[j]) || date(&infos[j]) {
+                break;
+            }
+            // `and`/`&` continue a name that took an `of`, or a lone head (`Alliance &
+            // Leicester`), and never into another head's name
+            if link == 1 && !(took_of || a == e - 1) {
+                break;
+            }
+            let je = seg_end(j);
+            if link == 1 && (j..je).any(|x| org_head(&infos[x]) > 0) {
+                break;
+            }
+            took_of |= link == 3;
+            b = je - 1;
+            k = je;
+        }
+        i = i.max(b + 1);
+        let linked = b > e - 1;
+        // a head that needs `of` (`Government of Kenya`), or a lone head with nothing after
+        if (head == 1 && !linked) || (!linked && a == e - 1) {
+            continue;
+        }
+        // a nationality before a longer name (`German Foreign Ministry`)
+        if e - a >= 3 && phrase(cat::DEMONYM, a, a) {
+            a += 1;
+        }
+        if b - a + 1 > 10 {
+            continue;
+        }
+        spans.push((a, b));
+    }
+    for (a, b) in spans {
+        // a model mention crossing the span's edge: leave both
+        if found.iter().any(|f| (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b)) {
+            continue;
+        }
+        if found.iter().any(|f| f.0 == a && f.1 == b && f.2 == 3 && building(&infos[b])) {
+            continue;
+        }
+        let conf = found.iter().filter(|f| f.0 >= a && f.1 <= b).map(|f| f.3).fold(0.5f32, f32::max);
+        found.retain(|f| !(f.0 >= a && f.1 <= b));
+        found.push((a, b, 2, conf));
+    }
+}
