@@ -63,7 +63,7 @@ impl LineRole {
 /// Hash bits of the feature table.
 pub const BUCKET_BITS: u32 = 17;
 /// Bumped whenever the features change (the model records it).
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// One physical line: its trimmed span, indentation and blank-line neighbourhood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -691,9 +691,9 @@ impl RuleClass {
 /// Hash bits of the title ranker's table.
 pub const TITLE_BITS: u32 = 12;
 /// How far back from a body's first paragraph the title ranker looks.
-pub const TITLE_WINDOW: usize = 40;
+pub const TITLE_WINDOW: usize = 15;
 /// Body lines whose words the ranker compares a candidate with.
-const LEDE_LINES: usize = 10;
+const LEDE_LINES: usize = 3;
 
 /// Content words (4+ letters, lowercased) of a line.
 fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -705,12 +705,13 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
 pub struct TitleWindow {
     /// First line of the window.
     lo: usize,
+    /// First line with facts (the one above `lo`, which the first candidate looks at).
+    first: usize,
     /// The body's first line.
     b: usize,
-    /// Facts of lines `lo..` (up to the end of the lede).
+    /// Facts of lines `first..=b`.
     facts: Vec<Facts>,
-    /// Content words of the first 3 body lines, and of the first [`LEDE_LINES`].
-    lede3: std::collections::HashSet<String>,
+    /// Content words of the first [`LEDE_LINES`] body lines.
     lede: std::collections::HashSet<String>,
     /// `heading_after[k - lo]`: heading-like lines in `k..b`.
     heading_after: Vec<u32>,
@@ -722,26 +723,27 @@ impl TitleWindow {
     /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
     pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
         let lo = b.saturating_sub(TITLE_WINDOW);
-        let hi = (b + LEDE_LINES).min(spans.len());
+        let first = lo.saturating_sub(1);
+        let hi = (b + 1).min(spans.len());
         // rule classes (the costly part) only where a feature reads them: heading-shaped
         // lines (for `heading_like`), the rest when a candidate or its next line asks
-        let mut facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        let mut facts: Vec<Facts> = (first..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
         for (i, x) in facts.iter_mut().enumerate() {
             if heading_shaped(x) {
-                x.class = rule_class(spans[lo + i].slice(text));
+                x.class = rule_class(spans[first + i].slice(text));
             }
         }
-        let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
+        let lede = (b..(b + LEDE_LINES).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect();
         let mut heading_after = vec![0u32; b - lo + 1];
         let mut longest = 0;
         for k in (lo..b).rev() {
-            let h = heading_like(&facts[k - lo]);
+            let h = heading_like(&facts[k - first]);
             heading_after[k - lo] = heading_after[k - lo + 1] + h as u32;
             if h {
-                longest = longest.max(facts[k - lo].chars);
+                longest = longest.max(facts[k - first].chars);
             }
         }
-        TitleWindow { lo, b, facts, lede3: words(3), lede: words(LEDE_LINES), heading_after, longest }
+        TitleWindow { lo, first, b, facts, lede, heading_after, longest }
     }
 
     /// Features of candidate line `j` (`lo <= j < b`), or of "no title" when `j` is `None`.
@@ -754,8 +756,8 @@ impl TitleWindow {
             return ids;
         };
         let (lo, b) = (self.lo, self.b);
-        let fact = |k: usize| &self.facts[k - lo];
-        let class = |k: usize| match self.facts[k - lo].class {
+        let fact = |k: usize| &self.facts[k - self.first];
+        let class = |k: usize| match self.facts[k - self.first].class {
             NO_CLASS => rule_class(spans[k].slice(text)),
             c => c,
         };
@@ -763,17 +765,8 @@ impl TitleWindow {
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
         let cw: Vec<String> = content_words(spans[j].slice(text)).collect();
-        let share_of = |set: &std::collections::HashSet<String>| {
-            let shared = cw.iter().filter(|w| set.contains(*w)).count();
-            if cw.is_empty() {
-                0
-            } else {
-                1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64
-            }
-        };
-        let share = share_of(&self.lede3);
-        let share10 = share_of(&self.lede);
-        let dist = bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12, 20, 30]) as u64;
+        let shared = cw.iter().filter(|w| self.lede.contains(*w)).count();
+        let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
         let rank_b = bucket(rank, &[0, 1, 2, 3]) as u64;
         push(1, 0);
         push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
@@ -794,34 +787,13 @@ impl TitleWindow {
             push(15, class(j + 1) as u64);
             push(16, (y.words_b as u64) << 8 | y.end as u64);
         }
-        if j > 0 && j > lo {
+        if j > 0 {
             let y = fact(j - 1);
             push(17, (y.words_b as u64) << 8 | y.end as u64);
             push(18, (y.norm_hash == x.norm_hash) as u64);
         }
         push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
         push(20, (longest as u64) << 8 | share);
-        // the wider window: finer distance, words shared with the first body lines, what
-        // stands between the candidate and the body, and the lines just above it
-        push(21, dist);
-        push(22, dist << 8 | heading_like(x) as u64);
-        push(23, share10);
-        push(24, share10 << 8 | dist);
-        push(25, (longest as u64) << 8 | dist);
-        push(26, x.last_hash);
-        push(27, (x.marker as u64) << 8 | dist);
-        let prose_between = (j + 1..b).filter(|&k| fact(k).words >= 12).count() as u32;
-        push(28, bucket(prose_between, &[0, 1, 2, 4]) as u64);
-        let short_above = (j.saturating_sub(4).max(lo)..j).filter(|&k| fact(k).short).count() as u64;
-        push(29, short_above);
-        push(30, rank_b << 8 | dist);
-        push(31, (class(j) as u64) << 8 | x.words_b as u64);
-        // a heading over a byline or stamp; a sentence-shaped line right above the body (a
-        // standfirst) against a heading further up
-        if j + 1 < spans.len() {
-            push(32, (class(j + 1) as u64) << 8 | heading_like(x) as u64);
-        }
-        push(33, ((x.end as u64) << 8 | x.words_b as u64) << 8 | bucket((b - j) as u32, &[1, 2, 4]) as u64);
         ids
     }
 }
@@ -1033,7 +1005,6 @@ mod tests {
         let y = line("Smartphones and bands");
         assert!(!y.month && !y.year && !y.url);
     }
-
 
     #[test]
     fn model_bytes_round_trip_and_reject_damage() {
