@@ -15,7 +15,7 @@ fn polnear_dev_floors() {
     assert_eq!(r.articles, 84);
     assert!(r.exact.f() >= 0.93, "content exact F {:.3}", r.exact.f());
     assert!(r.overlap.f() >= 0.92, "content overlap F {:.3}", r.overlap.f());
-    assert!(r.speaker.acc() >= 0.88, "speaker accuracy {:.3}", r.speaker.acc());
+    assert!(r.speaker.acc() >= 0.89, "speaker accuracy {:.3}", r.speaker.acc());
 }
 
 #[test]
@@ -29,7 +29,7 @@ fn pages_floors() {
     gleaner::eval::quotes::print_pages(&r);
     assert_eq!(r.dumps, 60);
     assert!(r.found.acc() >= 0.89, "quotes found {:.3}", r.found.acc());
-    assert!(r.speaker.acc() >= 0.66, "speaker right {:.3}", r.speaker.acc());
+    assert!(r.speaker.acc() >= 0.70, "speaker right {:.3}", r.speaker.acc());
 }
 
 #[test]

@@ -129,3 +129,44 @@ q!(dash_signature, ["“The town deserves better than this.” ― Maria Lopez"]
 q!(transcript_labels, [r#""HOST: Where were you on the night of the vote?"#, r#""NOVAK: I was at the depot all day long.""#], [], [("HOST: Where were you on the night of the vote?", Some("HOST"), Some("HOST")), ("NOVAK: I was at the depot all day long.", Some("NOVAK"), Some("NOVAK"))]);
 q!(title_abbreviation_in_speaker, [r#""We cannot let this stand," Rep. Ana Ruiz (D-Ore.) said."#], [("Ana Ruiz", "PER")], [("We cannot let this stand,", Some("Rep. Ana Ruiz (D-Ore.)"), Some("Ana Ruiz"))]);
 q!(function_word_is_not_a_speaker, [r#"Of the conditions he lived in, he said: "You are alone and it is very hot all day.""#], [], [("You are alone and it is very hot all day.", Some("he"), NONE)]);
+
+// ---- hard-wrapped text: a wrap inside a paragraph reads as one space (spans stay in the dump)
+q!(wrapped_speaker_and_quote, ["\"The harbour will reopen\n   in the spring,\" said Ewan\n   Dunmore."], [], [("The harbour will reopen in the spring,", Some("Ewan Dunmore"), Some("Ewan Dunmore"))]);
+q!(wrapped_cue_and_role, ["\"We have no more beds,\" hospital\n  director Ana  Ruiz told\n  reporters."], [], [("We have no more beds,", Some("hospital director Ana Ruiz"), Some("Ana Ruiz"))]);
+
+#[test]
+fn wrapped_quote_keeps_byte_spans() {
+    let mut b = helper::build(&[], None, &["\"The harbour will reopen\n   in the spring,\" said Ewan\n   Dunmore."], &[]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = &stages::quotes(&b.text, &b.doc)[0];
+    assert_eq!(&b.text[q.span.start..q.span.end], "The harbour will reopen\n   in the spring,");
+    let s = q.speaker_span.expect("speaker span");
+    assert_eq!(&b.text[s.start..s.end], "Ewan\n   Dunmore");
+}
+
+// ---- more attribution shapes
+q!(closing_attribution_after_clause, [r#""The search for answers" must not rush the inquiry, Maria Lopez said."#], [("Maria Lopez", "PER")], [("The search for answers", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(next_sentence_subject_is_not_the_speaker, [r#"Norway called the plan "a breach of every promise." Chile insisted that the talks "resume at once.""#], [("Norway", "LOC"), ("Chile", "LOC")], [("a breach of every promise.", Some("Norway"), Some("Norway")), ("resume at once.", Some("Chile"), Some("Chile"))]);
+q!(closing_attribution_after_full_stop, [r#""We will rebuild every bridge." Maria Lopez said."#], [("Maria Lopez", "PER")], [("We will rebuild every bridge.", Some("Maria Lopez"), Some("Maria Lopez"))]);
+q!(as_x_put_it_after, [r#"The rule asks for a "steady source of income," as a city memo put it."#], [], [("steady source of income,", Some("a city memo"), Some("a city memo"))]);
+q!(as_x_put_it_before, [r#"As Ana Ruiz put it, "the harbour is our whole economy.""#], [("Ana Ruiz", "PER")], [("the harbour is our whole economy.", Some("Ana Ruiz"), Some("Ana Ruiz"))]);
+q!(quoted_as_saying_after, [r#""Extra guards are on every platform," the agency quoted rail police chief Ravi Menon as saying."#], [("Ravi Menon", "PER")], [("Extra guards are on every platform,", Some("rail police chief Ravi Menon"), Some("Ravi Menon"))]);
+q!(quoted_as_saying_before, [r#"The agency quoted Ravi Menon as saying: "Extra guards are on every platform.""#], [("Ravi Menon", "PER")], [("Extra guards are on every platform.", Some("Ravi Menon"), Some("Ravi Menon"))]);
+q!(sentence_attribution_then_quote, [r#"Talks may stall while the minister travels, Okafor said. "Nobody wants to sign a deal in a hurry.""#], [("Okafor", "PER")], [("Nobody wants to sign a deal in a hurry.", Some("Okafor"), Some("Okafor"))]);
+q!(described_person_colon, ["A retired teacher in Cork: ‘The town is changing faster than any of us expected’"], [], [("The town is changing faster than any of us expected", Some("A retired teacher in Cork"), Some("A retired teacher in Cork"))]);
+q!(glued_sentence_stop, [r#"Ana Ruiz ran to the gate. "The blast came from behind the school," she said.Her son was safe."#], [("Ana Ruiz", "PER")], [("The blast came from behind the school,", Some("she"), Some("Ana Ruiz"))]);
+q!(organisation_is_not_a_he, ["John Smith spoke at the gate.", r#""The group will file a second complaint," The press rights group said."#, r#""We have nothing else left," he said."#], [("John Smith", "PER")], [("The group will file a second complaint,", Some("The press rights group"), Some("The press rights group")), ("We have nothing else left,", Some("he"), Some("John Smith"))]);
+q!(described_person_is_a_she, [r#""Traders sold early," a currency dealer said."#, r#""Many covered their positions," she added."#], [], [("Traders sold early,", Some("a currency dealer"), Some("a currency dealer")), ("Many covered their positions,", Some("she"), Some("a currency dealer"))]);
+q!(role_named_in_next_sentence, [r#"The Transport Minister said he "will not close a single rural station". Jan Novak added that the budget was fixed."#], [("Jan Novak", "PER")], [("will not close a single rural station", Some("The Transport Minister"), Some("Jan Novak"))]);
+q!(role_not_linked_to_a_mere_mention, [r#"The Transport Minister said he "will not close a single rural station". Jan Novak was not in the room."#], [("Jan Novak", "PER")], [("will not close a single rural station", Some("The Transport Minister"), Some("The Transport Minister"))]);
+q!(said_role_then_name, [r#""The doors stay open," said chief executive Ana Ruiz."#], [("Ana Ruiz", "PER")], [("The doors stay open,", Some("chief executive Ana Ruiz"), Some("Ana Ruiz"))]);
+q!(said_digit_led_descriptor_then_name, [r#""Nobody called us back," said 9/11 widow Ana Ruiz."#], [("Ana Ruiz", "PER")], [("Nobody called us back,", Some("9/11 widow Ana Ruiz"), Some("Ana Ruiz"))]);
+
+#[test]
+fn title_says_a_role() {
+    let mut b = helper::build(&[], Some("‘We will rebuild every school,’ says Hamas official"), &["The minister toured the valley on Monday."], &[]);
+    stages::resolve(&b.text, &mut b.doc);
+    let q = stages::quotes(&b.text, &b.doc);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Hamas official"));
+}

@@ -448,14 +448,17 @@ impl Run<'_> {
 }
 
 /// Run `work` over `jobs` on `n` threads and hand the results to `emit` in input order. At
-/// most `2n` results wait to be emitted, so memory stays bounded when one dump is slow.
+/// most `16n` results wait to be emitted, so memory stays bounded when one dump is slow; a
+/// smaller window idles the other threads behind one long dump (with 2 threads and a window
+/// of 4, a simulation with the dev dumps' sizes as costs caps the speed-up at 1.84x, against
+/// 2.0x from a window of 16 up).
 /// Stops early (and returns the error) when `emit` fails.
 fn run_parallel<F, E>(count: usize, n: usize, work: F, mut emit: E) -> io::Result<()>
 where
     F: Fn(usize) -> Out + Sync,
     E: FnMut(usize, Out) -> io::Result<()>,
 {
-    let window = 2 * n;
+    let window = 16 * n;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let emitted = Mutex::new(0usize);

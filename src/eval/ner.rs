@@ -816,7 +816,7 @@ pub struct PagesRecall {
 
 /// Key-entity recall of `gleaner::parse` (product defaults) on `dir/gold.json` and its
 /// pages: a gold entity counts when a mention, or an entity's name or alias, has exactly
-/// its text and type.
+/// its text (whitespace runs read as one space) and type.
 pub fn pages_recall(dir: &Path) -> Result<PagesRecall, String> {
     pages_recall_with(dir, &|text: &str| crate::parse(text))
 }
@@ -833,13 +833,15 @@ pub fn pages_recall_with(dir: &Path, parse: &dyn Fn(&str) -> crate::Document) ->
         let path = dir.join(file);
         let dump = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let doc = parse(&dump);
-        let mut have: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();
+        // texts compare with whitespace squashed: a name wrapped over two lines still counts
+        let squash = |t: &str| crate::resolve::words::squash(t).into_owned();
+        let mut have: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
         for m in &doc.mentions {
-            have.entry(m.text.as_str()).or_default().push(m.label.as_str());
+            have.entry(squash(&m.text)).or_default().push(m.label.as_str());
         }
         for e in &doc.entities {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
-                have.entry(n.as_str()).or_default().push(e.label.as_str());
+                have.entry(squash(n)).or_default().push(e.label.as_str());
             }
         }
         for ent in page.get("entities").and_then(|v| v.as_array()).into_iter().flatten() {
@@ -848,7 +850,7 @@ pub fn pages_recall_with(dir: &Path, parse: &dyn Fn(&str) -> crate::Document) ->
             };
             let c = out.per_type.entry(ty.to_string()).or_default();
             c.1 += 1;
-            let labels = have.get(t).map(Vec::as_slice).unwrap_or(&[]);
+            let labels = have.get(&squash(t)).map(Vec::as_slice).unwrap_or(&[]);
             if labels.contains(&ty) {
                 c.0 += 1;
             } else {

@@ -380,7 +380,7 @@ pub(crate) fn evaluate_by(dir: &Path, errors: bool, quotes_of: &dyn Fn(&str) -> 
                         let hi = (g.span.end.max(g.sources[0].end) + 150).min(text.len());
                         let lo = (lo..=g.span.start).find(|&p| text.is_char_boundary(p)).unwrap_or(g.span.start);
                         let hi = (hi..=text.len()).find(|&p| text.is_char_boundary(p)).unwrap_or(text.len());
-                        eprintln!("SPEAKER gold={:?} pred={:?} quote={:?}\n   CTX {:?}", g.sources.iter().map(|&s| ctx(s)).collect::<Vec<_>>(), sp.map(ctx), ctx(g.span), &text[lo..hi]);
+                        eprintln!("SPEAKER {} gold={:?} pred={:?} quote={:?}\n   CTX {:?}", g.source_kind, g.sources.iter().map(|&s| ctx(s)).collect::<Vec<_>>(), sp.map(ctx), ctx(g.span), &text[lo..hi]);
                     }
                 }
             }

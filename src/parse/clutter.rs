@@ -242,7 +242,9 @@ fn classify_lower(t: &str, n: &str, words: usize) -> Option<BoilerplateKind> {
     if l.starts_with("all rights reserved") || l.contains("all rights reserved") && words < 30 {
         return Some(BoilerplateKind::Legal);
     }
-    if (l.starts_with("photo:") || l.starts_with("image:") || l.starts_with("(photo") || l.starts_with("photo credit")) && words < 25 {
+    // a picture's credit line (`Photograph: …`, `(Image credit: …)`)
+    let l_open = l.trim_start_matches(['(', '[']);
+    if (CREDIT_OPENERS.iter().any(|o| l_open.starts_with(o)) || l.starts_with("(photo") || l.starts_with("photo credit")) && words < 25 {
         return Some(BoilerplateKind::Other);
     }
     if (l.starts_with("advertisement") || l == "advertising" || l == "ad" || l == "sponsored" || l == "sponsored content"
@@ -252,6 +254,9 @@ fn classify_lower(t: &str, n: &str, words: usize) -> Option<BoilerplateKind> {
     }
     None
 }
+
+/// How a picture's credit line opens (lower case, after an opening bracket).
+const CREDIT_OPENERS: &[&str] = &["photo:", "image:", "photograph:", "picture:", "image credit", "credit:", "photos:", "illustration:"];
 
 #[cfg(test)]
 mod tests {
@@ -284,6 +289,9 @@ mod tests {
         c!("Osaka wins in 61 minutes as Japan reach Hopman Cup final", None);
         c!("Lee met Xi. He said 50% of it was fine.", None);
         c!("- Quiet harbour -", None);
+        c!("Photograph: Ann Example/Example Pictures", Some(Other));
+        c!("(Image credit: Example Studio)", Some(Other));
+        c!("Photo opportunities drew a crowd to the pier on Sunday.", None);
     }
 
     #[test]

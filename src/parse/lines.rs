@@ -225,16 +225,34 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
     let mut out: Vec<Line> = Vec::with_capacity(phys.len());
     let mut out_roles: Vec<LineRole> = Vec::with_capacity(phys.len());
     let mut joined: Vec<bool> = Vec::with_capacity(phys.len());
-    // a line that ends a sentence well short of the dump's widest lines ends its paragraph
-    // (hard wraps fill the width; a new sentence after a short one is a new paragraph)
-    let widest = phys.iter().map(|p| p.span.len()).max().unwrap_or(0);
-    let mut prev_short_end = false;
-    for ((p, role), known) in phys.iter().zip(predicted).zip(known) {
+    let widths = wrap_widths(text, &phys, &predicted);
+    // the previous physical line: its length in chars, whether it ends a sentence
+    let mut prev: Option<(usize, bool)> = None;
+    for (k, ((p, role), known)) in phys.iter().zip(predicted).zip(known).enumerate() {
         let class = classify_known(text, p.span, Some(known));
         let line = p.span.slice(text);
+        let width = widths[k];
+        let chars = line.chars().count();
         let starts_new = line.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\'' | '«'));
-        let blocked = prev_short_end && starts_new;
-        prev_short_end = ends_sentence(line) && p.span.len() * 10 < widest * 8;
+        // a line that ends well short of the wrap width ends its paragraph (hard wraps fill
+        // the width): after a sentence end, or when this line's first word would have fitted
+        // on it; a new sentence there is a new paragraph
+        let first_word = line.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let blocked = starts_new
+            && prev.is_some_and(|(len, end)| end && len * 10 < width * 8 || (len + 1 + first_word) * 10 <= width * 9);
+        // the short last line of a wrapped paragraph the model took for clutter (`period.`,
+        // `5,828.1.`): the line above fills the width without a sentence end, this one goes on
+        // in lower case or digits
+        let tail = role != LineRole::Cont
+            && !p.blank_before
+            && width > 0
+            && prev.is_some_and(|(len, end)| !end && len * 10 >= width * 8)
+            && line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && chars <= width
+            && out_roles.last() == Some(&LineRole::Para)
+            && matches!(class, Class::Text(ref t) if t.dateline.is_none() && !t.bullet);
+        prev = Some((chars, ends_sentence(line)));
+        let role = if tail { LineRole::Cont } else { role };
         if role == LineRole::Cont && !blocked && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
             if let Some(last) = out.last_mut() {
                 if !hard_class(&last.class) {
@@ -257,6 +275,19 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
     }
     (out, out_roles)
 }
+
+/// How far lines reach where the dump is hard-wrapped, for each physical line: the longest
+/// line within [`WRAP_WINDOW`] lines either side that the model continues on the next line
+/// (0 where none is). Linear: a fixed window.
+fn wrap_widths(text: &str, phys: &[roles::PhysLine], predicted: &[LineRole]) -> Vec<usize> {
+    let wrapped: Vec<usize> = (0..phys.len())
+        .map(|k| if predicted.get(k + 1) == Some(&LineRole::Cont) && !phys[k + 1].blank_before { phys[k].span.slice(text).chars().count() } else { 0 })
+        .collect();
+    (0..phys.len()).map(|k| wrapped[k.saturating_sub(WRAP_WINDOW)..(k + WRAP_WINDOW + 1).min(phys.len())].iter().copied().max().unwrap_or(0)).collect()
+}
+
+/// Lines either side that [`wrap_widths`] looks at.
+const WRAP_WINDOW: usize = 10;
 
 /// The cleaned text of a logical line's content span: wrapped parts joined with single spaces.
 pub(crate) fn clean(text: &str, span: Span) -> String {

@@ -150,6 +150,75 @@ fn is_prose(l: &Line) -> bool {
     is_text(l).is_some_and(|t| t.prose)
 }
 
+/// Paragraphs at most of a listing's entry (a longer body is an article's, its recurring
+/// lines are captions, credits or code).
+const ENTRY_PARAS: usize = 3;
+
+/// Words at most in a line [`recurring`] looks at.
+const MARK_WORDS: usize = 8;
+
+/// For each line: a short non-prose text line whose text, digits masked, another line also has.
+fn recurring(text: &str, lines: &[Line]) -> Vec<bool> {
+    let key = |l: &Line| -> Option<String> {
+        // (two words or more, one of them a word of three letters: no code line like `});`)
+        is_text(l).filter(|t| !t.prose && (2..=MARK_WORDS).contains(&t.words))?;
+        if !l.span.slice(text).split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3) {
+            return None;
+        }
+        // (metadata: a count, a date, a `Label: value`; a plain phrase is a menu or a heading)
+        if !l.span.slice(text).contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '|' | '·' | '•')) {
+            return None;
+        }
+        let mut k = String::with_capacity(l.span.len());
+        for c in l.span.slice(text).chars() {
+            let c = if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() };
+            // a number's digits and separators make one `#`
+            if !(matches!(c, '#' | '.' | ',' | ':') && k.ends_with('#')) {
+                k.push(c);
+            }
+        }
+        Some(k)
+    };
+    let keys: Vec<Option<String>> = lines.iter().map(key).collect();
+    let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for k in keys.iter().flatten() {
+        *count.entry(k.as_str()).or_default() += 1;
+    }
+    let mut marks: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(|k| count.get(k).is_some_and(|&c| c >= 2))).collect();
+    // (a run of three or more is a contents list or a menu printed twice, not entry marks)
+    let mut start = 0;
+    for k in 0..=marks.len() {
+        if k < marks.len() && marks[k] {
+            continue;
+        }
+        if k - start >= MARK_RUN {
+            marks[start..k].fill(false);
+        }
+        start = k + 1;
+    }
+    marks
+}
+
+/// Recurring lines in a row that are no entry marks (see [`recurring`]).
+const MARK_RUN: usize = 3;
+
+/// A headline-shaped text line: no sentence, no bullet, no dateline, `words` words.
+fn heading_shaped(l: &Line, words: std::ops::RangeInclusive<usize>) -> bool {
+    is_text(l).is_some_and(|t| !t.prose && !t.bullet && t.dateline.is_none() && words.contains(&t.words))
+}
+
+/// A line's listing shape: bullet, and where a glued time sits (`• 3d agoHeadline`).
+fn item_shape(l: &Line) -> Option<(bool, Option<bool>)> {
+    let t = is_text(l)?;
+    let shape = (t.bullet, t.stamp.as_ref().map(|s| s.2));
+    (shape != (false, None)).then_some(shape)
+}
+
+/// Ends in a full stop (closing quotes and brackets aside).
+fn ends_full_stop(s: &str) -> bool {
+    s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*']).ends_with('.')
+}
+
 
 struct Segmenter<'a> {
     text: &'a str,
@@ -163,6 +232,9 @@ struct Segmenter<'a> {
     /// For each list: first line index, whether a heading named its role.
     list_named: Vec<bool>,
     articles: usize,
+    /// Short text lines printed more than once with only their digits changed (`views 355`,
+    /// `Categories: World`, a doubled time line): the marks between a listing's entries.
+    recurs: Vec<bool>,
 }
 
 impl<'a> Segmenter<'a> {
@@ -193,7 +265,8 @@ impl<'a> Segmenter<'a> {
         }
         let n = lines.len();
         let spans = lines.iter().map(|l| l.span).collect();
-        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0 }
+        let recurs = recurring(text, &lines);
+        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0, recurs }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {
@@ -299,6 +372,13 @@ impl<'a> Segmenter<'a> {
                 self.roles[i] = Some(Role::Boiler);
                 continue;
             }
+            // a mark a listing prints between its entries (recurring with only digits changed),
+            // over a headline-shaped line, after a short body: the entry ends, the next follows
+            if article.is_some() && (1..=ENTRY_PARAS).contains(&paras) && self.recurs[i] && (split || self.entry_follows(i)) {
+                split = true;
+                self.roles[i] = Some(Role::Boiler);
+                continue;
+            }
             let role = match class {
                 Class::Dash => Role::Boiler,
                 Class::Subheading(_) => match article {
@@ -370,6 +450,12 @@ impl<'a> Segmenter<'a> {
                     // a bullet line that is no sentence, over bullet headlines, is one of them
                     let bullet_head = |k: usize| is_text(&self.lines[k]).is_some_and(|t| t.bullet && !t.prose);
                     let model = if model == LineRole::Para && bullet_head(i) && i + 1 < n && bullet_head(i + 1) && self.model[i + 1] == LineRole::Headline { LineRole::Headline } else { model };
+                    // a line shaped like the listed headline right above it (same bullet, same
+                    // glued time) is the next item of that list
+                    let next_item = list.is_some()
+                        && last_headline.is_some_and(|h| h + 1 == i && item_shape(&self.lines[h]).is_some() && item_shape(&self.lines[h]) == item_shape(&self.lines[i]))
+                        && !is_prose(&self.lines[i]);
+                    let model = if next_item && matches!(model, LineRole::Boiler | LineRole::Para | LineRole::Teaser) { LineRole::Headline } else { model };
                     let model = match model {
                         LineRole::Boiler if prose && continues => LineRole::Para,
                         LineRole::Headline | LineRole::Sub | LineRole::Teaser | LineRole::Title if sentence && continues => LineRole::Para,
@@ -492,7 +578,76 @@ impl<'a> Segmenter<'a> {
             };
             self.roles[i] = Some(role);
         }
+        self.related_runs();
+        self.truncated_end();
         self.untitled_heads_to_lists();
+    }
+
+    /// A recurring entry mark at `i` is followed (past other marks, stamps and clutter, within
+    /// a few lines) by a headline-shaped line: a listing's next entry.
+    fn entry_follows(&self, i: usize) -> bool {
+        for k in i + 1..self.lines.len().min(i + 4) {
+            match &self.lines[k].class {
+                Class::Text(_) if self.recurs[k] => {}
+                Class::Text(_) => return heading_shaped(&self.lines[k], 2..=25),
+                Class::Stamp(_) | Class::Boiler(_) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Three or more headline-shaped lines (no full stop, 8 to 30 words) between two full-stop
+    /// paragraphs of one article: other stories' headlines injected into the body, not its
+    /// paragraphs or subheadings.
+    fn related_runs(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            let Some(Role::Para(a)) = self.roles[i] else {
+                i += 1;
+                continue;
+            };
+            let full = |s: &Self, k: usize| ends_full_stop(s.content(k).slice(s.text));
+            if !full(self, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n
+                && match self.roles[j] {
+                    Some(Role::Para(b) | Role::Sub(b)) => b == a,
+                    Some(Role::Boiler) => true,
+                    _ => false,
+                }
+                && is_text(&self.lines[j]).is_some_and(|t| !t.bullet && t.dateline.is_none() && (8..=30).contains(&t.words))
+                && !full(self, j)
+            {
+                j += 1;
+            }
+            if j - i > 3 && j < n && self.roles[j] == Some(Role::Para(a)) && full(self, j) {
+                for k in i + 1..j {
+                    self.roles[k] = Some(Role::Boiler);
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// The dump's last line, cut off inside the body's next paragraph (`Camatte was re`), is
+    /// that paragraph: a text line right after a body paragraph, starting like a sentence.
+    fn truncated_end(&mut self) {
+        let Some(i) = self.lines.len().checked_sub(1).filter(|&i| i > 0) else { return };
+        let Some(Role::Para(a)) = self.roles[i - 1] else { return };
+        let s = self.content(i).slice(self.text);
+        let cut = self.roles[i] == Some(Role::Boiler)
+            && is_text(&self.lines[i]).is_some_and(|t| !t.bullet && t.dateline.is_none() && t.stamp.is_none())
+            && s.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+            && s.chars().any(char::is_lowercase)
+            && !lines::ends_sentence(s);
+        if cut {
+            self.roles[i] = Some(Role::Para(a));
+        }
     }
 
     /// A heading-shaped text line (no sentence, no dateline, 3 to 20 words) over a sentence

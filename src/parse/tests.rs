@@ -227,3 +227,27 @@ fn relative_times_split_off_listed_headlines() {
     let heads: Vec<(&str, Option<&str>)> = d.headlines.iter().map(|h| (h.text.as_str(), h.time.as_ref().map(|x| x.text.as_str()))).collect();
     assert!(heads.ends_with(&[("Ferry service resumes after the storm", Some("2h ago")), ("Council approves the new budget", Some("5h ago")), ("Local team wins the regional final", Some("1d ago"))]), "{heads:?}");
 }
+
+#[test]
+fn listing_marks_end_entries_and_are_no_headlines() {
+    // a count line printed between a listing's entries (digits change): each entry is a story
+    let t = "Harbour Town News\nCouncil approves new ferry timetable for the winter season\nThe town council on Tuesday approved a winter ferry timetable that adds two early crossings.\nOfficials said the change would help workers who travel to the mainland before dawn.\nviews 355\nLibrary extends opening hours during exam weeks for students\nThe central library will stay open until midnight for three weeks from Monday.\nviews 1,204\nFishermen report record catch of mackerel off the northern coast\nBoats returning to the harbour on Sunday landed more mackerel than in any week this year.\n";
+    let d = document(t);
+    let titles: Vec<&str> = d.articles.iter().filter_map(|a| a.title.as_ref().map(|x| x.text.as_str())).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(d.headlines.iter().all(|h| !h.text.starts_with("views")), "{:?}", d.headlines);
+}
+
+#[test]
+fn hard_wrapped_tail_and_cut_off_last_line_stay_in_the_body() {
+    // the short last line of a wrapped paragraph joins it; the dump's last line, cut off inside
+    // the next paragraph, is that paragraph
+    let t = "Storm closes coastal road for a second day\nThe coastal road between the two villages stayed closed on Wednesday after waves washed\ngravel across the carriageway and damaged a retaining wall near the old pier.\nEngineers said repairs would take at least a week.\nResidents were told to use the inland route, which adds twenty minutes to the journey\nfor most drivers and passes through the market town, where traffic is already heavy in the\nafternoon.\nThe council said it would publish a schedule for the works once the sea had calmed and\n";
+    let d = document(t);
+    let paras: Vec<&str> = d.paragraphs(0).map(|p| p.text.as_str()).collect();
+    assert_eq!(paras.len(), 4, "{paras:?}");
+    assert!(paras[1].starts_with("Engineers said"), "{paras:?}");
+    assert!(paras[2].ends_with("heavy in the afternoon."), "{paras:?}");
+    assert!(paras[3].ends_with("once the sea had calmed and"), "{paras:?}");
+}
+

@@ -118,6 +118,9 @@ pub(super) fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
         return Some(a);
     }
     let lim = ws.len().min(10);
+    if let Some(a) = put_it(text, &ws, 0, lim).or_else(|| quoted_as(text, &ws, 0, lim)) {
+        return Some(a);
+    }
     // according to X
     for i in 0..lim.saturating_sub(1) {
         if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
@@ -209,14 +212,57 @@ pub(super) fn name_colon(text: &str, from: usize, open: usize) -> Option<Attr> {
         s -= 1;
     }
     if s == n {
-        return None;
+        return described_colon(text, &ws);
     }
     let clause_start = s == 0 || text.get(ws[s - 1].end..ws[s].start).is_some_and(|g| g.contains(['.', ',', ';', '\n']));
     if !clause_start || not_a_subject(ws[s].text) {
-        return None;
+        return described_colon(text, &ws);
     }
     let end = ws[n - 1].end;
     Some(Attr { speaker: Span::new(ws[s].start, end), cue: Span::new(end, end) })
+}
+
+/// `(as) X put it`: the speaker between `as` (or the start) and `put it`, from word `from`
+/// to `to` (a text, a memo or a person: `as a Homeland Security memo put it`).
+fn put_it(text: &str, ws: &[Word], from: usize, to: usize) -> Option<Attr> {
+    let i = (from + 1..to.saturating_sub(1)).find(|&i| ws[i].text.eq_ignore_ascii_case("put") && ws[i + 1].text.eq_ignore_ascii_case("it"))?;
+    let mut s = i;
+    while s > from && i - s < 8 && !ws[s - 1].text.eq_ignore_ascii_case("as") && gap_ok(text, ws[s - 1].end, ws[s].start) {
+        s -= 1;
+    }
+    let opened = (s > from && ws[s - 1].text.eq_ignore_ascii_case("as")) || s == from;
+    if s == i || !opened || !gap_ok(text, ws[s].start, ws[i].start) || ws[s..i].iter().any(|w| in_list(STOP, w.text) || is_cue(w.text)) {
+        return None;
+    }
+    let s = trim_speaker(ws, s, i);
+    (s < i).then(|| Attr { speaker: Span::new(ws[s].start, ws[i - 1].end), cue: Span::new(ws[i].start, ws[i + 1].end) })
+}
+
+/// `X quoted Y as saying`: the quoted person `Y` (words `from` to `to` hold `quoted`), cue
+/// `quoted … as saying`.
+fn quoted_as(text: &str, ws: &[Word], from: usize, to: usize) -> Option<Attr> {
+    let c = (from..to).find(|&i| ws[i].text == "quoted")?;
+    let a = (c + 2..ws.len().min(c + 12)).find(|&i| ws[i].text == "as" && ws.get(i + 1).is_some_and(|w| w.text == "saying"))?;
+    gap_ok(text, ws[c].end, ws[a].start).then(|| Attr { speaker: Span::new(ws[c + 1].start, ws[a - 1].end), cue: Span::new(ws[c].start, ws[a + 1].end) })
+}
+
+/// `A Californian woman in Dublin: "…"`: a whole clause before the colon that is a person
+/// described (an article, at most seven words, a person noun, no verb-like or clause word).
+fn described_colon(text: &str, ws: &[Word]) -> Option<Attr> {
+    let n = ws.len();
+    let k = (0..n).rev().find(|&i| i == 0 || text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(['.', ';', '\n', ':'])))?;
+    let body = &ws[k..];
+    let det = body.first().is_some_and(|w| in_list(&["a", "an", "the", "one", "another"], w.text));
+    if !det || body.len() < 2 || body.len() > 7 || !gap_ok(text, body[0].start, body[body.len() - 1].end) {
+        return None;
+    }
+    let verbish = |w: &str| is_cue(w) || is_aux(w) || in_list(STOP, w) || in_list(&["is", "are", "was", "were", "be", "this", "it", "there"], w);
+    let person = body.iter().any(|w| words::is_person_noun(w.text));
+    if !person || body.iter().any(|w| verbish(w.text)) {
+        return None;
+    }
+    let end = body[body.len() - 1].end;
+    Some(Attr { speaker: Span::new(body[0].start, end), cue: Span::new(end, end) })
 }
 
 /// The cue, extended by `told X` / `said in a statement` objects only for `told`.
@@ -236,7 +282,7 @@ fn cue_span(text: &str, ws: &[Word], c: usize) -> Span {
 /// the end, at most eight words.
 fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span> {
     let first = ws.get(i)?;
-    if !(any || is_cap(first.text) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
+    if !(any || is_cap(first.text) || role_led(ws, i) || matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several" | "some" | "many" | "officials" | "sources" | "he" | "she" | "they" | "it" | "we" | "i")) {
         return None;
     }
     if !gap_ok(text, ws[i - 1].end, first.start) {
@@ -247,6 +293,18 @@ fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span>
         e += 1;
     }
     Some(Span::new(first.start, ws[e - 1].end))
+}
+
+/// `said chief executive Fiona Williams`, `said 9/11 widow Ana Ruiz`: up to three lowercase
+/// or digit-led descriptor words from word `i`, the last a role or a person noun, then a
+/// capitalised name.
+fn role_led(ws: &[Word], i: usize) -> bool {
+    let mut j = i;
+    while j < ws.len() && j < i + 3 && !is_cap(ws[j].text) && !in_list(STOP, ws[j].text) && !is_cue(ws[j].text) {
+        j += 1;
+    }
+    let lead_ok = ws[i..j].iter().all(|w| w.text.starts_with(|c: char| c.is_ascii_digit()) || w.text.chars().all(|c| c.is_lowercase() || c == '-'));
+    j > i && lead_ok && words::is_person_noun(ws[j - 1].text) && ws.get(j).is_some_and(|w| is_cap(w.text))
 }
 
 /// `X said "…"`, `X told reporters: "…"`: the last cue before the quote in its sentence.
@@ -264,6 +322,13 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
                 return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
             }
         }
+    }
+    // `As X put it, "…"`: the quote right after
+    if let Some(a) = (ws.len() >= 2).then(|| put_it(text, &ws, ws.len().saturating_sub(12), ws.len())).flatten().filter(|a| ws.iter().filter(|w| w.start >= a.cue.end).count() <= 2) {
+        return Some(a);
+    }
+    if let Some(a) = quoted_as(text, &ws, ws.len().saturating_sub(lim + 12), ws.len()).filter(|a| ws.iter().filter(|w| w.start >= a.cue.end).count() <= lim) {
+        return Some(a);
     }
     let c = (0..ws.len()).rev().find(|&i| is_cue(ws[i].text) && !ws[i].text.ends_with("ing"))?;
     let cue = cue_span(text, &ws, c);

@@ -56,14 +56,16 @@ use scan::scan;
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// The quoted words, without the quote marks (parts joined with ` … `; paragraphs of a
-    /// multi-paragraph quote joined with a newline).
+    /// multi-paragraph quote joined with a newline; inside a paragraph, a run of whitespace such
+    /// as a hard wrap is one space).
     pub text: String,
     /// From the first quoted word to the last (inside the marks); may run over several paragraphs.
     pub span: Span,
     /// Each quoted stretch: one per paragraph of a multi-paragraph quote, one per fragment of
     /// a sentence with several quoted fragments sharing a cue.
     pub parts: Vec<Span>,
-    /// The speaker as printed (`she`, `Heng`, `Lee's office`), if one was found.
+    /// The speaker as printed (`she`, `Heng`, `Lee's office`; whitespace runs as one space), if
+    /// one was found.
     pub speaker: Option<String>,
     /// Where the speaker is.
     pub speaker_span: Option<Span>,
@@ -215,7 +217,11 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             // `"…?" Clinton asked.`: a sentence end inside the quote is followed by the attribution
             let after_end = if we <= last.close { bounds.get(bounds.partition_point(|&b| b <= we)).copied().unwrap_or(we) } else { we };
             let tag = |k: RuleKind| move |a: Attr| (a, k);
+            // past a full stop inside the quote, only a closing attribution (`"…." Lopez said.`), not
+            // the next sentence's subject and verb (`"…." Russia insisted that …`)
+            let crossed = we <= last.close && text[last.start..last.end].trim_end().ends_with('.');
             let mut found = attr_after(text, last.close, after_end)
+                .filter(|a| !crossed || ends_sentence(text, a, after_end))
                 .map(tag(RuleKind::After))
                 .or_else(|| attr_before(text, ws, group[0].open).map(tag(RuleKind::Before)))
                 .or_else(|| name_colon(text, ws, group[0].open).map(tag(RuleKind::Colon)));
@@ -229,6 +235,10 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             }
             if found.is_none() {
                 found = transcript_label(text, group[0].start).map(tag(RuleKind::Colon));
+            }
+            // `"…" must be weighed against …, he said.`: an attribution closing the sentence
+            if found.is_none() && !crossed {
+                found = text.get(last.close..we).and_then(|r| r.rfind(',')).map(|c| last.close + c + 1).and_then(|c| attr_after(text, c, we).filter(|a| ends_sentence(text, a, we))).map(tag(RuleKind::After));
             }
             let mut kind = found.as_ref().map(|f| f.1);
             let mut attr = found.map(|f| f.0);
@@ -246,6 +256,19 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     kind = Some(RuleKind::ColonLine);
                 } else {
                     continues = pend.last().is_some_and(|q| q.para + 1 == pi);
+                }
+            }
+            // `…, Schiff said. "The other factor …"`: a quote opening its sentence right after a
+            // sentence that ends with an attribution
+            if attr.is_none() && !continues && text.get(ws..group[0].open).is_some_and(|g| g.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„')).is_empty()) {
+                let i = bounds.partition_point(|&b| b < ws);
+                let ps = if i > 0 { bounds[i - 1] } else { p.start }.max(p.start);
+                // the stretches that overlap [ps, ws) (sorted and disjoint: a binary search, not a scan)
+                let (lo, hi) = (quoted.partition_point(|m| m.end <= ps), quoted.partition_point(|m| m.start < ws));
+                if ps < ws && !quoted[lo..hi.max(lo)].iter().any(|m| m.start != group[0].open) {
+                    let from = text.get(ps..ws).and_then(|r| r.rfind(',')).map_or(ps, |c| ps + c + 1);
+                    attr = attr_after(text, from, ws).filter(|a| ends_sentence(text, a, ws) && pronoun_of(&text[a.speaker.start..a.speaker.end]).is_none());
+                    kind = Some(RuleKind::ColonLine);
                 }
             }
             // No cue: the sentence subject speaks a quote inside the sentence (does not make a short fragment a quote).
@@ -286,11 +309,9 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
     let mut prev_quote: Option<Prev> = None;
     for q in pend {
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
-        let qtext = if q.multi {
-            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join("\n")
-        } else {
-            q.parts.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>().join(" … ")
-        };
+        // a hard wrap inside a part reads as one space; paragraphs keep their newline
+        let part_texts = q.parts.iter().map(|s| words::squash(&text[s.start..s.end])).collect::<Vec<_>>();
+        let qtext = part_texts.join(if q.multi { "\n" } else { " … " });
         let mut quote = Quote { text: qtext, span, parts: q.parts.clone(), speaker: None, speaker_span: None, speaker_name: None, entity: None, cue: None, cue_span: None, article: ai };
         let mut q = q;
         if let (Some(a), Some(k)) = (q.attr.as_mut(), q.kind) {
@@ -314,11 +335,11 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
             a.speaker = close_paren(text, a.speaker);
         }
         if let Some(a) = &q.attr {
-            let sp_text = text[a.speaker.start..a.speaker.end].to_string();
+            let sp_text = words::squash(&text[a.speaker.start..a.speaker.end]).into_owned();
             quote.speaker = Some(sp_text.clone());
             quote.speaker_span = Some(a.speaker);
             if !a.cue.is_empty() {
-                quote.cue = Some(text[a.cue.start..a.cue.end].to_string());
+                quote.cue = Some(words::squash(&text[a.cue.start..a.cue.end]).into_owned());
                 quote.cue_span = Some(a.cue);
             }
             if let Some(pr) = pronoun_of(&sp_text) {
@@ -363,7 +384,7 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 let ent = entity_in(doc, a.speaker).filter(|&e| {
                     doc.entities.get(e).is_some_and(|x| matches!(x.label, EntityLabel::PER | EntityLabel::ORG)) || whole_mention(doc, a.speaker)
                 });
-                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker);
+                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker).or_else(|| if ent.is_none() { crate::resolve::roles::nominal_forward(text, doc, a.speaker) } else { None });
                 let ent = match ent {
                     Some(e) if doc.entities.get(e).is_some_and(|x| x.label == EntityLabel::PER) => Some(e),
                     e => nominal.or(e),
@@ -376,7 +397,11 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     .rposition(|x| ["office", "campaign", "spokesman", "spokeswoman", "spokesperson", "ministry", "government", "aides", "team"].contains(x))
                     .is_some_and(|k| !sp_text.split_whitespace().skip(k + 1).any(is_cap));
                 let name = ent.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| if office { sp_text.clone() } else { name_in(&sp_text) });
-                let person = !office && ent.and_then(|e| doc.entities.get(e)).is_none_or(|e| e.label == EntityLabel::PER) && (sp_text.split_whitespace().any(is_cap) || ent.is_some());
+                // a capitalised word other than an opening determiner (`The media rights group` is
+                // not a person), or a person noun (`a dealer`)
+                let named = sp_text.split_whitespace().enumerate().any(|(i, w)| is_cap(w) && !(i == 0 && in_list(&["the", "a", "an"], w)));
+                let described = sp_text.split_whitespace().last().is_some_and(|w| words::is_person_noun(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                let person = !office && ent.and_then(|e| doc.entities.get(e)).is_none_or(|e| e.label == EntityLabel::PER) && (named || described || ent.is_some());
                 // `Lee's office`: a person's office, usable as the antecedent of `his office`
                 let owned = office && sp_text.split_whitespace().next().is_some_and(|w| words::is_possessive(w) && is_cap(w));
                 let person_entity = owned || ent.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == EntityLabel::PER);
@@ -396,6 +421,12 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
         prev_quote = Some((quote.speaker.clone(), quote.speaker_span, quote.speaker_name.clone(), quote.entity));
         out.push(quote);
     }
+}
+
+/// At most three words (`on Tuesday`) follow the attribution `a` before `end`.
+fn ends_sentence(text: &str, a: &Attr, end: usize) -> bool {
+    let last = a.speaker.end.max(a.cue.end);
+    last <= end && words::words(text, last, end).len() <= 3
 }
 
 /// The ranker's zone for a quote from `open` to `close` in the sentence starting at `ws`:
@@ -434,7 +465,9 @@ fn name_in(sp: &str) -> String {
     while s > 0 && is_cap(ws[s - 1]) {
         s -= 1;
     }
-    if s < e && e == ws.len() { ws[s..e].join(" ") } else { sp.to_string() }
+    // `A retired teacher in Cork`: a place after a preposition is not the name
+    let placed = s > 0 && in_list(&["in", "of", "from", "at", "for", "near"], ws[s - 1]);
+    if s < e && e == ws.len() && !placed { ws[s..e].join(" ") } else { sp.to_string() }
 }
 
 /// The sentence window around a fragment: (start, end) from the sentence bounds.

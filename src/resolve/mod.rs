@@ -113,12 +113,7 @@ struct Norm {
 /// [`trim_mention`] with every run of whitespace inside as one space (a name broken by a
 /// hard wrap, `Ewan\n   Dunmore`, is named `Ewan Dunmore`).
 fn clean_mention(s: &str) -> std::borrow::Cow<'_, str> {
-    let s = trim_mention(s);
-    if s.split(' ').any(str::is_empty) || s.contains(|c: char| c.is_whitespace() && c != ' ') {
-        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
+    words::squash(trim_mention(s))
 }
 
 fn trim_mention(s: &str) -> &str {

@@ -50,6 +50,25 @@ pub(crate) fn nominal_antecedent(text: &str, doc: &Document, span: Span) -> Opti
     None
 }
 
+/// The person a role description (`The Housing Minister said …`) names when no one before
+/// it carries the role: the first person mention in the next 300 bytes (the same or the next
+/// sentence) that speaks, a speech cue right after it (`… Eoghan Murphy added that …`). Only
+/// role heads (`minister`, `spokesman`) look forward; at most 12 mentions are read.
+pub(crate) fn nominal_forward(text: &str, doc: &Document, span: Span) -> Option<usize> {
+    let phrase = text.get(span.start..span.end)?;
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 5 || !in_list(&["the", "a", "an"], ws[0]) || !ws.last().is_some_and(|h| in_list(words::ROLE_HEADS, h)) {
+        return None;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.start < span.end);
+    let lim = span.end + 300;
+    let m = doc.mentions[i..].iter().take_while(|m| m.span.start < lim).take(12).find(|m| m.label == EntityLabel::PER)?;
+    let hi = (m.span.end..=(m.span.end + 30).min(text.len())).rev().find(|&p| text.is_char_boundary(p)).unwrap_or(m.span.end);
+    let next = words::words(text, m.span.end, hi);
+    let cue = next.first().is_some_and(|w| words::is_cue(w.text) && text.get(m.span.end..w.start).is_some_and(|g| g.trim().is_empty()));
+    if cue { m.entity } else { None }
+}
+
 /// What is said about one person mention: role phrases (lowercase) before and after it, and
 /// the words right after its comma.
 struct Context {

@@ -12,6 +12,17 @@ pub(crate) struct Word<'t> {
     pub text: &'t str,
 }
 
+/// `s` with every run of whitespace inside it as one space, when it has a run other than a
+/// single space (a name or quote broken by a hard wrap, `Ewan\n   Dunmore`, reads `Ewan
+/// Dunmore`); otherwise `s` itself.
+pub(crate) fn squash(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.split(' ').any(str::is_empty) || s.contains(|c: char| c.is_whitespace() && c != ' ') {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn is_edge_punct(c: char) -> bool {
     !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == '&')
 }
@@ -32,7 +43,7 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         let ws = i;
         while i < b.len() {
             let c = s[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
+            if c.is_whitespace() || (c == '.' && i > ws && glued_stop(&s[ws..i], &s[i + 1..])) {
                 break;
             }
             i += c.len_utf8();
@@ -59,6 +70,14 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         }
     }
     out
+}
+
+/// A sentence stop with no space after it (`he said.His daughter`): the word before the dot
+/// ends with two lowercase letters and a capitalised word follows.
+fn glued_stop(before: &str, after: &str) -> bool {
+    let mut b = before.chars().rev();
+    let mut a = after.chars();
+    b.next().is_some_and(char::is_lowercase) && b.next().is_some_and(char::is_lowercase) && a.next().is_some_and(char::is_uppercase) && a.next().is_some_and(char::is_lowercase)
 }
 
 /// `Lee's` → `Lee`, `Jones’` → `Jones`.
@@ -95,6 +114,22 @@ pub(crate) static ROLE_HEADS: &[&str] = &[
     "sheikh", "speaker", "spokesman", "spokesperson", "spokeswoman", "striker", "strategist", "tsar", "vice-president",
     "winger",
 ];
+
+/// Nouns for people that are not roles (lowercase): `a dealer`, `a Californian woman`.
+static PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "men", "women", "boy", "girl", "mother", "father", "mum", "dad", "son", "daughter", "wife",
+    "husband", "widow", "widower", "sister", "brother", "student", "teacher", "doctor", "nurse", "resident",
+    "residents", "witness", "witnesses", "dealer", "dealers", "trader", "traders", "worker", "workers", "farmer",
+    "voter", "voters", "survivor", "victim", "neighbour", "neighbor", "friend", "parent", "parents", "activist",
+    "veteran", "officer", "source", "sources", "aide", "aides", "insider", "observer", "critic", "critics",
+    "supporter", "supporters", "fan", "fans", "reader", "driver", "passenger", "patient", "pupil", "owner",
+    "shopkeeper", "protester", "protesters", "father-of-two", "mother-of-two", "grandmother", "grandfather",
+];
+
+/// True when `w` names a person (`woman`, `dealer`) or a role (`minister`).
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    in_list(PERSON_NOUNS, w) || in_list(ROLE_HEADS, w)
+}
 
 /// Words that may precede a role head inside a role phrase (lowercase).
 pub(crate) static ROLE_MODIFIERS: &[&str] = &[

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::document::{Document, EntityLabel, Mention, Region, RegionKind};
+use crate::document::{BoilerplateKind, Document, EntityLabel, Mention, Region, RegionKind};
 use crate::span::Span;
 
 /// The regions to tag for `doc`: [`Document::regions`] plus every article's dateline and
@@ -19,21 +19,50 @@ pub fn regions(doc: &Document) -> Vec<Region> {
     // Chrome already taken, by (start, end): never overlapping each other, so the last one
     // starting before a span's end has the largest end of those.
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut take = |span: Span, kind: RegionKind, article: Option<usize>, out: &mut Vec<Region>| {
+        // never tag a span twice: skip chrome that overlaps a region already read
+        let before = out[..base].partition_point(|r| r.span.start < span.end);
+        let in_body = before > 0 && max_end[before - 1] > span.start;
+        let in_chrome = taken.range(..(span.end, 0)).next_back().is_some_and(|&(_, end)| end > span.start);
+        if !in_body && !in_chrome {
+            taken.insert((span.start, span.end));
+            out.push(Region { span, kind, article });
+        }
+    };
     for (i, a) in doc.articles.iter().enumerate() {
         let chrome = a.dateline.as_ref().map(|d| d.span).into_iter().chain(a.byline.as_ref().map(|b| b.span));
         for span in chrome {
-            // never tag a span twice: skip chrome that overlaps a region already read
-            let before = out[..base].partition_point(|r| r.span.start < span.end);
-            let in_body = before > 0 && max_end[before - 1] > span.start;
-            let in_chrome = taken.range(..(span.end, 0)).next_back().is_some_and(|&(_, end)| end > span.start);
-            if !in_body && !in_chrome {
-                taken.insert((span.start, span.end));
-                out.push(Region { span, kind: RegionKind::Paragraph, article: Some(i) });
-            }
+            take(span, RegionKind::Paragraph, Some(i), &mut out);
+        }
+    }
+    for b in &doc.boilerplate {
+        if let Some(kind) = clutter_region(&b.kind, &b.text) {
+            take(b.span, kind, None, &mut out);
         }
     }
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out
+}
+
+/// How to read a block the structure layer filed as clutter, or `None` to leave it out.
+/// Only [`BoilerplateKind::Other`] is read: on real pages it holds related headlines,
+/// captions, scorecards and paragraphs the layout hid (menus, share widgets, consent text,
+/// tickers and legal lines are never read). A block with a sentence end or mostly
+/// lowercase words is read as a paragraph, anything else as one headline.
+fn clutter_region(kind: &BoilerplateKind, text: &str) -> Option<RegionKind> {
+    if *kind != BoilerplateKind::Other {
+        return None;
+    }
+    let (mut words, mut lower) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+    }
+    if words < 2 {
+        return None;
+    }
+    let sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    Some(if sentence || 2 * lower > words { RegionKind::Paragraph } else { RegionKind::Headline })
 }
 
 /// Merge policy for chrome: the structure layer's reading of a dateline (place → LOC,

@@ -69,6 +69,21 @@ fn is_honorific(t: &TokInfo) -> bool {
     matches!(t.lower.trim_end_matches('.'), "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "madam" | "mme" | "mlle")
 }
 
+/// A title printed before a person's name that CoNLL-2003 leaves outside the span: ranks
+/// (`Det Insp`, `Sgt`, `Capt`, `Lt Col`), offices (`Gov.`, `Sen.`, `Rep.`, `Cllr`), clergy
+/// (`Rev`, `Fr`) and peerage (`Lord`, `Lady`, `Baroness`). Unlike [`is_honorific`] it says
+/// nothing about the type (`Lord Howe Island`), so it leaves only a person's span. A small
+/// list written for gleaner (not read off any page).
+fn is_title(t: &TokInfo) -> bool {
+    t.init_cap
+        && matches!(
+            t.lower.trim_end_matches('.'),
+            "det" | "insp" | "supt" | "sgt" | "cpl" | "pc" | "dc" | "dci" | "capt" | "cmdr" | "lt" | "col" | "maj"
+                | "gen" | "brig" | "adm" | "gov" | "sen" | "rep" | "rev" | "fr" | "cllr" | "detective" | "inspector" | "sergeant"
+                | "superintendent" | "lord" | "lady" | "baroness" | "baron" | "countess"
+        )
+}
+
 /// 2 for a capitalised `Hurricane`, `Typhoon` or `Cyclone`, 1 for `Storm`, else 0.
 fn storm_word(t: &TokInfo) -> u8 {
     match t.lower.as_str() {
@@ -116,7 +131,8 @@ fn storm(infos: &[TokInfo], a: usize, b: usize, ty: u8) -> Option<(usize, u8)> {
 /// added with confidence 0.5 when it is a person, has several tokens, is a dotted
 /// abbreviation (`S.Africa`) or an acronym outside an ALL-CAPS line (`US`, `AFP`). A
 /// one-token mention that is a month name followed by a number (`Jan 9`) is dropped. A
-/// leading honorific (`Mr.`, `Dr.`) leaves the span, and a mention led by one is a person.
+/// leading honorific (`Mr.`, `Dr.`) leaves the span, and a mention led by one is a person;
+/// leading titles (`Det Insp`, `Lady`) leave a person's span.
 pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f32) -> Vec<Mention> {
     let (tags, confs) = tag_doc(doc, scorer, temperature);
     let mut out = Vec::new();
@@ -190,13 +206,17 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             // a sentence-initial adverb taken into a person's name (`Honestly Arteta …`)
             let a = if a == 0 && b > 0 && ty == 1 && is_adverb(&s.infos[0]) { 1 } else { a };
             // an honorific is outside the name and says it is a person's (`Mr. Park Ji-sung`)
-            let (a, ty) = if b > a && is_honorific(&s.infos[a]) {
+            let (mut a, ty) = if b > a && is_honorific(&s.infos[a]) {
                 (a + 1, 1)
             } else if a > 0 && is_honorific(&s.infos[a - 1]) && s.infos[a - 1].init_cap {
                 (a, 1)
             } else {
                 (a, ty)
             };
+            // titles before a person's name leave the span (`Det Insp Rachel Moss`)
+            while ty == 1 && b > a && is_title(&s.infos[a]) {
+                a += 1;
+            }
             let span = Span::new(s.tokens[a].start, s.tokens[b].end);
             out.push(Mention {
                 text: span.slice(text).to_string(),

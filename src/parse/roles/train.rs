@@ -518,11 +518,22 @@ pub fn cli(args: &[String]) -> i32 {
         match a.as_str() {
             "--dumps" => dumps = val().into(),
             "--out" => out = val().into(),
-            "--epochs" => cfg.epochs = val().parse().unwrap_or(cfg.epochs),
-            "--seed" => cfg.seed = val().parse().unwrap_or(cfg.seed),
-            "--prune" => cfg.prune = val().parse().unwrap_or(cfg.prune),
-            "--pages-weight" => cfg.pages_weight = val().parse().unwrap_or(cfg.pages_weight),
-            "--cv" => cv = val().parse().unwrap_or(0),
+            "--epochs" | "--seed" | "--prune" | "--pages-weight" | "--cv" => {
+                // a bad number must not train with a default silently
+                let v = val();
+                let ok = match a.as_str() {
+                    "--epochs" => v.parse().map(|n| cfg.epochs = n).is_ok(),
+                    "--seed" => v.parse().map(|n| cfg.seed = n).is_ok(),
+                    "--prune" => v.parse().map(|n| cfg.prune = n).is_ok(),
+                    "--pages-weight" => v.parse().map(|n| cfg.pages_weight = n).is_ok(),
+                    _ => v.parse().ok().filter(|&k| k >= 2).map(|k| cv = k).is_some(),
+                };
+                if !ok {
+                    let what = if a == "--cv" { "a number of folds of at least 2" } else { "a number" };
+                    eprintln!("gleaner-train roles: {a} needs {what}, got {v:?}");
+                    return 2;
+                }
+            }
             "--errors" => errors = Some(val().into()),
             "--show" => {
                 use std::io::Write;
