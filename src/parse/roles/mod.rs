@@ -63,7 +63,7 @@ impl LineRole {
 /// Hash bits of the feature table.
 pub const BUCKET_BITS: u32 = 17;
 /// Bumped whenever the features change (the model records it).
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// One physical line: its trimmed span, indentation and blank-line neighbourhood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +138,8 @@ struct Facts {
     last_hash: u64,
     norm_hash: u64,
     url: bool,
+    /// What [`picture`] says of the line.
+    pic: Pic,
 }
 
 const fn bucket(v: u32, edges: &[u32]) -> u8 {
@@ -203,6 +205,82 @@ fn marker(s: &str) -> u8 {
         return 19;
     }
     0
+}
+
+/// A line's part in a picture: the image itself, its caption or credit, or an emphasised
+/// line that is a caption only when it stands right under an image.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
+enum Pic {
+    #[default]
+    No = 0,
+    /// `![alt](url)`, `[![alt](img)](link)`, `[IMG]`, `[image]`, `[photo: …]`.
+    Image = 1,
+    /// `Photo: …`, `(Image credit …)`, `… mine. Photo: File`.
+    Caption = 2,
+    /// `*…*` or `_…_` (a caption under an image, else emphasis).
+    Emphasis = 3,
+}
+
+/// Words that open a picture placeholder (`[IMG]`, `[image: …]`) or a credit (`Photo: …`).
+const PICTURE_WORDS: &[&str] = &["img", "image", "images", "photo", "photos", "photograph", "picture", "pictures", "illustration", "graphic", "inline"];
+
+/// How a caption's credit part opens (lower case; the credit ends the line).
+const CREDIT_CUES: &[&str] = &["photo:", "photos:", "photograph:", "image:", "picture:", "illustration:", "credit:", "photo credit", "image credit", "photo courtesy", "image courtesy", "photo by ", "picture by ", "photograph by "];
+
+/// What a line is in a picture (see [`Pic`]); `s` is trimmed.
+fn picture(s: &str) -> Pic {
+    if s.starts_with("![") || s.starts_with("[![") {
+        return Pic::Image;
+    }
+    let inner = s.trim_matches(['*', '_', ' ']);
+    // a placeholder alone on its line, or before another one: `[IMG]`, `[image: a truck]`
+    if let Some(rest) = inner.strip_prefix('[') {
+        let w = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let after = rest.find(']').map(|e| rest[e + 1..].trim_start());
+        if PICTURE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)) && after.is_some_and(|a| a.is_empty() || a.starts_with('[')) {
+            return Pic::Image;
+        }
+    }
+    if credit_at(inner) {
+        return Pic::Caption;
+    }
+    let emphasised = |m: char| s.len() > 2 && s.starts_with(m) && s.ends_with(m) && !s[1..].starts_with(m);
+    if emphasised('*') || emphasised('_') {
+        return Pic::Emphasis;
+    }
+    Pic::No
+}
+
+/// Line `k` of `facts` belongs to a picture (an image, a caption or credit, an emphasised
+/// line right under an image): never a title nor body text.
+fn picture_line(facts: &[Facts], k: usize) -> bool {
+    match facts[k].pic {
+        Pic::Image | Pic::Caption => true,
+        Pic::Emphasis => k > 0 && facts[k - 1].pic == Pic::Image,
+        Pic::No => false,
+    }
+}
+
+/// Roles a picture line may take (a bit set): boilerplate only.
+const PICTURE_ROLES: u8 = 1 << LineRole::Boiler as u8;
+
+/// `s` opens with a picture credit (`Photo: …`, up to 25 words), or its last sentence or
+/// bracket is one (`… mine. Photo: File`, `(Photograph: A. Name/Agency)`, up to 8 words).
+fn credit_at(s: &str) -> bool {
+    if s.len() > 600 {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    CREDIT_CUES.iter().filter_map(|cue| lower.rfind(cue)).any(|i| {
+        let before = lower[..i].trim_end();
+        let tail = lower[i..].trim_end_matches([')', ']', '*', '_', ' ']);
+        let words = tail.split_whitespace().count();
+        if before.is_empty() || before == "(" || before == "[" {
+            return words <= 25;
+        }
+        before.ends_with(['.', '(', '[', '|', '/', '-', '!', '?', '—', '–']) && words <= 8
+    })
 }
 
 /// Rule class of a line as a small number (the grammar-driven signals of `lines.rs`).
@@ -380,6 +458,7 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         last_hash: hw(last_w),
         norm_hash: norm_hash(s),
         url,
+        pic: picture(s),
     }
 }
 
@@ -403,8 +482,19 @@ pub fn features(text: &str, lines: &[PhysLine]) -> Vec<Vec<u32>> {
 
 /// Calls `f(i, ids)` with the hashed feature ids of every line `i` in order (one buffer
 /// reused: memory stays per line, not per feature).
-pub fn for_each_features(text: &str, lines: &[PhysLine], f: impl FnMut(usize, &[u32])) {
-    features_and_classes(text, lines, f);
+pub fn for_each_features(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) {
+    features_and_classes(text, lines, |k, ids, _| f(k, ids));
+}
+
+/// [`features`] and the roles each line may take (a bit set over roles: every role but for
+/// a picture's lines, see [`picture_line`]); decoding keeps to them.
+pub fn features_and_allowed(text: &str, lines: &[PhysLine]) -> (Vec<Vec<u32>>, Vec<u8>) {
+    let (mut out, mut ok) = (Vec::with_capacity(lines.len()), Vec::with_capacity(lines.len()));
+    features_and_classes(text, lines, |_, ids, a| {
+        out.push(ids.to_vec());
+        ok.push(a);
+    });
+    (out, ok)
 }
 
 /// Viterbi decoding fed one line's emission scores at a time: only the back pointers are
@@ -469,7 +559,7 @@ impl Viterbi {
 }
 
 /// [`for_each_features`], returning each line's rule class (see [`RuleClass`]).
-fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32])) -> Vec<RuleClass> {
+fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32], u8)) -> Vec<RuleClass> {
     let n = lines.len();
     let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
     // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
@@ -608,6 +698,8 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         push(30, bucket(density, &[0, 1, 2, 4, 7]) as u64);
         push(31, (bucket(block_len, &[1, 2, 4, 8, 16]) as u64) << 8 | bucket((k - block_start) as u32, &[0, 1, 3, 7]) as u64);
         push(32, (bucket(density, &[0, 1, 2, 4, 7]) as u64) << 8 | x.words_b as u64);
+        let pic = picture_line(&facts_of, k);
+        push(33, pic as u64);
         // conjunctions of the line with itself
         push(23, (x.len_b as u64) << 8 | x.end as u64);
         push(24, (x.caps_b as u64) << 8 | x.end as u64);
@@ -631,6 +723,7 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
             push(tag + 5, ly.blank_before as u64);
             push(tag + 6, (y.caps_b as u64) << 8 | y.words_b as u64);
             push(tag + 7, (y.indent_b as u64) << 8 | x.indent_b as u64);
+            push(tag + 13, picture_line(&facts_of, j as usize) as u64);
             if d == -1 {
                 // continuation cues: the previous line's end and width, this line's start
                 push(tag + 8, (y.end as u64) << 16 | (x.first as u64) << 8 | l.blank_before as u64);
@@ -644,7 +737,7 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
                 push(tag + 9, (x.wrapped as u64) << 16 | (y.first as u64) << 8 | ly.blank_before as u64);
             }
         }
-        f(k, &ids);
+        f(k, &ids, if pic { PICTURE_ROLES } else { u8::MAX });
     }
     facts_of.iter().map(|x| RuleClass(x.class)).collect()
 }
@@ -691,9 +784,9 @@ impl RuleClass {
 /// Hash bits of the title ranker's table.
 pub const TITLE_BITS: u32 = 12;
 /// How far back from a body's first paragraph the title ranker looks.
-pub const TITLE_WINDOW: usize = 15;
+pub const TITLE_WINDOW: usize = 40;
 /// Body lines whose words the ranker compares a candidate with.
-const LEDE_LINES: usize = 3;
+const LEDE_LINES: usize = 10;
 
 /// Content words (4+ letters, lowercased) of a line.
 fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -705,13 +798,12 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
 pub struct TitleWindow {
     /// First line of the window.
     lo: usize,
-    /// First line with facts (the one above `lo`, which the first candidate looks at).
-    first: usize,
     /// The body's first line.
     b: usize,
-    /// Facts of lines `first..=b`.
+    /// Facts of lines `lo..` (up to the end of the lede).
     facts: Vec<Facts>,
-    /// Content words of the first [`LEDE_LINES`] body lines.
+    /// Content words of the first 3 body lines, and of the first [`LEDE_LINES`].
+    lede3: std::collections::HashSet<String>,
     lede: std::collections::HashSet<String>,
     /// `heading_after[k - lo]`: heading-like lines in `k..b`.
     heading_after: Vec<u32>,
@@ -723,27 +815,31 @@ impl TitleWindow {
     /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
     pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
         let lo = b.saturating_sub(TITLE_WINDOW);
-        let first = lo.saturating_sub(1);
-        let hi = (b + 1).min(spans.len());
+        let hi = (b + LEDE_LINES).min(spans.len());
         // rule classes (the costly part) only where a feature reads them: heading-shaped
         // lines (for `heading_like`), the rest when a candidate or its next line asks
-        let mut facts: Vec<Facts> = (first..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
+        let mut facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
         for (i, x) in facts.iter_mut().enumerate() {
             if heading_shaped(x) {
-                x.class = rule_class(spans[first + i].slice(text));
+                x.class = rule_class(spans[lo + i].slice(text));
             }
         }
-        let lede = (b..(b + LEDE_LINES).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect();
+        let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
         let mut heading_after = vec![0u32; b - lo + 1];
         let mut longest = 0;
         for k in (lo..b).rev() {
-            let h = heading_like(&facts[k - first]);
+            let h = heading_like(&facts[k - lo]);
             heading_after[k - lo] = heading_after[k - lo + 1] + h as u32;
             if h {
-                longest = longest.max(facts[k - first].chars);
+                longest = longest.max(facts[k - lo].chars);
             }
         }
-        TitleWindow { lo, first, b, facts, lede, heading_after, longest }
+        TitleWindow { lo, b, facts, lede3: words(3), lede: words(LEDE_LINES), heading_after, longest }
+    }
+
+    /// Line `j` of the window belongs to a picture (see [`picture_line`]).
+    pub fn picture(&self, j: usize) -> bool {
+        j >= self.lo && j - self.lo < self.facts.len() && picture_line(&self.facts, j - self.lo)
     }
 
     /// Features of candidate line `j` (`lo <= j < b`), or of "no title" when `j` is `None`.
@@ -756,8 +852,8 @@ impl TitleWindow {
             return ids;
         };
         let (lo, b) = (self.lo, self.b);
-        let fact = |k: usize| &self.facts[k - self.first];
-        let class = |k: usize| match self.facts[k - self.first].class {
+        let fact = |k: usize| &self.facts[k - lo];
+        let class = |k: usize| match self.facts[k - lo].class {
             NO_CLASS => rule_class(spans[k].slice(text)),
             c => c,
         };
@@ -765,8 +861,17 @@ impl TitleWindow {
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
         let cw: Vec<String> = content_words(spans[j].slice(text)).collect();
-        let shared = cw.iter().filter(|w| self.lede.contains(*w)).count();
-        let share = if cw.is_empty() { 0 } else { 1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64 };
+        let share_of = |set: &std::collections::HashSet<String>| {
+            let shared = cw.iter().filter(|w| set.contains(*w)).count();
+            if cw.is_empty() {
+                0
+            } else {
+                1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64
+            }
+        };
+        let share = share_of(&self.lede3);
+        let share10 = share_of(&self.lede);
+        let dist = bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12, 20, 30]) as u64;
         let rank_b = bucket(rank, &[0, 1, 2, 3]) as u64;
         push(1, 0);
         push(2, bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12]) as u64);
@@ -787,13 +892,34 @@ impl TitleWindow {
             push(15, class(j + 1) as u64);
             push(16, (y.words_b as u64) << 8 | y.end as u64);
         }
-        if j > 0 {
+        if j > 0 && j > lo {
             let y = fact(j - 1);
             push(17, (y.words_b as u64) << 8 | y.end as u64);
             push(18, (y.norm_hash == x.norm_hash) as u64);
         }
         push(19, (x.caps_b as u64) << 8 | x.words_b as u64);
         push(20, (longest as u64) << 8 | share);
+        // the wider window: finer distance, words shared with the first body lines, what
+        // stands between the candidate and the body, and the lines just above it
+        push(21, dist);
+        push(22, dist << 8 | heading_like(x) as u64);
+        push(23, share10);
+        push(24, share10 << 8 | dist);
+        push(25, (longest as u64) << 8 | dist);
+        push(26, x.last_hash);
+        push(27, (x.marker as u64) << 8 | dist);
+        let prose_between = (j + 1..b).filter(|&k| fact(k).words >= 12).count() as u32;
+        push(28, bucket(prose_between, &[0, 1, 2, 4]) as u64);
+        let short_above = (j.saturating_sub(4).max(lo)..j).filter(|&k| fact(k).short).count() as u64;
+        push(29, short_above);
+        push(30, rank_b << 8 | dist);
+        push(31, (class(j) as u64) << 8 | x.words_b as u64);
+        // a heading over a byline or stamp; a sentence-shaped line right above the body (a
+        // standfirst) against a heading further up
+        if j + 1 < spans.len() {
+            push(32, (class(j + 1) as u64) << 8 | heading_like(x) as u64);
+        }
+        push(33, ((x.end as u64) << 8 | x.words_b as u64) << 8 | bucket((b - j) as u32, &[1, 2, 4]) as u64);
         ids
     }
 }
@@ -855,11 +981,12 @@ impl RoleModel {
         ids.iter().map(|&i| self.title[i as usize]).sum()
     }
 
-    /// The best title for a body starting at line `b` among `candidates` (or none).
+    /// The best title for a body starting at line `b` among `candidates` (or none; a
+    /// picture's line never is one).
     pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
         let w = TitleWindow::new(text, spans, b);
         let mut best = (self.title_score(&w.features(text, spans, None)), None);
-        for &j in candidates {
+        for &j in candidates.iter().filter(|&&j| !w.picture(j)) {
             let s = self.title_score(&w.features(text, spans, Some(j)));
             if s > best.0 {
                 best = (s, Some(j));
@@ -877,7 +1004,7 @@ impl RoleModel {
     pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, Vec<RuleClass>) {
         // decoded as the lines' scores come (no per-line score vector)
         let mut v = Viterbi::with_capacity(lines.len());
-        let classes = features_and_classes(text, lines, |_, ids| v.push(self, &self.score(ids), |_| true));
+        let classes = features_and_classes(text, lines, |_, ids, ok| v.push(self, &self.score(ids), |r| ok & (1 << r) != 0));
         (v.finish(), classes)
     }
 
@@ -1004,6 +1131,50 @@ mod tests {
         assert!(x.month && x.year && x.url);
         let y = line("Smartphones and bands");
         assert!(!y.month && !y.year && !y.url);
+    }
+
+
+    #[test]
+    fn picture_lines_in_every_shape() {
+        macro_rules! p {
+            ($s:expr, $want:ident) => {
+                assert_eq!(picture($s), Pic::$want, "{:?}", $s);
+            };
+        }
+        // images: markdown, a linked markdown image, lynx, w3m
+        p!("![A ferry at the quay](https://example.org/f.jpg)", Image);
+        p!("[![Harbour cranes](https://example.org/c.png)](https://example.org/gallery)", Image);
+        p!("[IMG]", Image);
+        p!("[image]", Image);
+        p!("[photo] [photo]", Image);
+        p!("[Image: two ferries at dusk]", Image);
+        // captions and credits
+        p!("Photo: Ann Example/Example Pictures", Caption);
+        p!("Image: A ferry leaves the harbour at dawn on Monday", Caption);
+        p!("(Photo credit: Example Studio)", Caption);
+        p!("*A ferry leaves the harbour at dawn. Photo: File*", Caption);
+        p!("Ferries wait at the quay (Photograph: A. Name/Agency)", Caption);
+        // emphasis: a caption only under an image (see picture_line)
+        p!("*A ferry leaves the harbour at dawn*", Emphasis);
+        p!("_Ferries at the quay_", Emphasis);
+        // not pictures
+        p!("**Bold lead-in**", No);
+        p!("[Read more](https://example.org/more)", No);
+        p!("[Photos](https://example.org/photos)", No);
+        p!("[Photo] Ferry strike ends after ten days", No);
+        p!("He said the photo: was not his, and left.", No);
+        p!("Photo opportunities drew a crowd to the pier on Sunday.", No);
+        p!("The council met on Monday. Photo booths were removed from the station, it said.", No);
+    }
+
+    #[test]
+    fn a_picture_is_never_title_or_body() {
+        let t = "# Ferry strike ends\n\n![A ferry](https://example.org/f.jpg)\n*A ferry at the quay, seen from the harbour wall on Monday*\n\nThe ferry strike ended on Monday after ten days, the union said, and sailings resume on Tuesday morning from every port.\n";
+        let ls = physical_lines(t);
+        let (_, ok) = features_and_allowed(t, &ls);
+        assert_eq!(ok, vec![u8::MAX, PICTURE_ROLES, PICTURE_ROLES, u8::MAX]);
+        let roles = shipped().roles(t, &ls);
+        assert_eq!((roles[1], roles[2]), (LineRole::Boiler, LineRole::Boiler));
     }
 
     #[test]

@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use super::{features, physical_lines, LineRole, PhysLine, RoleModel, BUCKET_BITS, NR};
+use super::{features_and_allowed, physical_lines, LineRole, PhysLine, RoleModel, BUCKET_BITS, NR};
 use crate::span::Span;
 use serde_json::Value;
 
@@ -307,9 +307,12 @@ pub struct Config {
     pub pages_weight: usize,
 }
 
-struct Prepared<'a> {
-    ex: &'a Example,
+struct Prepared {
     feats: Vec<Vec<u32>>,
+    /// Roles decoding allows per line ([`super::features_and_allowed`]).
+    ok: Vec<u8>,
+    /// The gold's allowed roles within `ok` (`ok` where they conflict).
+    gold: Vec<u8>,
 }
 
 /// Train on `examples` (every one given; pick folds before calling).
@@ -323,7 +326,11 @@ fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
     let prepared: Vec<Prepared> = examples
         .iter()
         .flat_map(|ex| std::iter::repeat_n(*ex, if ex.set == "pages" { cfg.pages_weight.max(1) } else { 1 }))
-        .map(|ex| Prepared { ex, feats: features(&ex.text, &ex.lines) })
+        .map(|ex| {
+            let (feats, ok) = features_and_allowed(&ex.text, &ex.lines);
+            let gold = ex.allowed.iter().zip(&ok).map(|(&a, &o)| if a & o == 0 { o } else { a & o }).collect();
+            Prepared { feats, ok, gold }
+        })
         .collect();
     let mut w = RoleModel::zero();
     // lazy averaging: acc holds Σ c·Δ, the average is w − acc / c
@@ -344,8 +351,8 @@ fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
                 continue;
             }
             let em = w.emissions(&p.feats);
-            let pred = w.viterbi(&em, None);
-            let gold = w.viterbi(&em, Some(&p.ex.allowed));
+            let pred = w.viterbi(&em, Some(&p.ok));
+            let gold = w.viterbi(&em, Some(&p.gold));
             if pred != gold {
                 let upd = |m: &mut RoleModel, a: &mut RoleModel, idx: usize, d: f32, trans: bool| {
                     if trans {
@@ -419,9 +426,10 @@ pub fn train_titles(model: &mut RoleModel, examples: &[&Example], epochs: usize)
     let cases = title_cases(examples);
     let feats: Vec<Vec<(Option<usize>, Vec<u32>)>> = cases
         .iter()
-        .map(|(ex, spans, b, _)| {
+        .map(|(ex, spans, b, gold)| {
             let w = super::TitleWindow::new(&ex.text, spans, *b);
-            std::iter::once(None).chain((b.saturating_sub(super::TITLE_WINDOW)..*b).map(Some)).map(|j| (j, w.features(&ex.text, spans, j))).collect()
+            let cands = (b.saturating_sub(super::TITLE_WINDOW)..*b).filter(|&j| !w.picture(j) || Some(j) == *gold);
+            std::iter::once(None).chain(cands.map(Some)).map(|j| (j, w.features(&ex.text, spans, j))).collect()
         })
         .collect();
     let n = model.title.len();
@@ -547,9 +555,10 @@ pub fn cli(args: &[String]) -> i32 {
                 };
                 let ls = physical_lines(&text);
                 let m = super::shipped();
-                let em = m.emissions(&features(&text, &ls));
+                let (feats, ok) = features_and_allowed(&text, &ls);
+                let em = m.emissions(&feats);
                 let mut out = std::io::stdout().lock();
-                for ((l, r), e) in ls.iter().zip(m.viterbi(&em, None)).zip(&em) {
+                for ((l, r), e) in ls.iter().zip(m.viterbi(&em, Some(&ok))).zip(&em) {
                     let s = l.span.slice(&text);
                     let cut: String = s.chars().take(90).collect();
                     let t = e[LineRole::Title as usize] - e[LineRole::Boiler as usize];
