@@ -133,6 +133,11 @@ fn subheading_quote_with_a_speaker() {
     assert_eq!(q[0].speaker.as_deref(), Some("Costa"));
 }
 
+q!(said_role_then_name_in_apposition, [r#""We were slow for an hour," said the club's manager, Ivo Brandt."#], [("Ivo Brandt", "PER")], [("We were slow for an hour,", Some("the club's manager, Ivo Brandt"), Some("Ivo Brandt"))]);
+q!(said_role_then_place_name_in_apposition, [r#""We were slow for an hour," said the Leeds manager, Ivo Brandt."#], [("Leeds", "ORG"), ("Ivo Brandt", "PER")], [("We were slow for an hour,", Some("the Leeds manager, Ivo Brandt"), Some("Ivo Brandt"))]);
+
+q!(pronoun_takes_the_person_named_in_its_paragraph, [r#""We were slow for an hour," said Ivo Brandt."#, r#"His opposite number, Karl Weiss, was less happy. "We gave away two goals," he said."#], [("Ivo Brandt", "PER"), ("Karl Weiss", "PER")], [("We were slow for an hour,", Some("Ivo Brandt"), Some("Ivo Brandt")), ("We gave away two goals,", Some("he"), Some("Karl Weiss"))]);
+
 // ---- a pronoun with no name before it: the described subject of the last cue
 q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
 q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);

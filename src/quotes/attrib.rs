@@ -292,6 +292,19 @@ fn speaker_forward(text: &str, ws: &[Word], i: usize, any: bool) -> Option<Span>
     while e < ws.len() && e < i + 8 && gap_ok(text, ws[e - 1].end, ws[e].start) && !in_list(STOP, ws[e].text) && !is_cue(ws[e].text) && !matches!(ws[e].text, "in" | "on" | "at" | "during" | "to" | "last" | "this" | "after" | "before" | "earlier" | "late" | "told") {
         e += 1;
     }
+    // `said the Leeds manager, Daniel Farke`: a described speaker, then the person's name in
+    // apposition (up to four capitalised words, ending the sentence or set off by a comma)
+    let determiner = matches!(first.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+    if determiner && e > i + 1 && words::is_person_noun(ws[e - 1].text) && text.get(ws[e - 1].end..ws.get(e).map_or(0, |w| w.start)).is_some_and(|g| g.trim() == ",") {
+        let mut k = e;
+        while k < ws.len() && k < e + 4 && is_cap(ws[k].text) && (k == e || gap_ok(text, ws[k - 1].end, ws[k].start)) {
+            k += 1;
+        }
+        let ends = k == ws.len() || text.get(ws[k - 1].end..ws[k].start).is_some_and(|g| g.contains([',', '.', ';']));
+        if k > e && ends {
+            e = k;
+        }
+    }
     Some(Span::new(first.start, ws[e - 1].end))
 }
 

@@ -367,6 +367,20 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 let ante = match (ante, cued) {
                     (Some(s), Some(c)) if c.span.start > s.span.start && c.entity != s.entity => Some(c),
                     (a, c) => a.or(c),
+                };
+                // a person named earlier in the quote's own paragraph, outside quote marks, after
+                // that antecedent (`His counterpart, Chris Wilder, was less happy. '…,' he said.`)
+                let local = if matches!(pr, "he" | "she") {
+                    recent_person(doc, a.speaker.start, want).filter(|m| {
+                        let i = quoted.partition_point(|x| x.end <= m.span.start);
+                        paras.get(q.para).is_some_and(|p| m.span.start >= p.start) && !quoted.get(i).is_some_and(|x| x.start <= m.span.start)
+                    })
+                } else {
+                    None
+                };
+                let ante = match (ante, local) {
+                    (Some(s), Some(l)) if l.span.start > s.span.start && l.entity != s.entity => Some(l),
+                    (a, l) => a.or(l),
                 }
                 .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None })
                 .or_else(|| described_cue_subject(text, a.speaker.start, pr));
