@@ -363,27 +363,21 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     })
                     .cloned();
                 // a person who spoke without quote marks since (`Camatte told reporters.`) is nearer
-                let cued = if matches!(pr, "he" | "she") { recent_person_cue(text, doc, a.speaker.start, want) } else { None };
-                let ante = match (ante, cued) {
-                    (Some(s), Some(c)) if c.span.start > s.span.start && c.entity != s.entity => Some(c),
-                    (a, c) => a.or(c),
-                };
-                // a person named earlier in the quote's own paragraph, outside quote marks, after
-                // that antecedent (`His counterpart, Chris Wilder, was less happy. '…,' he said.`)
-                let local = if matches!(pr, "he" | "she") {
-                    recent_person(doc, a.speaker.start, want).filter(|m| {
-                        let i = quoted.partition_point(|x| x.end <= m.span.start);
-                        paras.get(q.para).is_some_and(|p| m.span.start >= p.start) && !quoted.get(i).is_some_and(|x| x.start <= m.span.start)
-                    })
-                } else {
-                    None
-                };
-                let ante = match (ante, local) {
+                // a later, different person wins over the antecedent found so far
+                let nearer = |s: Option<Seen>, l: Option<Seen>| match (s, l) {
                     (Some(s), Some(l)) if l.span.start > s.span.start && l.entity != s.entity => Some(l),
-                    (a, l) => a.or(l),
-                }
-                .or_else(|| if person { recent_person(doc, a.speaker.start, want) } else { None })
-                .or_else(|| described_cue_subject(text, a.speaker.start, pr));
+                    (s, l) => s.or(l),
+                };
+                let he_she = matches!(pr, "he" | "she");
+                let cued = if he_she { recent_person_cue(text, doc, a.speaker.start, want) } else { None };
+                let recent = if person { recent_person(doc, a.speaker.start, want) } else { None };
+                // a person named earlier in the quote's own paragraph, outside quote marks
+                // (`His counterpart, Chris Wilder, was less happy. '…,' he said.`)
+                let local = recent.clone().filter(|m| {
+                    let i = quoted.partition_point(|x| x.end <= m.span.start);
+                    he_she && paras.get(q.para).is_some_and(|p| m.span.start >= p.start) && !quoted.get(i).is_some_and(|x| x.start <= m.span.start)
+                });
+                let ante = nearer(nearer(ante, cued), local).or(recent).or_else(|| described_cue_subject(text, a.speaker.start, pr));
                 if let Some(s) = ante {
                     quote.speaker_name = Some(s.name.clone());
                     quote.entity = s.entity;

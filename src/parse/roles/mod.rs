@@ -892,7 +892,7 @@ impl TitleWindow {
             push(15, class(j + 1) as u64);
             push(16, (y.words_b as u64) << 8 | y.end as u64);
         }
-        if j > 0 && j > lo {
+        if j > lo {
             let y = fact(j - 1);
             push(17, (y.words_b as u64) << 8 | y.end as u64);
             push(18, (y.norm_hash == x.norm_hash) as u64);
