@@ -41,6 +41,51 @@ const READ_MORE: &[&str] = &[
     "keep reading", "read on", "click here", "more stories", "see all", "view all",
 ];
 
+/// The longest entry of `list`, in bytes.
+const fn longest(list: &[&str]) -> usize {
+    let (mut i, mut m) = (0, 0);
+    while i < list.len() {
+        if list[i].len() > m {
+            m = list[i].len();
+        }
+        i += 1;
+    }
+    m
+}
+
+/// The longest line [`READ_MORE`], [`SHARE_WORDS`] or [`MENU_WORDS`] can match whole.
+const EXACT_MAX: usize = {
+    let (a, b, c) = (longest(READ_MORE), longest(SHARE_WORDS), longest(MENU_WORDS));
+    let ab = if a > b { a } else { b };
+    if ab > c { ab } else { c }
+};
+
+/// Bucket of a phrase's first three bytes in [`CONSENT_OPENINGS`].
+const fn trigram(a: u8, b: u8, c: u8) -> usize {
+    (a as usize * 961 + b as usize * 31 + c as usize) & 4095
+}
+
+/// Buckets of the first three bytes of every [`CONSENT_PHRASES`] entry.
+const CONSENT_OPENINGS: [bool; 4096] = {
+    let mut t = [false; 4096];
+    let mut i = 0;
+    while i < CONSENT_PHRASES.len() {
+        let p = CONSENT_PHRASES[i].as_bytes();
+        assert!(p.len() >= 3);
+        t[trigram(p[0], p[1], p[2])] = true;
+        i += 1;
+    }
+    t
+};
+
+/// `n` (lowercased) contains one of [`CONSENT_PHRASES`]: one pass over `n` that tries the
+/// phrases only where three bytes open one of them (27 substring searches per line were
+/// the hottest part of the structure layer).
+fn has_consent_phrase(n: &str) -> bool {
+    let b = n.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| CONSENT_OPENINGS[trigram(b[i], b[i + 1], b[i + 2])] && CONSENT_PHRASES.iter().any(|p| b[i..].starts_with(p.as_bytes())))
+}
+
 /// The line with its surrounding arrows, bullets and colon removed (not lowercased).
 fn norm_raw(line: &str) -> &str {
     line.trim()
@@ -68,7 +113,10 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// `list.contains(&w.to_lowercase().as_str())` without allocating for ASCII `w` (the lists
 /// hold lowercase entries only).
 fn in_list(list: &[&str], w: &str) -> bool {
-    if w.is_ascii() {
+    // (lowercasing shrinks a character's bytes at most threefold: `K` Kelvin sign to `k`)
+    if w.len() > 3 * EXACT_MAX || w.is_ascii() && w.len() > EXACT_MAX {
+        false
+    } else if w.is_ascii() {
         list.iter().any(|x| x.eq_ignore_ascii_case(w))
     } else {
         list.contains(&w.to_lowercase().as_str())
@@ -196,19 +244,21 @@ const LONG_HEAD: usize = 64;
 /// [`classify`] of the trimmed line `t` of `words` words, whose [`norm_raw`] lowercased is
 /// `n` (or its start, see [`classify`]).
 fn classify_lower(t: &str, n: &str, words: usize) -> Option<BoilerplateKind> {
-    if READ_MORE.contains(&n) {
+    // (no whole-line entry is longer than EXACT_MAX bytes: most lines skip the list scans)
+    let short = n.len() <= EXACT_MAX;
+    if short && READ_MORE.contains(&n) {
         return Some(BoilerplateKind::ReadMore);
     }
-    if SHARE_WORDS.contains(&n) {
+    if short && SHARE_WORDS.contains(&n) {
         return Some(BoilerplateKind::Share);
     }
     if is_market_ticker(t) {
         return Some(BoilerplateKind::Ticker);
     }
-    if words <= 30 && CONSENT_PHRASES.iter().any(|p| n.contains(p)) && (words <= 12 || n.contains("cookie") || n.contains("consent")) {
+    if words <= 30 && has_consent_phrase(n) && (words <= 12 || n.contains("cookie") || n.contains("consent")) {
         return Some(BoilerplateKind::Consent);
     }
-    if MENU_WORDS.contains(&n) {
+    if short && MENU_WORDS.contains(&n) {
         return Some(BoilerplateKind::Menu);
     }
     // "Home | World | Business | Sport", "Home · News · Asia"
@@ -267,6 +317,19 @@ mod tests {
         ($s:expr, $k:expr) => {
             assert_eq!(classify($s), $k, "{:?}", $s);
         };
+    }
+
+    #[test]
+    fn consent_scan_agrees_with_substring_search() {
+        let mut lines: Vec<String> = CONSENT_PHRASES.iter().map(|p| format!("x {p} y")).collect();
+        lines.extend(CONSENT_PHRASES.iter().map(|p| p[..p.len() - 1].to_string()));
+        lines.extend(["", "ab", "we", "cookiecutter", "the road blocker", "please enable java", "ünïcode cookie"].map(String::from));
+        for l in &lines {
+            assert_eq!(has_consent_phrase(l), CONSENT_PHRASES.iter().any(|p| l.contains(p)), "{l:?}");
+        }
+        for list in [READ_MORE, SHARE_WORDS, MENU_WORDS] {
+            assert!(list.iter().all(|w| w.len() <= EXACT_MAX && in_list(list, w) && in_list(list, &w.to_uppercase())));
+        }
     }
 
     #[test]

@@ -235,6 +235,8 @@ struct Segmenter<'a> {
     /// Short text lines printed more than once with only their digits changed (`views 355`,
     /// `Categories: World`, a doubled time line): the marks between a listing's entries.
     recurs: Vec<bool>,
+    /// The title ranker's line facts, shared by every body's window.
+    title_facts: roles::TitleFacts,
 }
 
 impl<'a> Segmenter<'a> {
@@ -266,7 +268,7 @@ impl<'a> Segmenter<'a> {
         let n = lines.len();
         let spans = lines.iter().map(|l| l.span).collect();
         let recurs = recurring(text, &lines);
-        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0, recurs }
+        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0, recurs, title_facts: roles::TitleFacts::default() }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {
@@ -470,7 +472,7 @@ impl<'a> Segmenter<'a> {
                             // line, that one opens the article and the earlier one, left without
                             // a body, is a listed headline)
                             let standfirst = match (model, title_line) {
-                                (LineRole::Title, Some(t)) if paras == 0 && !repeat => self.body_after(i).is_some_and(|b| model_ref.pick_title(self.text, &self.spans, &[i, t], b) != Some(i)),
+                                (LineRole::Title, Some(t)) if paras == 0 && !repeat => self.body_after(i).is_some_and(|b| model_ref.pick_title_with(self.text, &self.spans, &[i, t], b, &self.title_facts) != Some(i)),
                                 _ => false,
                             };
                             let model = if repeat || standfirst { LineRole::Boiler } else { model };
@@ -730,7 +732,7 @@ impl<'a> Segmenter<'a> {
         if cands.is_empty() {
             return None;
         }
-        model.pick_title(self.text, &self.spans, &cands, b).or_else(|| {
+        model.pick_title_with(self.text, &self.spans, &cands, b, &self.title_facts).or_else(|| {
             // the heading line right above a body is its title when the ranker has no better
             // idea (short dumps give it little to go on)
             let k = *cands.first()?;
@@ -842,6 +844,7 @@ impl<'a> Segmenter<'a> {
         // (the model's roles and the title ranker's spans are done with)
         self.model = Vec::new();
         self.spans = Vec::new();
+        self.title_facts = roles::TitleFacts::default();
         Emit { seg: self, list_spans, article_spans, i: 0, open: None, last: None, gap: None, buf: Vec::new(), pos: 0 }
     }
 

@@ -107,6 +107,8 @@ pub fn physical_lines(text: &str) -> Vec<PhysLine> {
     out
 }
 
+/// The stop words [`is_stop`] matches (its `match` spells them out; a test checks the two agree).
+#[cfg(test)]
 const STOP: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "as", "that", "which",
     "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "its", "his", "her", "their",
@@ -268,7 +270,7 @@ const PICTURE_ROLES: u8 = 1 << LineRole::Boiler as u8;
 /// `s` opens with a picture credit (`Photo: …`, up to 25 words), or its last sentence or
 /// bracket is one (`… mine. Photo: File`, `(Photograph: A. Name/Agency)`, up to 8 words).
 fn credit_at(s: &str) -> bool {
-    if s.len() > 600 {
+    if s.len() > 600 || !has_credit_stem(s.as_bytes()) {
         return false;
     }
     let lower = s.to_ascii_lowercase();
@@ -281,6 +283,13 @@ fn credit_at(s: &str) -> bool {
         }
         before.ends_with(['.', '(', '[', '|', '/', '-', '!', '?', '—', '–']) && words <= 8
     })
+}
+
+/// `s` holds (ignoring ASCII case) a word every [`CREDIT_CUES`] entry holds: `photo`,
+/// `image`, `picture`, `illustration` or `credit` (one pass, no copy: most lines have none).
+fn has_credit_stem(s: &[u8]) -> bool {
+    const STEMS: [&[u8]; 5] = [b"photo", b"image", b"picture", b"illustration", b"credit"];
+    (0..s.len()).any(|i| matches!(s[i] | 0x20, b'p' | b'i' | b'c') && STEMS.iter().any(|m| s.len() - i >= m.len() && s[i..i + m.len()].eq_ignore_ascii_case(m)))
 }
 
 /// Rule class of a line as a small number (the grammar-driven signals of `lines.rs`).
@@ -333,9 +342,9 @@ fn is_month_prefix(p: &[u8]) -> bool {
     MONTHS.iter().any(|m| m.as_bytes() == l)
 }
 
-/// `hay` contains `pat` (lowercase ASCII), ignoring ASCII case.
-fn contains_ci(hay: &[u8], pat: &[u8]) -> bool {
-    hay.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat))
+/// A web address starts at byte `i` of `b`: `http://`, `https://` or `www.`, ignoring ASCII case.
+fn url_at(b: &[u8], i: usize) -> bool {
+    [&b"http://"[..], b"https://", b"www."].iter().any(|p| b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p))
 }
 
 /// A stop word of [`STOP`], ignoring ASCII case.
@@ -346,7 +355,11 @@ fn is_stop(t: &str) -> bool {
     let mut buf = [0u8; 5];
     buf[..t.len()].copy_from_slice(t.as_bytes());
     buf[..t.len()].make_ascii_lowercase();
-    STOP.iter().any(|x| x.as_bytes() == &buf[..t.len()])
+    // (a match compiles to a few length-and-byte tests; a scan of STOP compares 50 slices)
+    matches!(
+        &buf[..t.len()],
+        b"a" | b"an" | b"the" | b"of" | b"to" | b"in" | b"on" | b"at" | b"by" | b"for" | b"with" | b"and" | b"or" | b"but" | b"from" | b"as" | b"that" | b"which" | b"who" | b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"has" | b"have" | b"had" | b"will" | b"would" | b"its" | b"his" | b"her" | b"their" | b"this" | b"into" | b"than" | b"it" | b"he" | b"she" | b"they" | b"we" | b"i" | b"you" | b"not" | b"said" | b"after" | b"about" | b"there" | b"also"
+    )
 }
 
 fn norm_hash(s: &str) -> u64 {
@@ -406,20 +419,29 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
             }
         }
     }
-    let digits = s.chars().filter(char::is_ascii_digit).count() as u32;
-    let (month, url) = if s.is_ascii() {
-        // the same tests as below without lowercasing a copy (most lines are ASCII)
-        let b = s.as_bytes();
-        let month = b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]));
-        let url = contains_ci(b, b"http://") || contains_ci(b, b"https://") || contains_ci(b, b"www.");
-        (month, url)
+    // digits, years, clock times and web addresses in one pass over the bytes (an ASCII
+    // digit or letter byte is that character in UTF-8; lowercasing a non-ASCII character
+    // never gives the letters of `http` or `www`)
+    let b = s.as_bytes();
+    let (mut digits, mut year, mut clock, mut url) = (0u32, false, false, false);
+    for i in 0..b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            digits += 1;
+            let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+            year |= matches!((c, at(1)), (b'1', b'9') | (b'2', b'0')) && at(2).is_ascii_digit() && at(3).is_ascii_digit();
+            clock |= at(1) == b':' && at(2).is_ascii_digit();
+        } else if !url && matches!(c | 0x20, b'h' | b'w') {
+            url = url_at(b, i);
+        }
+    }
+    let month = if s.is_ascii() {
+        // the same test as below without lowercasing a copy (most lines are ASCII)
+        b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]))
     } else {
         let lower = s.to_lowercase();
-        let month = MONTHS.iter().any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)));
-        (month, lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+        MONTHS.iter().any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)))
     };
-    let year = s.as_bytes().windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit));
-    let clock = s.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
     let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
     let hw = |w: &str| {
@@ -793,6 +815,30 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
 }
 
+/// The title ranker's facts of each line of one dump, computed at most once per line
+/// however many bodies' windows hold it (a listing has a body every few lines).
+#[derive(Default)]
+pub struct TitleFacts(std::cell::RefCell<Vec<Option<Facts>>>);
+
+impl TitleFacts {
+    /// Facts of line `k` of `spans`: the rule class (the costly part) only where a feature
+    /// always reads it, heading-shaped lines (for `heading_like`); the rest is classed when
+    /// a candidate or its next line asks.
+    fn get(&self, text: &str, spans: &[Span], k: usize) -> Facts {
+        let mut v = self.0.borrow_mut();
+        if v.len() < spans.len() {
+            v.resize(spans.len(), None);
+        }
+        *v[k].get_or_insert_with(|| {
+            let mut x = facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false });
+            if heading_shaped(&x) {
+                x.class = rule_class(spans[k].slice(text));
+            }
+            x
+        })
+    }
+}
+
 /// What the title ranker knows about the lines before one body (and its first lines),
 /// computed once per body so that ranking every candidate stays linear in the window.
 pub struct TitleWindow {
@@ -813,17 +859,10 @@ pub struct TitleWindow {
 
 impl TitleWindow {
     /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
-    pub fn new(text: &str, spans: &[Span], b: usize) -> TitleWindow {
+    pub fn new(text: &str, spans: &[Span], b: usize, cache: &TitleFacts) -> TitleWindow {
         let lo = b.saturating_sub(TITLE_WINDOW);
         let hi = (b + LEDE_LINES).min(spans.len());
-        // rule classes (the costly part) only where a feature reads them: heading-shaped
-        // lines (for `heading_like`), the rest when a candidate or its next line asks
-        let mut facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| facts_unclassed(text, &PhysLine { span: spans[k], indent: 0, blank_before: false })).collect();
-        for (i, x) in facts.iter_mut().enumerate() {
-            if heading_shaped(x) {
-                x.class = rule_class(spans[lo + i].slice(text));
-            }
-        }
+        let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| cache.get(text, spans, k)).collect();
         let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
         let mut heading_after = vec![0u32; b - lo + 1];
         let mut longest = 0;
@@ -928,7 +967,7 @@ impl TitleWindow {
 /// or of "no title" when `j` is `None`. `spans` are the dump's lines in order. (One-off form
 /// of [`TitleWindow::features`].)
 pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
-    TitleWindow::new(text, spans, b).features(text, spans, j)
+    TitleWindow::new(text, spans, b, &TitleFacts::default()).features(text, spans, j)
 }
 
 /// Weights of the role model: emission rows per feature bucket plus transitions.
@@ -984,7 +1023,12 @@ impl RoleModel {
     /// The best title for a body starting at line `b` among `candidates` (or none; a
     /// picture's line never is one).
     pub fn pick_title(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize) -> Option<usize> {
-        let w = TitleWindow::new(text, spans, b);
+        self.pick_title_with(text, spans, candidates, b, &TitleFacts::default())
+    }
+
+    /// [`RoleModel::pick_title`] reading line facts from `cache` (one per dump and `spans`).
+    pub fn pick_title_with(&self, text: &str, spans: &[Span], candidates: &[usize], b: usize, cache: &TitleFacts) -> Option<usize> {
+        let w = TitleWindow::new(text, spans, b, cache);
         let mut best = (self.title_score(&w.features(text, spans, None)), None);
         for &j in candidates.iter().filter(|&&j| !w.picture(j)) {
             let s = self.title_score(&w.features(text, spans, Some(j)));
@@ -1114,19 +1158,44 @@ mod tests {
     }
 
     #[test]
+    fn credit_prefilter_passes_every_cue() {
+        // the one-pass pre-test must never reject a line a cue would match
+        for cue in CREDIT_CUES {
+            assert!(has_credit_stem(cue.as_bytes()), "{cue}");
+            assert!(has_credit_stem(cue.to_uppercase().as_bytes()), "{cue}");
+        }
+        assert!(credit_at("PHOTO: A. Name/Agency"));
+        assert!(credit_at("The crowd at the square. (Image credit: Jane Doe)"));
+        assert!(!credit_at("The minister spoke for an hour on Monday."));
+        assert!(!has_credit_stem("Café".as_bytes()));
+    }
+
+    #[test]
     fn ascii_fast_paths_agree_with_the_general_ones() {
-        for w in ["The", "AND", "said", "Tanaka", "x", "Whose", "about"] {
+        let line = |s: &str| facts_unclassed(s, &PhysLine { span: Span::new(0, s.len()), indent: 0, blank_before: true });
+        for w in STOP {
+            assert!(is_stop(w) && is_stop(&w.to_uppercase()), "{w}");
+        }
+        for w in ["The", "AND", "said", "Tanaka", "x", "Whose", "about", "abouts", "ths"] {
             assert_eq!(is_stop(w), STOP.iter().any(|x| x.eq_ignore_ascii_case(w)), "{w}");
         }
-        for s in ["Visit WWW.example.org", "see HTTPS://a.b", "no link here", "http:/ nearly"] {
+        for s in ["Visit WWW.example.org", "see HTTPS://a.b", "no link here", "http:/ nearly", "Ünïcode www.x.de", "wwW", "ends in http:/"] {
             let l = s.to_lowercase();
-            assert_eq!(contains_ci(s.as_bytes(), b"http://") || contains_ci(s.as_bytes(), b"https://") || contains_ci(s.as_bytes(), b"www."), l.contains("http://") || l.contains("https://") || l.contains("www."), "{s}");
+            let want = l.contains("http://") || l.contains("https://") || l.contains("www.");
+            assert_eq!((0..s.len()).any(|i| url_at(s.as_bytes(), i)), want, "{s}");
+            assert_eq!(line(s).url, want, "{s}");
+        }
+        for s in ["in 1999 and 2026", "at 9:30", "19 20 1:x", "2O26", "10:", "ÄÖ 2001 7:05"] {
+            let b = s.as_bytes();
+            let year = b.windows(4).any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit));
+            let clock = b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+            let x = line(s);
+            assert_eq!((x.year, x.clock), (year, clock), "{s}");
         }
         for s in ["Mixed Case 42", "ÄÖÜ ßtraße Über", "ALL-CAPS_and_digits 2026"] {
             let slow = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).fold(0xcbf2_9ce4_8422_2325u64, |h, l| (h ^ l as u64).wrapping_mul(0x0100_0000_01b3));
             assert_eq!(norm_hash(s), slow, "{s}");
         }
-        let line = |s: &str| facts_unclassed(s, &PhysLine { span: Span::new(0, s.len()), indent: 0, blank_before: true });
         let x = line("Posted on 3 March 2026, see www.example.org");
         assert!(x.month && x.year && x.url);
         let y = line("Smartphones and bands");
