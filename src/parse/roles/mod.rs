@@ -818,14 +818,18 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// The title ranker's facts of each line of one dump, computed at most once per line
 /// however many bodies' windows hold it (a listing has a body every few lines).
 #[derive(Default)]
-pub struct TitleFacts(std::cell::RefCell<Vec<Option<Facts>>>);
+pub struct TitleFacts {
+    facts: std::cell::RefCell<Vec<Option<Facts>>>,
+    /// Hashes of each line's [`content_words`].
+    words: std::cell::RefCell<Vec<Option<Vec<u64>>>>,
+}
 
 impl TitleFacts {
     /// Facts of line `k` of `spans`: the rule class (the costly part) only where a feature
-    /// always reads it, heading-shaped lines (for `heading_like`); the rest is classed when
-    /// a candidate or its next line asks.
+    /// always reads it, heading-shaped lines (for `heading_like`); the rest is classed by
+    /// [`TitleFacts::class`] when a candidate or its next line asks.
     fn get(&self, text: &str, spans: &[Span], k: usize) -> Facts {
-        let mut v = self.0.borrow_mut();
+        let mut v = self.facts.borrow_mut();
         if v.len() < spans.len() {
             v.resize(spans.len(), None);
         }
@@ -837,33 +841,64 @@ impl TitleFacts {
             x
         })
     }
+
+    /// The rule class of line `k` (computed once).
+    fn class(&self, text: &str, spans: &[Span], k: usize) -> u8 {
+        let x = self.get(text, spans, k);
+        if x.class != NO_CLASS {
+            return x.class;
+        }
+        let c = rule_class(spans[k].slice(text));
+        if let Some(Some(f)) = self.facts.borrow_mut().get_mut(k) {
+            f.class = c;
+        }
+        c
+    }
+
+    /// Calls `f` with the hashes of line `k`'s content words (computed once).
+    fn with_words<R>(&self, text: &str, spans: &[Span], k: usize, f: impl FnOnce(&[u64]) -> R) -> R {
+        let mut v = self.words.borrow_mut();
+        if v.len() < spans.len() {
+            v.resize(spans.len(), None);
+        }
+        f(v[k].get_or_insert_with(|| content_words(spans[k].slice(text)).map(|w| fnv(11, w.as_bytes())).collect()))
+    }
 }
 
 /// What the title ranker knows about the lines before one body (and its first lines),
 /// computed once per body so that ranking every candidate stays linear in the window.
-pub struct TitleWindow {
+pub struct TitleWindow<'c> {
+    /// Line facts of the dump (shared by every window).
+    cache: &'c TitleFacts,
     /// First line of the window.
     lo: usize,
     /// The body's first line.
     b: usize,
     /// Facts of lines `lo..` (up to the end of the lede).
     facts: Vec<Facts>,
-    /// Content words of the first 3 body lines, and of the first [`LEDE_LINES`].
-    lede3: std::collections::HashSet<String>,
-    lede: std::collections::HashSet<String>,
+    /// Hashes of the content words of the first 3 body lines, and of the first [`LEDE_LINES`].
+    lede3: std::collections::HashSet<u64>,
+    lede: std::collections::HashSet<u64>,
     /// `heading_after[k - lo]`: heading-like lines in `k..b`.
     heading_after: Vec<u32>,
     /// Longest heading-like line in the window (chars).
     longest: u32,
 }
 
-impl TitleWindow {
-    /// The window of a body starting at line `b` of `spans` (the dump's lines in order).
-    pub fn new(text: &str, spans: &[Span], b: usize, cache: &TitleFacts) -> TitleWindow {
+impl<'c> TitleWindow<'c> {
+    /// The window of a body starting at line `b` of `spans` (the dump's lines in order);
+    /// `cache` holds the facts of `spans` (one per dump and `spans`).
+    pub fn new(text: &str, spans: &[Span], b: usize, cache: &'c TitleFacts) -> TitleWindow<'c> {
         let lo = b.saturating_sub(TITLE_WINDOW);
         let hi = (b + LEDE_LINES).min(spans.len());
         let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| cache.get(text, spans, k)).collect();
-        let words = |n: usize| (b..(b + n).min(spans.len())).flat_map(|k| content_words(spans[k].slice(text))).collect::<std::collections::HashSet<String>>();
+        let words = |n: usize| {
+            let mut set = std::collections::HashSet::new();
+            for k in b..(b + n).min(spans.len()) {
+                cache.with_words(text, spans, k, |w| set.extend(w.iter().copied()));
+            }
+            set
+        };
         let mut heading_after = vec![0u32; b - lo + 1];
         let mut longest = 0;
         for k in (lo..b).rev() {
@@ -873,7 +908,7 @@ impl TitleWindow {
                 longest = longest.max(facts[k - lo].chars);
             }
         }
-        TitleWindow { lo, b, facts, lede3: words(3), lede: words(LEDE_LINES), heading_after, longest }
+        TitleWindow { cache, lo, b, facts, lede3: words(3), lede: words(LEDE_LINES), heading_after, longest }
     }
 
     /// Line `j` of the window belongs to a picture (see [`picture_line`]).
@@ -893,23 +928,23 @@ impl TitleWindow {
         let (lo, b) = (self.lo, self.b);
         let fact = |k: usize| &self.facts[k - lo];
         let class = |k: usize| match self.facts[k - lo].class {
-            NO_CLASS => rule_class(spans[k].slice(text)),
+            NO_CLASS => self.cache.class(text, spans, k),
             c => c,
         };
         let x = fact(j);
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
-        let cw: Vec<String> = content_words(spans[j].slice(text)).collect();
-        let share_of = |set: &std::collections::HashSet<String>| {
-            let shared = cw.iter().filter(|w| set.contains(*w)).count();
-            if cw.is_empty() {
-                0
-            } else {
-                1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64
-            }
-        };
-        let share = share_of(&self.lede3);
-        let share10 = share_of(&self.lede);
+        let (share, share10) = self.cache.with_words(text, spans, j, |cw| {
+            let share_of = |set: &std::collections::HashSet<u64>| {
+                let shared = cw.iter().filter(|w| set.contains(*w)).count();
+                if cw.is_empty() {
+                    0
+                } else {
+                    1 + bucket((shared * 10 / cw.len()) as u32, &[0, 1, 3, 5]) as u64
+                }
+            };
+            (share_of(&self.lede3), share_of(&self.lede))
+        });
         let dist = bucket((b - j) as u32, &[1, 2, 3, 5, 8, 12, 20, 30]) as u64;
         let rank_b = bucket(rank, &[0, 1, 2, 3]) as u64;
         push(1, 0);
@@ -967,7 +1002,8 @@ impl TitleWindow {
 /// or of "no title" when `j` is `None`. `spans` are the dump's lines in order. (One-off form
 /// of [`TitleWindow::features`].)
 pub fn title_features(text: &str, spans: &[Span], j: Option<usize>, b: usize) -> Vec<u32> {
-    TitleWindow::new(text, spans, b, &TitleFacts::default()).features(text, spans, j)
+    let cache = TitleFacts::default();
+    TitleWindow::new(text, spans, b, &cache).features(text, spans, j)
 }
 
 /// Weights of the role model: emission rows per feature bucket plus transitions.

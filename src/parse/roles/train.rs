@@ -427,7 +427,8 @@ pub fn train_titles(model: &mut RoleModel, examples: &[&Example], epochs: usize)
     let feats: Vec<Vec<(Option<usize>, Vec<u32>)>> = cases
         .iter()
         .map(|(ex, spans, b, gold)| {
-            let w = super::TitleWindow::new(&ex.text, spans, *b, &super::TitleFacts::default());
+            let cache = super::TitleFacts::default();
+            let w = super::TitleWindow::new(&ex.text, spans, *b, &cache);
             let cands = (b.saturating_sub(super::TITLE_WINDOW)..*b).filter(|&j| !w.picture(j) || Some(j) == *gold);
             std::iter::once(None).chain(cands.map(Some)).map(|j| (j, w.features(&ex.text, spans, j))).collect()
         })
