@@ -138,6 +138,11 @@ q!(said_role_then_place_name_in_apposition, [r#""We were slow for an hour," said
 
 q!(pronoun_takes_the_person_named_in_its_paragraph, [r#""We were slow for an hour," said Ivo Brandt."#, r#"His opposite number, Karl Weiss, was less happy. "We gave away two goals," he said."#], [("Ivo Brandt", "PER"), ("Karl Weiss", "PER")], [("We were slow for an hour,", Some("Ivo Brandt"), Some("Ivo Brandt")), ("We gave away two goals,", Some("he"), Some("Karl Weiss"))]);
 
+// ---- naming verbs introduce a quote: `referred to X as "…"`, `calls X "…"`
+q!(referred_to_as_quote, [r#"Mayor Jan Novak referred to the plan as "a waste of money" on Monday."#], [("Jan Novak", "PER")], [("a waste of money", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+q!(calls_quote, [r#"Mayor Jan Novak calls the plan "a waste of money" in his letter."#], [("Jan Novak", "PER")], [("a waste of money", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+q!(dubbed_quote, [r#"Senator Ana Ruiz dubbed the new tax "a gift to the richest families" in a speech."#], [("Ana Ruiz", "PER")], [("a gift to the richest families", Some("Senator Ana Ruiz"), Some("Ana Ruiz"))]);
+
 // ---- a pronoun with no name before it: the described subject of the last cue
 q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
 q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);
