@@ -143,6 +143,10 @@ q!(referred_to_as_quote, [r#"Mayor Jan Novak referred to the plan as "a waste of
 q!(calls_quote, [r#"Mayor Jan Novak calls the plan "a waste of money" in his letter."#], [("Jan Novak", "PER")], [("a waste of money", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
 q!(dubbed_quote, [r#"Senator Ana Ruiz dubbed the new tax "a gift to the richest families" in a speech."#], [("Ana Ruiz", "PER")], [("a gift to the richest families", Some("Senator Ana Ruiz"), Some("Ana Ruiz"))]);
 
+// ---- a time phrase between the subject and a cue before the quote
+q!(time_phrase_before_cue, [r#"The City Press Office on Monday insisted "the judge had ordered that the hall be cleared of everyone" as a hearing went on."#], [("City Press Office", "ORG")], [("the judge had ordered that the hall be cleared of everyone", Some("The City Press Office"), Some("City Press Office"))]);
+q!(time_phrase_that_day_before_cue, [r#"The City Press Office that day insisted "the judge had ordered that the hall be cleared of everyone" as a hearing went on."#], [("City Press Office", "ORG")], [("the judge had ordered that the hall be cleared of everyone", Some("The City Press Office"), Some("City Press Office"))]);
+
 // ---- a pronoun with no name before it: the described subject of the last cue
 q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
 q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);
