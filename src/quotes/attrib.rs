@@ -372,6 +372,12 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
     while s > 0 && e - s < 7 && gap_ok(text, ws[s - 1].end, ws[s].start) && !in_list(STOP, ws[s - 1].text) {
         s -= 1;
     }
+    // `She also said the city asks police "…"`: an earlier cue inside the subject run speaks
+    if let Some(k) = (s..e).rev().find(|&k| is_cue(ws[k].text) && !ws[k].text.ends_with("ing") && k > 0) {
+        if let Some(a) = attr_before_within(text, from, ws[k].end, 1) {
+            return Some(a);
+        }
+    }
     if s < e && gap_ok(text, ws[e - 1].end, ws[c].start) {
         // drop a leading run that cannot open a noun phrase (`to bar Muslims from entering the`)
         let s2 = trim_speaker(&ws, s, e);

@@ -69,6 +69,23 @@ pub(crate) fn nominal_forward(text: &str, doc: &Document, span: Span) -> Option<
     if cue { m.entity } else { None }
 }
 
+/// Affiliation epithets that news copy uses for the person it is about (`The Democrat said`,
+/// `the Republican added`), never for someone not yet named.
+const EPITHETS: &[&str] = &["democrat", "republican", "conservative", "liberal", "socialist", "communist", "progressive", "populist", "nationalist", "centrist", "tory", "libertarian"];
+
+/// The person an affiliation epithet (`The Democrat`, `the veteran Republican`) stands for:
+/// the most recent person mention within 600 bytes before it. At most 20 mentions are read.
+pub(crate) fn epithet_antecedent(text: &str, doc: &Document, span: Span) -> Option<usize> {
+    let phrase = text.get(span.start..span.end)?;
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 3 || !ws[0].eq_ignore_ascii_case("the") || !ws.last().is_some_and(|h| in_list(EPITHETS, h)) {
+        return None;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    let lo = span.start.saturating_sub(600);
+    doc.mentions[..i].iter().rev().take(20).take_while(|m| m.span.start >= lo).find(|m| m.label == EntityLabel::PER)?.entity
+}
+
 /// What is said about one person mention: role phrases (lowercase) before and after it, and
 /// the words right after its comma.
 struct Context {
