@@ -401,7 +401,7 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 let ent = entity_in(doc, a.speaker).filter(|&e| {
                     doc.entities.get(e).is_some_and(|x| matches!(x.label, EntityLabel::PER | EntityLabel::ORG)) || whole_mention(doc, a.speaker)
                 });
-                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker).or_else(|| if ent.is_none() { crate::resolve::roles::nominal_forward(text, doc, a.speaker) } else { None }).or_else(|| crate::resolve::roles::epithet_antecedent(text, doc, a.speaker));
+                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker).or_else(|| if ent.is_none() { crate::resolve::roles::nominal_forward(text, doc, a.speaker) } else { None }).or_else(|| crate::resolve::roles::epithet_antecedent(text, doc, a.speaker)).or_else(|| if ent.is_none() { crate::resolve::roles::org_antecedent(text, doc, a.speaker) } else { None });
                 let ent = match ent {
                     Some(e) if doc.entities.get(e).is_some_and(|x| x.label == EntityLabel::PER) => Some(e),
                     e => nominal.or(e),
