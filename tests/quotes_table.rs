@@ -138,6 +138,20 @@ q!(said_role_then_place_name_in_apposition, [r#""We were slow for an hour," said
 
 q!(pronoun_takes_the_person_named_in_its_paragraph, [r#""We were slow for an hour," said Ivo Brandt."#, r#"His opposite number, Karl Weiss, was less happy. "We gave away two goals," he said."#], [("Ivo Brandt", "PER"), ("Karl Weiss", "PER")], [("We were slow for an hour,", Some("Ivo Brandt"), Some("Ivo Brandt")), ("We gave away two goals,", Some("he"), Some("Karl Weiss"))]);
 
+// ---- naming verbs introduce a quote: `referred to X as "…"`, `calls X "…"`
+q!(referred_to_as_quote, [r#"Mayor Jan Novak referred to the plan as "a waste of money" on Monday."#], [("Jan Novak", "PER")], [("a waste of money", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+q!(calls_quote, [r#"Mayor Jan Novak calls the plan "a waste of money" in his letter."#], [("Jan Novak", "PER")], [("a waste of money", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+q!(dubbed_quote, [r#"Senator Ana Ruiz dubbed the new tax "a gift to the richest families" in a speech."#], [("Ana Ruiz", "PER")], [("a gift to the richest families", Some("Senator Ana Ruiz"), Some("Ana Ruiz"))]);
+
+// ---- a time phrase between the subject and a cue before the quote
+q!(time_phrase_before_cue, [r#"The City Press Office on Monday insisted "the judge had ordered that the hall be cleared of everyone" as a hearing went on."#], [("City Press Office", "ORG")], [("the judge had ordered that the hall be cleared of everyone", Some("The City Press Office"), Some("City Press Office"))]);
+q!(time_phrase_that_day_before_cue, [r#"The City Press Office that day insisted "the judge had ordered that the hall be cleared of everyone" as a hearing went on."#], [("City Press Office", "ORG")], [("the judge had ordered that the hall be cleared of everyone", Some("The City Press Office"), Some("City Press Office"))]);
+
+q!(pronoun_takes_the_person_introduced_in_the_paragraph_before, [r#""The shelves fell down around me," Ivo Brandt said."#, "A driver named Karl Weiss was hurt in the crash and taken to hospital.", r#""The road was dark and wet," he said."#], [("Ivo Brandt", "PER"), ("Karl Weiss", "PER")], [("The shelves fell down around me,", Some("Ivo Brandt"), Some("Ivo Brandt")), ("The road was dark and wet,", Some("he"), Some("Karl Weiss"))]);
+q!(pronoun_keeps_the_speaker_when_the_paragraph_before_quotes, [r#""The shelves fell down around me," Ivo Brandt said."#, r#"Karl Weiss said the crash was "a shock to everyone here"."#, r#""The road was dark and wet," he said."#], [("Ivo Brandt", "PER"), ("Karl Weiss", "PER")], [("The shelves fell down around me,", Some("Ivo Brandt"), Some("Ivo Brandt")), ("a shock to everyone here", Some("Karl Weiss"), Some("Karl Weiss")), ("The road was dark and wet,", Some("he"), Some("Karl Weiss"))]);
+
+q!(earlier_cue_inside_the_subject_run, [r#"Mayor Jan Novak also said the city asks its police "to do far too much"."#], [("Jan Novak", "PER")], [("to do far too much", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
+
 // ---- a pronoun with no name before it: the described subject of the last cue
 q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
 q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);
@@ -145,6 +159,10 @@ q!(he_after_described_person, ["A grain dealer said prices had doubled since Jun
 // ---- descriptions and roles resolve to the person named before
 q!(nominal_title_before_name, ["Prime Minister Shinzo Abe visited the port on Monday.", r#""We will rebuild the harbour," the prime minister said."#], [("Shinzo Abe", "PER")], [("We will rebuild the harbour,", Some("the prime minister"), Some("Shinzo Abe"))]);
 q!(nominal_appositive_role, ["Yee Kuang Heng, a professor of law at the University of Tokyo, spoke first.", r#""The rules are clear," the professor said."#], [("Yee Kuang Heng", "PER")], [("The rules are clear,", Some("the professor"), Some("Yee Kuang Heng"))]);
+q!(nominal_party_epithet, ["Senator Ana Ruiz spoke at the memorial on Tuesday.", r#"The Democrat said that none of us were "free of blame in this" and asked for calm."#, r#"She also said the city asks its police "to do far too much"."#], [("Ana Ruiz", "PER")], [("free of blame in this", Some("The Democrat"), Some("Ana Ruiz")), ("to do far too much", Some("She"), Some("Ana Ruiz"))]);
+q!(indefinite_epithet_stays_unresolved, ["Senator Ana Ruiz spoke at the memorial on Tuesday.", r#"A Republican said the plan was "a waste of time and money"."#], [("Ana Ruiz", "PER")], [("a waste of time and money", Some("A Republican"), Some("A Republican"))]);
+q!(org_description_by_head, ["The City Press Office issued a short note on Monday.", r#"Asked later, the press office said: "The guard cleared the hall as the judge asked.""#], [("City Press Office", "ORG")], [("The guard cleared the hall as the judge asked.", Some("the press office"), Some("City Press Office"))]);
+q!(org_description_takes_the_subject, ["Harbour Watch files a second complaint with the Port Authority.", r#"The rights group has said the complaint relates to "serious breaches of the safety rules" at the docks."#], [("Harbour Watch", "ORG"), ("Port Authority", "ORG")], [("serious breaches of the safety rules", Some("The rights group"), Some("Harbour Watch"))]);
 q!(nominal_age, ["Ana Ruiz, 62, was at home when the water rose.", r#""I lost everything," the 62-year-old said."#], [("Ana Ruiz", "PER")], [("I lost everything,", Some("the 62-year-old"), Some("Ana Ruiz"))]);
 q!(nominal_initials, ["Akbar Pathan, deputy commissioner of police, Zone 3, briefed reporters.", r#""The two men came to sell gold," the DCP said."#], [("Akbar Pathan", "PER")], [("The two men came to sell gold,", Some("the DCP"), Some("Akbar Pathan"))]);
 q!(nominal_without_antecedent, ["Ana Ruiz, a nurse, was at home.", r#""The levee failed at night," the official said."#], [("Ana Ruiz", "PER")], [("The levee failed at night,", Some("the official"), Some("the official"))]);

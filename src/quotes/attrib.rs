@@ -353,6 +353,8 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
     while e > 0 && is_aux(ws[e - 1].text) && gap_ok(text, ws[e - 1].end, ws[e].start) {
         e -= 1;
     }
+    // `The press office later that day insisted "…"`: a time phrase between subject and cue
+    e = time_tail(text, &ws, e);
     // `Name, a role at Org, said "…"`
     if e > 0 && text.get(ws[e - 1].end..ws[e].start).is_some_and(|g| g.contains(',')) {
         for st in (c.saturating_sub(30)..e).rev() {
@@ -369,6 +371,12 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
     let mut s = e;
     while s > 0 && e - s < 7 && gap_ok(text, ws[s - 1].end, ws[s].start) && !in_list(STOP, ws[s - 1].text) {
         s -= 1;
+    }
+    // `She also said the city asks police "…"`: an earlier cue inside the subject run speaks
+    if let Some(k) = (s..e).rev().find(|&k| is_cue(ws[k].text) && !ws[k].text.ends_with("ing") && k > 0) {
+        if let Some(a) = attr_before_within(text, from, ws[k].end, 1) {
+            return Some(a);
+        }
     }
     if s < e && gap_ok(text, ws[e - 1].end, ws[c].start) {
         // drop a leading run that cannot open a noun phrase (`to bar Muslims from entering the`)
@@ -393,6 +401,26 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
         }
     }
     None
+}
+
+/// Where a subject ends before a time phrase that ends at word `e` (`later that day`, `on
+/// Monday`, `earlier this week`, `last night`): the phrase's first word, or `e` when there is
+/// none or nothing would be left before it.
+fn time_tail(text: &str, ws: &[Word], e: usize) -> usize {
+    const TIME: &[&str] = &["later", "earlier", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"];
+    const LEAD: &[&str] = &["that", "this", "last", "next", "on", "the", "same", "each", "every", "late", "early"];
+    let mut k = e;
+    while k > 1 && gap_ok(text, ws[k - 1].end, ws.get(k).map_or(ws[k - 1].end, |w| w.start)) {
+        let w = ws[k - 1].text;
+        // a time word, or a lead word before one (`that day`, `on Monday`)
+        let time = in_list(TIME, w) && (!is_cap(w) || in_list(&TIME[3..10], w));
+        let lead = k < e && in_list(LEAD, w) && !is_cap(w) && in_list(TIME, ws[k].text);
+        if !(time || lead) {
+            break;
+        }
+        k -= 1;
+    }
+    if k < e && k > 0 && gap_ok(text, ws[k - 1].end, ws[k].start) { k } else { e }
 }
 
 /// Determiners and pronouns that may open a lowercase speaker phrase.

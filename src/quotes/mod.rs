@@ -377,7 +377,14 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                     let i = quoted.partition_point(|x| x.end <= m.span.start);
                     he_she && paras.get(q.para).is_some_and(|p| m.span.start >= p.start) && !quoted.get(i).is_some_and(|x| x.start <= m.span.start)
                 });
-                let ante = nearer(nearer(ante, cued), local).or(recent).or_else(|| described_cue_subject(text, a.speaker.start, pr));
+                // a person introduced in the paragraph right before, which has no quote marks, when
+                // the quote opens its paragraph (`A man surnamed Chang was hurt.` / `"…," he said.`)
+                let intro = recent.clone().filter(|m| {
+                    let Some(pp) = q.para.checked_sub(1).and_then(|i| paras.get(i)) else { return false };
+                    let i = quoted.partition_point(|x| x.end <= pp.start);
+                    he_she && q.para_start && m.span.start >= pp.start && m.span.end <= pp.end && !quoted.get(i).is_some_and(|x| x.start < pp.end)
+                });
+                let ante = nearer(nearer(nearer(ante, cued), local), intro).or(recent).or_else(|| described_cue_subject(text, a.speaker.start, pr));
                 if let Some(s) = ante {
                     quote.speaker_name = Some(s.name.clone());
                     quote.entity = s.entity;
@@ -394,7 +401,7 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 let ent = entity_in(doc, a.speaker).filter(|&e| {
                     doc.entities.get(e).is_some_and(|x| matches!(x.label, EntityLabel::PER | EntityLabel::ORG)) || whole_mention(doc, a.speaker)
                 });
-                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker).or_else(|| if ent.is_none() { crate::resolve::roles::nominal_forward(text, doc, a.speaker) } else { None });
+                let nominal = crate::resolve::roles::nominal_antecedent(text, doc, a.speaker).or_else(|| if ent.is_none() { crate::resolve::roles::nominal_forward(text, doc, a.speaker) } else { None }).or_else(|| crate::resolve::roles::epithet_antecedent(text, doc, a.speaker)).or_else(|| if ent.is_none() { crate::resolve::roles::org_antecedent(text, doc, a.speaker) } else { None });
                 let ent = match ent {
                     Some(e) if doc.entities.get(e).is_some_and(|x| x.label == EntityLabel::PER) => Some(e),
                     e => nominal.or(e),

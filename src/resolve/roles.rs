@@ -69,6 +69,54 @@ pub(crate) fn nominal_forward(text: &str, doc: &Document, span: Span) -> Option<
     if cue { m.entity } else { None }
 }
 
+/// Affiliation epithets that news copy uses for the person it is about (`The Democrat said`,
+/// `the Republican added`), never for someone not yet named.
+const EPITHETS: &[&str] = &["democrat", "republican", "conservative", "liberal", "socialist", "communist", "progressive", "populist", "nationalist", "centrist", "tory", "libertarian"];
+
+/// The person an affiliation epithet (`The Democrat`, `the veteran Republican`) stands for:
+/// the most recent person mention within 600 bytes before it. At most 20 mentions are read.
+pub(crate) fn epithet_antecedent(text: &str, doc: &Document, span: Span) -> Option<usize> {
+    let phrase = text.get(span.start..span.end)?;
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 3 || !ws[0].eq_ignore_ascii_case("the") || !ws.last().is_some_and(|h| in_list(EPITHETS, h)) {
+        return None;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    let lo = span.start.saturating_sub(600);
+    doc.mentions[..i].iter().rev().take(20).take_while(|m| m.span.start >= lo).find(|m| m.label == EntityLabel::PER)?.entity
+}
+
+/// Head nouns of organisation descriptions (`the media rights group`, `the press office`).
+const ORG_HEADS: &[&str] = &["group", "organisation", "organization", "office", "agency", "ministry", "department", "committee", "council", "commission", "assembly", "company", "firm", "union", "party", "service", "authority", "association", "body", "watchdog", "charity", "federation", "institute", "board", "bank"];
+
+/// The organisation a description (`the media rights group`, `the press office`) refers to,
+/// within 600 bytes before it (at most 20 mentions): the most recent one whose name ends in
+/// the description's head (`Garda Press Office`), else the most recent one that opens its
+/// sentence (the subject: `Reporters Without Borders files …`). Lowercase words only after
+/// the determiner, so `the Foreign Office` (a name) is left to the tagger.
+pub(crate) fn org_antecedent(text: &str, doc: &Document, span: Span) -> Option<usize> {
+    let phrase = text.get(span.start..span.end)?;
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 5 || !ws[0].eq_ignore_ascii_case("the") || ws[1..].iter().any(|w| words::is_cap(w)) {
+        return None;
+    }
+    let head = ws.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+    if !in_list(ORG_HEADS, head) {
+        return None;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+    let lo = span.start.saturating_sub(600);
+    let orgs: Vec<_> = doc.mentions[..i].iter().rev().take(20).take_while(|m| m.span.start >= lo).filter(|m| m.label == EntityLabel::ORG && m.entity.is_some()).collect();
+    if let Some(m) = orgs.iter().find(|m| m.text.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(head))) {
+        return m.entity;
+    }
+    let opens = |p: usize| {
+        let g = &text[text[..p].rfind('\n').map_or(0, |n| n + 1)..p];
+        g.trim().is_empty() || (g.trim_end().ends_with(['.', '!', '?']) && g.ends_with(' '))
+    };
+    orgs.iter().find(|m| opens(m.span.start)).and_then(|m| m.entity)
+}
+
 /// What is said about one person mention: role phrases (lowercase) before and after it, and
 /// the words right after its comma.
 struct Context {

@@ -182,7 +182,7 @@ pub(crate) static CUE_VERBS: &[&str] = &[
     "offered", "cautioned", "advised", "bragged", "crowed", "jabbed", "quipped", "mocked", "taunted", "blasted",
     "slammed", "shot", "fired", "huffed", "interjected", "interrupted", "stated", "told", "repeated", "reiterated",
     "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues", "reads",
-    "read", "sang", "sings", "typed", "chanted",
+    "read", "sang", "sings", "typed", "chanted", "calls", "referred", "branded", "brands", "dubbed",
 ];
 
 /// True when `w` is a cue verb (printed in lowercase).
