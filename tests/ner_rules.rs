@@ -1,6 +1,7 @@
 //! Table tests for the rules applied after the tagger: named storms (CoNLL-2003 policy:
 //! `Hurricane` O, the name MISC), acronyms of common nouns that are never names alone,
-//! honorifics outside person names, and dateline/byline names.
+//! honorifics outside person names, dateline/byline names, stock listings, Arabic names with
+//! particles and newspaper names.
 //! Sentences written for this test.
 
 fn mentions(text: &str) -> Vec<(String, &'static str)> {
@@ -107,5 +108,46 @@ fn organisation_head_rule_leaves_places_alone() {
     for (text, place) in [("Troops moved into the West Bank on Monday.", "West Bank"), ("He was born in the Soviet Union in 1950.", "Soviet Union")] {
         let got = mentions(text);
         assert!(!got.contains(&(place.to_string(), "ORG")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn stock_listings_name_organisations() {
+    let got = mentions("Shares of Norwick Foods Inc. (NYSE: NWK) rose after Harlan Brands (Nasdaq | TSX: HRLN) cut its forecast.");
+    for name in ["NYSE", "Nasdaq", "TSX", "Harlan Brands"] {
+        assert!(got.contains(&(name.to_string(), "ORG")), "{name}: {got:?}");
+    }
+    let got = mentions("Bank stocks fell as Greybridge <GRB.L> and Tollan & Marsh <TLM.L> lost ground in early trade on Monday.");
+    for name in ["Greybridge", "Tollan & Marsh"] {
+        assert!(got.contains(&(name.to_string(), "ORG")), "{name}: {got:?}");
+    }
+    // a credit line is no listing
+    let got = mentions("The bridge reopened on Monday (Photo: Anna Berg).");
+    assert!(got.iter().all(|(t, l)| !(t == "Photo" && *l == "ORG")), "{got:?}");
+}
+
+#[test]
+fn arabic_names_with_particles_are_one_person() {
+    for (text, name) in [
+        ("The delegation was received by Sheikh Hamad Al-Nasser Al-Khalid Al-Rumi on Tuesday.", "Hamad Al-Nasser Al-Khalid Al-Rumi"),
+        ("Talks were chaired by Faisal bin Nasser Al Thamir in the capital.", "Faisal bin Nasser Al Thamir"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "PER")), "{text}: {got:?}");
+    }
+    // a place with one particle stays a place
+    let got = mentions("Aid trucks crossed at Bab al-Hawa on Sunday.");
+    assert!(got.iter().all(|(_, l)| *l != "PER"), "{got:?}");
+}
+
+#[test]
+fn newspaper_names_are_organisations() {
+    for (text, name) in [
+        ("The figures were first reported by the Harbour Daily on Friday.", "Harbour Daily"),
+        ("A spokesman told the Kestrel Valley Gazette that talks would resume.", "Kestrel Valley Gazette"),
+        ("The Northfield Chronicle said the mayor would not stand again.", "The Northfield Chronicle"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "ORG")), "{text}: {got:?}");
     }
 }
