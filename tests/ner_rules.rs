@@ -151,3 +151,21 @@ fn newspaper_names_are_organisations() {
         assert!(got.contains(&(name.to_string(), "ORG")), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn bench_and_office_titles_stay_outside_person_names() {
+    for (text, name) in [
+        ("The order was granted by Mr Justice Conor Whelan in the High Court.", "Conor Whelan"),
+        ("Judge Maeve Dunleavy adjourned the case until May.", "Maeve Dunleavy"),
+        ("The bill was tabled by MP Rachel Tennant on Wednesday.", "Rachel Tennant"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "PER")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn curly_and_straight_apostrophes_name_the_same_person() {
+    let got = mentions("Lawyers for Brian O'Rourke filed the appeal on Monday. The court heard that O\u{2019}Rourke had left the country in March.");
+    assert!(got.contains(&("O\u{2019}Rourke".to_string(), "PER")), "{got:?}");
+}

@@ -71,7 +71,7 @@ fn is_honorific(t: &TokInfo) -> bool {
 
 /// A title printed before a person's name that CoNLL-2003 leaves outside the span: ranks
 /// (`Det Insp`, `Sgt`, `Capt`, `Lt Col`), offices (`Gov.`, `Sen.`, `Rep.`, `Cllr`), clergy
-/// (`Rev`, `Fr`) and peerage (`Lord`, `Lady`, `Baroness`). Unlike [`is_honorific`] it says
+/// (`Rev`, `Fr`), the bench (`Judge`, `Mr Justice`) and peerage (`Lord`, `Lady`, `Baroness`). Unlike [`is_honorific`] it says
 /// nothing about the type (`Lord Howe Island`), so it leaves only a person's span. A small
 /// list written for gleaner (not read off any page).
 fn is_title(t: &TokInfo) -> bool {
@@ -80,7 +80,8 @@ fn is_title(t: &TokInfo) -> bool {
             t.lower.trim_end_matches('.'),
             "det" | "insp" | "supt" | "sgt" | "cpl" | "pc" | "dc" | "dci" | "capt" | "cmdr" | "lt" | "col" | "maj"
                 | "gen" | "brig" | "adm" | "gov" | "sen" | "rep" | "rev" | "fr" | "cllr" | "detective" | "inspector" | "sergeant"
-                | "superintendent" | "lord" | "lady" | "baroness" | "baron" | "countess"
+                | "superintendent" | "lord" | "lady" | "baroness" | "baron" | "countess" | "justice" | "judge" | "mp" | "mep"
+                | "senator" | "governor"
         )
 }
 
@@ -252,12 +253,14 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
         }
     }
     // (a single character or a word the tokenizer splits is never a name here)
-    let words: std::collections::BTreeSet<String> = words.into_iter().filter(|w| w.chars().count() > 1).map(str::to_string).collect();
+    // (curly and straight apostrophes compare equal: `O’Shea` is `Brian O'Shea`)
+    let norm = |w: &str| -> String { w.replace('\u{2019}', "'") };
+    let words: std::collections::BTreeSet<String> = words.into_iter().filter(|w| w.chars().count() > 1).map(norm).collect();
     if words.is_empty() {
         return;
     }
     for m in out.iter_mut() {
-        if !m.text.contains(' ') && words.contains(&m.text) {
+        if !m.text.contains(' ') && words.contains(&norm(&m.text)) {
             m.label = crate::document::EntityLabel::PER;
         }
     }
@@ -273,7 +276,7 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
             }
             let inside = k < out.len() && out[k].span.start < t.end;
             let w = t.slice(text);
-            if !inside && info.init_cap && words.contains(w) {
+            if !inside && info.init_cap && (words.contains(w) || (w.contains('\u{2019}') && words.contains(&norm(w)))) {
                 added.push(Mention { text: w.to_string(), span: *t, label: crate::document::EntityLabel::PER, confidence: 0.5, entity: None });
             }
         }
