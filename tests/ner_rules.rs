@@ -169,3 +169,18 @@ fn curly_and_straight_apostrophes_name_the_same_person() {
     let got = mentions("Lawyers for Brian O'Rourke filed the appeal on Monday. The court heard that O\u{2019}Rourke had left the country in March.");
     assert!(got.contains(&("O\u{2019}Rourke".to_string(), "PER")), "{got:?}");
 }
+
+#[test]
+fn place_names_built_on_a_head_word() {
+    for (text, name) in [
+        ("Flights were diverted to Port Elmwood International Airport after the storm.", "Port Elmwood International Airport"),
+        ("Officials in Harlow County said the road would reopen on Friday.", "Harlow County"),
+        ("Traffic was halted at Kestrel Junction for two hours.", "Kestrel Junction"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "LOC")), "{text}: {got:?}");
+    }
+    // an organisation built on a place keeps its head
+    let got = mentions("The Harlow County Council approved the budget on Tuesday.");
+    assert!(got.iter().all(|(t, l)| !(t == "Harlow County" && *l == "LOC")), "{got:?}");
+}

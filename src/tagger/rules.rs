@@ -195,6 +195,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         org_names(&s.infos, s.mode, &mut found);
         ticker_names(text, &s.tokens, &s.infos, &mut found);
         particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
+        place_names(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -647,5 +648,53 @@ fn particle_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, foun
             replace_span(found, a, b, 1);
         }
         i = e;
+    }
+}
+
+/// Heads of place names: administrative areas, highways and transport hubs, capitalised
+/// (not `Avenue`: UNER EWT spans `San Mateo` of `San Mateo Avenue`).
+fn place_head(t: &TokInfo) -> bool {
+    t.init_cap
+        && matches!(
+            t.lower.as_str(),
+            "county" | "province" | "prefecture" | "region" | "airport" | "junction" | "highway"
+                | "motorway" | "expressway"
+        )
+}
+
+/// Place names built on a head word, in ordinary sentences: capitalised words ending in
+/// `County`, `Province`, `Region`, `Airport`, `Junction` (`Lingwu County`, `San
+/// Antonio International Airport`, `Bondi Junction`) become one LOC mention, replacing
+/// the model's mentions inside. Leading articles and prepositions leave the span; it is
+/// left alone when the model typed exactly it, or a model mention crosses its edge.
+fn place_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| i < n && infos[i].init_cap && infos[i].alpha;
+    let mut i = 0;
+    while i < n {
+        if !(place_head(&infos[i]) && i > 0 && cap(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let b = i;
+        let mut a = i - 1;
+        while a > 0 && cap(a - 1) && b - a < 5 && !lead_word(&infos[a]) {
+            a -= 1;
+        }
+        while a < b && lead_word(&infos[a]) {
+            a += 1;
+        }
+        i += 1;
+        if a == b || found.iter().any(|f| (f.0 == a && f.1 == b) || (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b)) {
+            continue;
+        }
+        // an organisation built on the place (`Orange County Council` ends elsewhere)
+        if b + 1 < n && org_head(&infos[b + 1]) > 0 {
+            continue;
+        }
+        replace_span(found, a, b, 3);
     }
 }
