@@ -1,6 +1,7 @@
 //! Table tests for the rules applied after the tagger: named storms (CoNLL-2003 policy:
 //! `Hurricane` O, the name MISC), acronyms of common nouns that are never names alone,
-//! honorifics outside person names, and dateline/byline names.
+//! honorifics outside person names, dateline/byline names, stock listings, Arabic names with
+//! particles and newspaper names.
 //! Sentences written for this test.
 
 fn mentions(text: &str) -> Vec<(String, &'static str)> {
@@ -108,4 +109,78 @@ fn organisation_head_rule_leaves_places_alone() {
         let got = mentions(text);
         assert!(!got.contains(&(place.to_string(), "ORG")), "{text}: {got:?}");
     }
+}
+
+#[test]
+fn stock_listings_name_organisations() {
+    let got = mentions("Shares of Norwick Foods Inc. (NYSE: NWK) rose after Harlan Brands (Nasdaq | TSX: HRLN) cut its forecast.");
+    for name in ["NYSE", "Nasdaq", "TSX", "Harlan Brands"] {
+        assert!(got.contains(&(name.to_string(), "ORG")), "{name}: {got:?}");
+    }
+    let got = mentions("Bank stocks fell as Greybridge <GRB.L> and Tollan & Marsh <TLM.L> lost ground in early trade on Monday.");
+    for name in ["Greybridge", "Tollan & Marsh"] {
+        assert!(got.contains(&(name.to_string(), "ORG")), "{name}: {got:?}");
+    }
+    // a credit line is no listing
+    let got = mentions("The bridge reopened on Monday (Photo: Anna Berg).");
+    assert!(got.iter().all(|(t, l)| !(t == "Photo" && *l == "ORG")), "{got:?}");
+}
+
+#[test]
+fn arabic_names_with_particles_are_one_person() {
+    for (text, name) in [
+        ("The delegation was received by Sheikh Hamad Al-Nasser Al-Khalid Al-Rumi on Tuesday.", "Hamad Al-Nasser Al-Khalid Al-Rumi"),
+        ("Talks were chaired by Faisal bin Nasser Al Thamir in the capital.", "Faisal bin Nasser Al Thamir"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "PER")), "{text}: {got:?}");
+    }
+    // a place with one particle stays a place
+    let got = mentions("Aid trucks crossed at Bab al-Hawa on Sunday.");
+    assert!(got.iter().all(|(_, l)| *l != "PER"), "{got:?}");
+}
+
+#[test]
+fn newspaper_names_are_organisations() {
+    for (text, name) in [
+        ("The figures were first reported by the Harbour Daily on Friday.", "Harbour Daily"),
+        ("A spokesman told the Kestrel Valley Gazette that talks would resume.", "Kestrel Valley Gazette"),
+        ("The Northfield Chronicle said the mayor would not stand again.", "The Northfield Chronicle"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "ORG")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn bench_and_office_titles_stay_outside_person_names() {
+    for (text, name) in [
+        ("The order was granted by Mr Justice Conor Whelan in the High Court.", "Conor Whelan"),
+        ("Judge Maeve Dunleavy adjourned the case until May.", "Maeve Dunleavy"),
+        ("The bill was tabled by MP Rachel Tennant on Wednesday.", "Rachel Tennant"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "PER")), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn curly_and_straight_apostrophes_name_the_same_person() {
+    let got = mentions("Lawyers for Brian O'Rourke filed the appeal on Monday. The court heard that O\u{2019}Rourke had left the country in March.");
+    assert!(got.contains(&("O\u{2019}Rourke".to_string(), "PER")), "{got:?}");
+}
+
+#[test]
+fn place_names_built_on_a_head_word() {
+    for (text, name) in [
+        ("Flights were diverted to Port Elmwood International Airport after the storm.", "Port Elmwood International Airport"),
+        ("Officials in Harlow County said the road would reopen on Friday.", "Harlow County"),
+        ("Traffic was halted at Kestrel Junction for two hours.", "Kestrel Junction"),
+    ] {
+        let got = mentions(text);
+        assert!(got.contains(&(name.to_string(), "LOC")), "{text}: {got:?}");
+    }
+    // an organisation built on a place keeps its head
+    let got = mentions("The Harlow County Council approved the budget on Tuesday.");
+    assert!(got.iter().all(|(t, l)| !(t == "Harlow County" && *l == "LOC")), "{got:?}");
 }

@@ -71,7 +71,7 @@ fn is_honorific(t: &TokInfo) -> bool {
 
 /// A title printed before a person's name that CoNLL-2003 leaves outside the span: ranks
 /// (`Det Insp`, `Sgt`, `Capt`, `Lt Col`), offices (`Gov.`, `Sen.`, `Rep.`, `Cllr`), clergy
-/// (`Rev`, `Fr`) and peerage (`Lord`, `Lady`, `Baroness`). Unlike [`is_honorific`] it says
+/// (`Rev`, `Fr`), the bench (`Judge`, `Mr Justice`) and peerage (`Lord`, `Lady`, `Baroness`). Unlike [`is_honorific`] it says
 /// nothing about the type (`Lord Howe Island`), so it leaves only a person's span. A small
 /// list written for gleaner (not read off any page).
 fn is_title(t: &TokInfo) -> bool {
@@ -80,7 +80,8 @@ fn is_title(t: &TokInfo) -> bool {
             t.lower.trim_end_matches('.'),
             "det" | "insp" | "supt" | "sgt" | "cpl" | "pc" | "dc" | "dci" | "capt" | "cmdr" | "lt" | "col" | "maj"
                 | "gen" | "brig" | "adm" | "gov" | "sen" | "rep" | "rev" | "fr" | "cllr" | "detective" | "inspector" | "sergeant"
-                | "superintendent" | "lord" | "lady" | "baroness" | "baron" | "countess"
+                | "superintendent" | "lord" | "lady" | "baroness" | "baron" | "countess" | "justice" | "judge" | "mp" | "mep"
+                | "senator" | "governor"
         )
 }
 
@@ -192,6 +193,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             }
         }
         org_names(&s.infos, s.mode, &mut found);
+        ticker_names(text, &s.tokens, &s.infos, &mut found);
+        particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
+        place_names(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -250,12 +254,14 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
         }
     }
     // (a single character or a word the tokenizer splits is never a name here)
-    let words: std::collections::BTreeSet<String> = words.into_iter().filter(|w| w.chars().count() > 1).map(str::to_string).collect();
+    // (curly and straight apostrophes compare equal: `O’Shea` is `Brian O'Shea`)
+    let norm = |w: &str| -> String { w.replace('\u{2019}', "'") };
+    let words: std::collections::BTreeSet<String> = words.into_iter().filter(|w| w.chars().count() > 1).map(norm).collect();
     if words.is_empty() {
         return;
     }
     for m in out.iter_mut() {
-        if !m.text.contains(' ') && words.contains(&m.text) {
+        if !m.text.contains(' ') && words.contains(&norm(&m.text)) {
             m.label = crate::document::EntityLabel::PER;
         }
     }
@@ -271,7 +277,7 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
             }
             let inside = k < out.len() && out[k].span.start < t.end;
             let w = t.slice(text);
-            if !inside && info.init_cap && words.contains(w) {
+            if !inside && info.init_cap && (words.contains(w) || (w.contains('\u{2019}') && words.contains(&norm(w)))) {
                 added.push(Mention { text: w.to_string(), span: *t, label: crate::document::EntityLabel::PER, confidence: 0.5, entity: None });
             }
         }
@@ -296,11 +302,21 @@ fn org_head(t: &TokInfo) -> u8 {
     if NEEDS_OF.contains(&t.lower.as_str()) {
         return 1;
     }
-    if t.gaz & (1u128 << (cat::ORG_WORD * 4 + 3)) != 0 || MORE.contains(&t.lower.as_str()) {
+    if t.gaz & (1u128 << (cat::ORG_WORD * 4 + 3)) != 0 || MORE.contains(&t.lower.as_str()) || press_word(t) {
         2
     } else {
         0
     }
+}
+
+/// Heads of newspapers' and broadcasters' names (`Financial Times`, `Cyprus Mail`, `China
+/// Daily`, `Capital News`), capitalised.
+fn press_word(t: &TokInfo) -> bool {
+    t.init_cap
+        && matches!(
+            t.lower.as_str(),
+            "times" | "post" | "mail" | "herald" | "tribune" | "journal" | "gazette" | "daily" | "telegraph" | "chronicle" | "observer" | "news"
+        )
 }
 
 /// Legal forms (`Inc.`, `Corp`, `plc`): the end of a company's name, never followed by
@@ -439,6 +455,11 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
         if e - a >= 3 && phrase(cat::DEMONYM, a, a) {
             a += 1;
         }
+        // a capitalised `The` belongs to a newspaper's name (`The Sunday Telegraph`, `The
+        // New York Times Company`), as CoNLL-2003 spans it
+        if a > 0 && infos[a - 1].lower == "the" && infos[a - 1].init_cap && (a..e).any(|x| press_word(&infos[x])) {
+            a -= 1;
+        }
         if b - a + 1 > 10 {
             continue;
         }
@@ -455,5 +476,225 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
         let conf = found.iter().filter(|f| f.0 >= a && f.1 <= b).map(|f| f.3).fold(0.5f32, f32::max);
         found.retain(|f| !(f.0 >= a && f.1 <= b));
         found.push((a, b, 2, conf));
+    }
+}
+
+/// `found` with `(a, b)` as one mention of type `ty`: mentions inside or overlapping it
+/// go, the new one keeps the highest confidence among them (0.5 at least).
+fn replace_span(found: &mut Vec<(usize, usize, u8, f32)>, a: usize, b: usize, ty: u8) {
+    let conf = found.iter().filter(|f| f.0 <= b && a <= f.1).map(|f| f.3).fold(0.5f32, f32::max);
+    found.retain(|f| !(f.0 <= b && a <= f.1));
+    found.push((a, b, ty, conf));
+}
+
+/// Stock-exchange listings, as press releases and wire copy write them: the exchange in
+/// `(NYSE: ABT)`, `(Nasdaq | TSX: TLRY)` is an organisation (an ALL-CAPS word or
+/// `Nasdaq`), and so is the capitalised name right before such a listing or before a
+/// Reuters instrument code (`Barclays <BARC.L>`): a mention ending there is retyped ORG,
+/// else the run of capitalised words (with `&` inside) becomes one. Linear.
+fn ticker_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let n = toks.len();
+    let w = |i: usize| toks[i].slice(text);
+    // a ticker: capital letters, digits and dots, at most 10 chars, one capital at least
+    let ticker = |i: usize| {
+        let t = w(i);
+        t.len() <= 10 && t.chars().any(|c| c.is_ascii_uppercase()) && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+    };
+    let exchange = |i: usize| {
+        let t = w(i);
+        t.chars().count() >= 2 && infos[i].alpha && (infos[i].all_caps || infos[i].lower == "nasdaq")
+    };
+    let mut names: Vec<usize> = Vec::new(); // index of the `(` or `<` a listed name precedes
+    let mut exchanges: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match w(i) {
+            "(" => {
+                // ( EXCH [| EXCH]* : TICKER [, TICKER]* )
+                let mut j = i + 1;
+                let mut ex = Vec::new();
+                while j < n && j <= i + 6 && (exchange(j) || (!ex.is_empty() && matches!(w(j), "|" | "/" | ","))) {
+                    if exchange(j) {
+                        ex.push(j);
+                    }
+                    j += 1;
+                }
+                if ex.is_empty() || j + 2 >= n || w(j) != ":" || !ticker(j + 1) {
+                    i += 1;
+                    continue;
+                }
+                let mut k = j + 2;
+                while k + 1 < n && w(k) == "," && ticker(k + 1) {
+                    k += 2;
+                }
+                if k < n && w(k) == ")" {
+                    exchanges.extend(ex);
+                    names.push(i);
+                    i = k + 1;
+                    continue;
+                }
+                i += 1;
+            }
+            "<" => {
+                // from the raw text: the sentence splitter may break inside `<BARC.L>`
+                let rest = &text[toks[i].end..];
+                let code = rest.split('>').next().unwrap_or("");
+                if code.len() < rest.len()
+                    && (2..=10).contains(&code.len())
+                    && code.contains('.')
+                    && code.bytes().any(|c| c.is_ascii_uppercase())
+                    && code.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'.')
+                {
+                    names.push(i);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    for x in exchanges {
+        replace_span(found, x, x, 2);
+    }
+    for p in names {
+        if p == 0 {
+            continue;
+        }
+        let e = p - 1;
+        let cap = |i: usize| infos[i].init_cap && (infos[i].alpha || w(i).chars().any(char::is_alphanumeric));
+        let mut a = e;
+        if cap(e) {
+            while a > 0 && e - a < 5 {
+                let q = a - 1;
+                if cap(q) && !lead_word(&infos[q]) {
+                    a = q;
+                } else if q > 0 && w(q) == "&" && cap(q - 1) {
+                    a = q - 1;
+                } else {
+                    break;
+                }
+            }
+            while a < e && lead_word(&infos[a]) {
+                a += 1;
+            }
+        }
+        // a longer mention ending there (`Tilray Brands, Inc.`), or no capitalised run: retype
+        if let Some(f) = found.iter_mut().find(|f| f.1 == e && (f.0 < a || !cap(e))) {
+            f.2 = 2;
+            continue;
+        }
+        if !cap(e) {
+            continue;
+        }
+        replace_span(found, a, e, 2);
+    }
+}
+
+/// Whether a name particle starts at `i`, and the index after it: `Al-Sabah`, `el-Sisi`
+/// (one token), `bin Rashid`, `ibn Saud`, `Al Maktoum` (two).
+fn particle_at(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> Option<usize> {
+    let n = toks.len();
+    let t = toks[i].slice(text);
+    for p in ["Al-", "al-", "El-", "el-"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.chars().next().filter(|c| c.is_uppercase()).map(|_| i + 1);
+        }
+    }
+    if matches!(t, "bin" | "bint" | "ibn" | "Al" | "al") && i + 1 < n && infos[i + 1].init_cap && infos[i + 1].alpha && !infos[i + 1].all_caps {
+        return Some(i + 2);
+    }
+    None
+}
+
+/// Arabic personal names with particles (`Sabah Al-Ahmad Al-Jaber Al-Sabah`, `Mohammed
+/// bin Rashid Al Maktoum`): a capitalised word followed by particle parts becomes one
+/// person when it has two parts or more, a `bin`/`ibn`/`bint`, or a person mention inside
+/// (`Bashir al-Hourani` with `Bashir` a person); mentions overlapping it go unless one
+/// reaches outside it with another type. Not in ALL-CAPS lines. Linear.
+fn particle_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &infos[i];
+        if !(t.init_cap && t.alpha && !t.all_caps) || lead_word(t) || particle_at(text, toks, infos, i).is_some() || t.lower.contains('-') {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        let mut parts = 0;
+        let mut bin = false;
+        while e < n {
+            match particle_at(text, toks, infos, e) {
+                Some(next) => {
+                    bin |= matches!(toks[e].slice(text), "bin" | "bint" | "ibn");
+                    parts += 1;
+                    e = next;
+                }
+                None => break,
+            }
+        }
+        if parts == 0 {
+            i += 1;
+            continue;
+        }
+        let b = e - 1;
+        let person_inside = found.iter().any(|f| f.0 <= b && i <= f.1 && f.2 == 1);
+        let crosses_other = found.iter().any(|f| f.0 <= b && i <= f.1 && (f.0 < i || f.1 > b) && f.2 != 1);
+        if (parts >= 2 || bin || person_inside) && !crosses_other {
+            let a = found.iter().filter(|f| f.0 <= b && i <= f.1).map(|f| f.0).fold(i, usize::min);
+            let b = found.iter().filter(|f| f.0 <= b && i <= f.1).map(|f| f.1).fold(b, usize::max);
+            replace_span(found, a, b, 1);
+        }
+        i = e;
+    }
+}
+
+/// Heads of place names: administrative areas, highways and transport hubs, capitalised
+/// (not `Avenue`: UNER EWT spans `San Mateo` of `San Mateo Avenue`).
+fn place_head(t: &TokInfo) -> bool {
+    t.init_cap
+        && matches!(
+            t.lower.as_str(),
+            "county" | "province" | "prefecture" | "region" | "airport" | "junction" | "highway"
+                | "motorway" | "expressway"
+        )
+}
+
+/// Place names built on a head word, in ordinary sentences: capitalised words ending in
+/// `County`, `Province`, `Region`, `Airport`, `Junction` (`Lingwu County`, `San
+/// Antonio International Airport`, `Bondi Junction`) become one LOC mention, replacing
+/// the model's mentions inside. Leading articles and prepositions leave the span; it is
+/// left alone when the model typed exactly it, or a model mention crosses its edge.
+fn place_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| i < n && infos[i].init_cap && infos[i].alpha;
+    let mut i = 0;
+    while i < n {
+        if !(place_head(&infos[i]) && i > 0 && cap(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let b = i;
+        let mut a = i - 1;
+        while a > 0 && cap(a - 1) && b - a < 5 && !lead_word(&infos[a]) {
+            a -= 1;
+        }
+        while a < b && lead_word(&infos[a]) {
+            a += 1;
+        }
+        i += 1;
+        if a == b || found.iter().any(|f| (f.0 == a && f.1 == b) || (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b)) {
+            continue;
+        }
+        // an organisation built on the place (`Orange County Council` ends elsewhere)
+        if b + 1 < n && org_head(&infos[b + 1]) > 0 {
+            continue;
+        }
+        replace_span(found, a, b, 3);
     }
 }
