@@ -97,6 +97,46 @@ fn bullet_len(s: &str) -> usize {
     0
 }
 
+/// The length of a lynx link number opening `s` (`[12]` of `[12]Headline`), else 0.
+fn lynx_ref_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digits = b.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    if b.first() == Some(&b'[') && (1..=4).contains(&digits) && b.get(digits + 1) == Some(&b']') && b.len() > digits + 2 {
+        digits + 2
+    } else {
+        0
+    }
+}
+
+/// A short line's text inside its markup (a markdown heading's `#`s, `**`/`__` around it, a
+/// lynx link number before it), when it has any.
+fn markup_inner(s: &str) -> Option<&str> {
+    if s.len() > 60 {
+        return None;
+    }
+    let mut t = s;
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        t = t[hashes..].trim_start();
+    }
+    for m in ["**", "__"] {
+        if t.len() > 4 && t.starts_with(m) && t.ends_with(m) {
+            t = t[2..t.len() - 2].trim();
+        }
+    }
+    t = &t[lynx_ref_len(t)..];
+    (t.len() < s.len() && !t.is_empty()).then_some(t)
+}
+
+/// The text of a markdown link taking the whole of `s` (`[Peso slips](https://…)`), as a
+/// range of `s`.
+fn whole_link(s: &str) -> Option<std::ops::Range<usize>> {
+    let inner = s.strip_prefix('[')?.strip_suffix(')')?;
+    let close = inner.find("](")?;
+    let url = &inner[close + 2..];
+    (close > 0 && !inner[..close].contains(['[', ']']) && !url.contains([' ', '(', ')'])).then_some(1..1 + close)
+}
+
 /// Classify a single physical line (or a joined span when `joined`).
 #[cfg(test)]
 fn classify(text: &str, span: Span) -> Class {
@@ -135,6 +175,10 @@ fn classify_known(text: &str, span: Span, known: Option<RuleClass>) -> Class {
         return Class::TopByline(Box::new(b));
     }
     if let Some(role) = (!skip(RuleClass::no_list_heading, s)).then(|| clutter::list_heading(s)).flatten() {
+        return Class::ListHeading(role);
+    }
+    // (a heading in markup: `### Most read`, `**Related**`, `[9]Latest headlines`)
+    if let Some(role) = markup_inner(s).and_then(clutter::list_heading) {
         return Class::ListHeading(role);
     }
     if let Some(k) = (!skip(RuleClass::no_clutter, s)).then(|| clutter::classify(s)).flatten() {
@@ -182,6 +226,15 @@ fn text_info_known(text: &str, span: Span, known: Option<RuleClass>) -> TextInfo
     let s = &text[span.start..span.end];
     let bl = bullet_len(s);
     let mut content = Span::new(span.start + bl, span.end);
+    // a lynx link number before the text (`[12]Storm warning upgraded`)
+    let lynx = lynx_ref_len(&text[content.start..content.end]);
+    if lynx > 0 {
+        content = trim_span(text, Span::new(content.start + lynx, content.end));
+    }
+    // a markdown link taking the whole line: its text
+    if let Some(r) = whole_link(&text[content.start..content.end]) {
+        content = trim_span(text, Span::new(content.start + r.start, content.start + r.end));
+    }
     // markdown emphasis around the whole line: `**Title**`
     let c = &text[content.start..content.end];
     if c.len() > 4 && c.starts_with("**") && c.ends_with("**") && !c[2..c.len() - 2].contains("**") {

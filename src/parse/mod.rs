@@ -581,6 +581,7 @@ impl<'a> Segmenter<'a> {
             self.roles[i] = Some(role);
         }
         self.related_runs();
+        self.named_list_items();
         self.truncated_end();
         self.untitled_heads_to_lists();
     }
@@ -633,6 +634,61 @@ impl<'a> Segmenter<'a> {
                 }
             }
             i = j;
+        }
+    }
+
+    /// The lines under a `Related stories` / `Most read` heading that the model left as
+    /// clutter (the readability and trafilatura gold calls every line outside the body
+    /// clutter, so the model rarely reads another story's headline there as one): a run of
+    /// headline-shaped lines (3 to 25 words, no full stop, no dateline) is that list's items.
+    /// Short lines (a source, a section label) and stamps between items are skipped; a line
+    /// printed twice in the run is an entry mark, not a headline; two short lines in a row, a
+    /// sentence, another heading or any line the segmenter gave a container ends the run.
+    fn named_list_items(&mut self) {
+        let n = self.lines.len();
+        for i in 0..n {
+            let Some(Role::ListHeading(l)) = self.roles[i] else { continue };
+            if !matches!(self.list_roles[l], ListRole::Related | ListRole::Popular) {
+                continue;
+            }
+            let mut items: Vec<usize> = Vec::new();
+            let mut gap = 0;
+            let mut k = i + 1;
+            while k < n && gap <= 1 {
+                match self.roles[k] {
+                    Some(Role::Headline(m) | Role::HeadTime(m, _) | Role::Teaser(m)) if m == l => {
+                        gap = 0;
+                        k += 1;
+                        continue;
+                    }
+                    Some(Role::Boiler) | None => {}
+                    _ => break,
+                }
+                match &self.lines[k].class {
+                    Class::Text(t) => {
+                        let s = t.content.slice(self.text);
+                        if t.dateline.is_some() || t.words > 25 || ends_full_stop(s) {
+                            break;
+                        }
+                        if t.words >= 3 {
+                            items.push(k);
+                            gap = 0;
+                        } else {
+                            gap += 1;
+                        }
+                    }
+                    Class::Stamp(_) | Class::Boiler(_) => gap += 1,
+                    _ => break,
+                }
+                k += 1;
+            }
+            let marks: Vec<bool> = items.iter().map(|&a| items.iter().filter(|&&b| self.same_text(a, b)).count() > 1).collect();
+            let heads: Vec<usize> = items.iter().zip(&marks).filter(|(_, &m)| !m).map(|(&k, _)| k).collect();
+            if heads.len() >= 2 {
+                for k in heads {
+                    self.roles[k] = Some(Role::Headline(l));
+                }
+            }
         }
     }
 

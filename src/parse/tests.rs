@@ -251,3 +251,49 @@ fn hard_wrapped_tail_and_cut_off_last_line_stay_in_the_body() {
     assert!(paras[3].ends_with("once the sea had calmed and"), "{paras:?}");
 }
 
+
+/// An article page of the shape people copy: body, then a named chrome list the model reads as
+/// clutter.
+fn with_chrome_list(heading: &str, items: &[&str]) -> String {
+    let mut t = String::from(
+        "Harbour town votes for new sea wall\nBy Ewan Dunmore\nThe town council voted on Thursday to spend twelve million pounds on a new sea wall after three storms flooded the main street.\n\"We cannot keep bailing out the bakery every February,\" said the chair of the flood committee.\nWork is due to start in September and should be finished by the end of next year.\n",
+    );
+    t.push_str(heading);
+    t.push('\n');
+    for i in items {
+        t.push_str(i);
+        t.push('\n');
+    }
+    t.push_str("© 2025 The Harbour Post. All rights reserved.\n");
+    t
+}
+
+#[test]
+fn named_chrome_lists_take_their_items() {
+    let cases: &[(&str, &[&str], &[&str], ListRole)] = &[
+        ("Most viewed", &["Storm leaves thousands without power", "Ferry services cancelled across the islands", "Fishing fleet counts the cost of winter"], &["Storm leaves thousands without power", "Ferry services cancelled across the islands", "Fishing fleet counts the cost of winter"], ListRole::Popular),
+        // lynx: bullets and link numbers
+        ("Related stories", &["  * [10]Storm leaves thousands without power", "  * [11]Ferry services cancelled across the islands"], &["Storm leaves thousands without power", "Ferry services cancelled across the islands"], ListRole::Related),
+        // markdown: the heading in markup, the items links
+        ("### Most read", &["- [Peso slips as the central bank signals cuts](https://example.org/a)", "- [Lithium deal draws protests in the desert](https://example.org/b)"], &["Peso slips as the central bank signals cuts", "Lithium deal draws protests in the desert"], ListRole::Popular),
+        ("**Related**", &["- [Council sacked after audit finds missing millions](/news/a)", "- [Developer fined over planning breaches](/news/b)"], &["Council sacked after audit finds missing millions", "Developer fined over planning breaches"], ListRole::Related),
+        // a source line printed under every item is no headline
+        ("Related posts", &["Mask handout tainted by complaints over mould", "Wire Service Desk", "Rescue crews search a collapsed tower", "Wire Service Desk"], &["Mask handout tainted by complaints over mould", "Rescue crews search a collapsed tower"], ListRole::Related),
+    ];
+    for (heading, items, want, role) in cases {
+        let t = with_chrome_list(heading, items);
+        let d = document(&t);
+        let got: Vec<&str> = d.headlines.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(&got, want, "{heading}");
+        assert!(d.headlines.iter().all(|h| h.role == *role), "{heading}: {:?}", d.headlines);
+        assert_eq!(d.articles.len(), 1, "{heading}");
+        assert_eq!(d.articles[0].sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 3, "{heading}");
+    }
+}
+
+#[test]
+fn one_word_menu_after_a_chrome_heading_stays_clutter() {
+    let t = with_chrome_list("Most popular", &["World", "Business", "Sport", "Culture"]);
+    let d = document(&t);
+    assert!(d.headlines.is_empty(), "{:?}", d.headlines);
+}
