@@ -152,6 +152,8 @@ q!(pronoun_keeps_the_speaker_when_the_paragraph_before_quotes, [r#""The shelves 
 
 q!(earlier_cue_inside_the_subject_run, [r#"Mayor Jan Novak also said the city asks its police "to do far too much"."#], [("Jan Novak", "PER")], [("to do far too much", Some("Mayor Jan Novak"), Some("Jan Novak"))]);
 
+q!(pronoun_takes_a_role_led_name_the_tagger_called_an_org, ["All the field surgeon Karl al-Weiss has to work with is gauze.", r#""We do not have anything else," he said."#], [("Karl al-Weiss", "ORG")], [("We do not have anything else,", Some("he"), Some("Karl al-Weiss"))]);
+
 // ---- a pronoun with no name before it: the described subject of the last cue
 q!(it_after_described_body, ["The ministry said on Monday that exporters would get new credit lines.", r#""The money will reach farms within weeks," it added."#], [], [("The money will reach farms within weeks,", Some("it"), Some("The ministry"))]);
 q!(he_after_described_person, ["A grain dealer said prices had doubled since June.", r#""Nobody is selling now," he said."#], [], [("Nobody is selling now,", Some("he"), Some("A grain dealer"))]);

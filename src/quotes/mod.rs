@@ -370,7 +370,7 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 };
                 let he_she = matches!(pr, "he" | "she");
                 let cued = if he_she { recent_person_cue(text, doc, a.speaker.start, want) } else { None };
-                let recent = if person { recent_person(doc, a.speaker.start, want) } else { None };
+                let recent = if person { recent_person(text, doc, a.speaker.start, want) } else { None };
                 // a person named earlier in the quote's own paragraph, outside quote marks
                 // (`His counterpart, Chris Wilder, was less happy. '…,' he said.`)
                 let local = recent.clone().filter(|m| {
@@ -576,9 +576,14 @@ fn described_cue_subject(text: &str, pos: usize, pr: &str) -> Option<Seen> {
 }
 
 /// The most recent person mention before `pos` (fallback antecedent for a pronoun).
-fn recent_person(doc: &Document, pos: usize, want: Option<Gender>) -> Option<Seen> {
+fn recent_person(text: &str, doc: &Document, pos: usize, want: Option<Gender>) -> Option<Seen> {
     let i = doc.mentions.partition_point(|m| m.span.start < pos);
-    doc.mentions[..i].iter().rev().take(40).filter(|m| m.label == EntityLabel::PER).find_map(|m| {
+    // a name right after a lowercase person noun is a person whatever its label (`surgeon X`)
+    let role_led = |m: &crate::document::Mention| {
+        let before = text[..m.span.start].trim_end_matches(' ');
+        before.len() + 1 == m.span.start && before.rsplit(' ').next().is_some_and(|w| !w.is_empty() && !is_cap(w) && words::is_person_noun(w))
+    };
+    doc.mentions[..i].iter().rev().take(40).filter(|m| m.label == EntityLabel::PER || (m.label == EntityLabel::ORG && role_led(m))).find_map(|m| {
         let name = m.entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| m.text.clone());
         let g = gender_of_name(doc, &m.text, m.entity);
         let ok = want.is_none_or(|w| g == w || g == Gender::Unknown);

@@ -123,7 +123,7 @@ static PERSON_NOUNS: &[&str] = &[
     "voter", "voters", "survivor", "victim", "neighbour", "neighbor", "friend", "parent", "parents", "activist",
     "veteran", "officer", "source", "sources", "aide", "aides", "insider", "observer", "critic", "critics",
     "supporter", "supporters", "fan", "fans", "reader", "driver", "passenger", "patient", "pupil", "owner",
-    "shopkeeper", "protester", "protesters", "father-of-two", "mother-of-two", "grandmother", "grandfather",
+    "shopkeeper", "surgeon", "physician", "paramedic", "medic", "pilot", "soldier", "fisherman", "engineer", "pharmacist", "vendor", "shopper", "tourist", "mechanic", "miner", "labourer", "laborer", "refugee", "protester", "protesters", "father-of-two", "mother-of-two", "grandmother", "grandfather",
 ];
 
 /// True when `w` names a person (`woman`, `dealer`) or a role (`minister`).
