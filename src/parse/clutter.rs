@@ -136,7 +136,7 @@ pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
 
 fn list_heading_lower(n: &str) -> Option<ListRole> {
     const RELATED: &[&str] = &[
-        "related", "related stories", "related articles", "related news", "related posts", "related content", "read also", "also read",
+        "related", "related stories", "related articles", "related news", "related content", "read also", "also read",
         "see also", "more on this story", "more on this topic", "more from", "you may also like", "you might also like",
         "recommended", "recommended stories", "recommended for you", "more stories", "more news", "other news",
         "further reading", "read next", "up next", "more in", "related links", "related topics", "in other news",

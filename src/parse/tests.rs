@@ -278,7 +278,7 @@ fn named_chrome_lists_take_their_items() {
         ("### Most read", &["- [Peso slips as the central bank signals cuts](https://example.org/a)", "- [Lithium deal draws protests in the desert](https://example.org/b)"], &["Peso slips as the central bank signals cuts", "Lithium deal draws protests in the desert"], ListRole::Popular),
         ("**Related**", &["- [Council sacked after audit finds missing millions](/news/a)", "- [Developer fined over planning breaches](/news/b)"], &["Council sacked after audit finds missing millions", "Developer fined over planning breaches"], ListRole::Related),
         // a source line printed under every item is no headline
-        ("Related posts", &["Mask handout tainted by complaints over mould", "Wire Service Desk", "Rescue crews search a collapsed tower", "Wire Service Desk"], &["Mask handout tainted by complaints over mould", "Rescue crews search a collapsed tower"], ListRole::Related),
+        ("Related stories", &["Mask handout tainted by complaints over mould", "Wire Service Desk", "Rescue crews search a collapsed tower", "Wire Service Desk"], &["Mask handout tainted by complaints over mould", "Rescue crews search a collapsed tower"], ListRole::Related),
     ];
     for (heading, items, want, role) in cases {
         let t = with_chrome_list(heading, items);
