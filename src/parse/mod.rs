@@ -682,8 +682,13 @@ impl<'a> Segmenter<'a> {
                 }
                 k += 1;
             }
-            let marks: Vec<bool> = items.iter().map(|&a| items.iter().filter(|&&b| self.same_text(a, b)).count() > 1).collect();
-            let heads: Vec<usize> = items.iter().zip(&marks).filter(|(_, &m)| !m).map(|(&k, _)| k).collect();
+            // (counted by text, not compared pairwise: a run can be as long as the dump)
+            let texts: Vec<String> = items.iter().map(|&k| lines::clean(self.text, self.content(k))).collect();
+            let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+            for t in &texts {
+                *count.entry(t.as_str()).or_default() += 1;
+            }
+            let heads: Vec<usize> = items.iter().zip(&texts).filter(|(_, t)| count[t.as_str()] == 1).map(|(&k, _)| k).collect();
             if heads.len() >= 2 {
                 for k in heads {
                     self.roles[k] = Some(Role::Headline(l));
