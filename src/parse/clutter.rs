@@ -165,13 +165,13 @@ fn list_heading_lower(n: &str) -> Option<ListRole> {
 
 /// A market ticker line: codes, prices and percentages only (`RBGPF 100% 61.11 $`, `NIKKEI 225 ▲ 1.2%`).
 pub(crate) fn is_market_ticker(line: &str) -> bool {
-    let count = line.split_whitespace().take(41).count();
-    if count == 0 || count > 40 {
-        return false;
-    }
-    let mut code = 0;
-    let mut number = 0;
+    // (one pass: a line's first word that is no code, number or sign settles it)
+    let (mut count, mut code, mut number) = (0usize, 0, 0);
     for w in line.split_whitespace() {
+        count += 1;
+        if count > 40 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
         if w.is_empty() {
             continue;
@@ -230,7 +230,8 @@ pub(crate) fn classify(line: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::Rule);
     }
     let n = norm_raw(t);
-    let words = t.split_whitespace().count();
+    // (every rule compares the word count with 30 or less: counting stops at 31)
+    let words = t.split_whitespace().take(31).count();
     // a long ASCII line of over 30 words can hold none of the rules that read all of the
     // lowercased line (each compares it with a short phrase or needs at most 30 words): its
     // start is enough
@@ -289,7 +290,7 @@ fn classify_lower(t: &str, n: &str, words: usize) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::Menu);
     }
     let l = n;
-    if l.starts_with("all rights reserved") || l.contains("all rights reserved") && words < 30 {
+    if l.starts_with("all rights reserved") || words < 30 && l.contains("all rights reserved") {
         return Some(BoilerplateKind::Legal);
     }
     // a picture's credit line (`Photograph: …`, `(Image credit: …)`)

@@ -181,7 +181,7 @@ fn classify_known(text: &str, span: Span, known: Option<RuleClass>) -> Class {
     if let Some(role) = markup_inner(s).and_then(clutter::list_heading) {
         return Class::ListHeading(role);
     }
-    if let Some(k) = (!skip(RuleClass::no_clutter, s)).then(|| clutter::classify(s)).flatten() {
+    if let Some(k) = known.and_then(|k| k.clutter(s)).unwrap_or_else(|| clutter::classify(s)) {
         return Class::Boiler(k);
     }
     // `A • B • C` ticker: at least 2 separators, short segments; a one-word first segment
@@ -271,18 +271,22 @@ fn hard_class(c: &Class) -> bool {
 }
 
 /// Logical lines of `text` with the role the line-role model gives each: physical lines the
-/// model calls continuations are joined to the line before (hard-wrapped paragraphs).
-pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>) {
+/// model calls continuations are joined to the line before (hard-wrapped paragraphs); and
+/// the title ranker's facts of those lines, seeded with the model's (see
+/// [`roles::TitleFacts::seeded`]).
+pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>, roles::TitleFacts) {
     let phys = roles::physical_lines(text);
     let (predicted, known) = model.roles_and_classes(text, &phys);
     let mut out: Vec<Line> = Vec::with_capacity(phys.len());
     let mut out_roles: Vec<LineRole> = Vec::with_capacity(phys.len());
     let mut joined: Vec<bool> = Vec::with_capacity(phys.len());
+    // the physical line each logical line is, until one is joined to it
+    let mut phys_of: Vec<Option<usize>> = Vec::with_capacity(phys.len());
     let widths = wrap_widths(text, &phys, &predicted);
     // the previous physical line: its length in chars, whether it ends a sentence
     let mut prev: Option<(usize, bool)> = None;
-    for (k, ((p, role), known)) in phys.iter().zip(predicted).zip(known).enumerate() {
-        let class = classify_known(text, p.span, Some(known));
+    for (k, (p, role)) in phys.iter().zip(predicted).enumerate() {
+        let class = classify_known(text, p.span, Some(known.class(k)));
         let line = p.span.slice(text);
         let width = widths[k];
         let chars = line.chars().count();
@@ -313,6 +317,9 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
                     if let Some(j) = joined.last_mut() {
                         *j = true;
                     }
+                    if let Some(p) = phys_of.last_mut() {
+                        *p = None;
+                    }
                     continue;
                 }
             }
@@ -320,13 +327,15 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>)
         out.push(Line { span: p.span, blank_before: p.blank_before, class });
         out_roles.push(if role == LineRole::Cont { LineRole::Para } else { role });
         joined.push(false);
+        phys_of.push(Some(k));
     }
     for (line, j) in out.iter_mut().zip(joined) {
         if j {
             line.class = Class::Text(Box::new(text_info(text, line.span)));
         }
     }
-    (out, out_roles)
+    let title_facts = roles::TitleFacts::seeded(&known, &phys_of);
+    (out, out_roles, title_facts)
 }
 
 /// How far lines reach where the dump is hard-wrapped, for each physical line: the longest
@@ -389,7 +398,7 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k.len(), 3, "{k:?}");
         assert!(k[1].starts_with("P:The minister said") && k[1].contains("set for a summit."), "{k:?}");
-        let (ls, _) = lines(t, roles::shipped());
+        let (ls, _, _) = lines(t, roles::shipped());
         assert_eq!(clean(t, ls[1].span), "The minister said on Friday that the talks with the neighbouring country would continue next week, adding that no date had been set for a summit.");
     }
 
@@ -405,15 +414,15 @@ mod tests {
         let t = "-\n====\n- Old wounds -\nThu, 03 Oct 2024 11:26:50 GMT\nK.Tanaka--ABCD\nBY STUART WILLIAMS\nEND\n(c) Newswire 2026\nRelated stories\nRead More »\nHome | World | Business | Sport\nShare Tweet Email\nLONDON, Jan 9 (Reuters) - Prices rose on Friday, traders said.\nZoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\n12:05 Markets open higher in Tokyo\n• Bullet headline about the weather\nA • B • C headline ticker line\nThe minister said on Friday that talks would go on.\nA heading of five words\n";
         let phys = roles::physical_lines(t);
         let (_, known) = roles::shipped().roles_and_classes(t, &phys);
-        for (p, k) in phys.iter().zip(known) {
-            assert_eq!(classify_known(t, p.span, Some(k)), classify(t, p.span), "{}", p.span.slice(t));
+        for (k, p) in phys.iter().enumerate() {
+            assert_eq!(classify_known(t, p.span, Some(known.class(k))), classify(t, p.span), "{}", p.span.slice(t));
         }
     }
 
     #[test]
     fn glued_stamp_is_split_off() {
         let t = "Zoo welcomes twin chimpsWed, 30 Jul 2025 05:05:19 GMT\n";
-        let (ls, _) = lines(t, roles::shipped());
+        let (ls, _, _) = lines(t, roles::shipped());
         let Class::Text(ti) = &ls[0].class else { panic!() };
         assert_eq!(&t[ti.content.start..ti.content.end], "Zoo welcomes twin chimps");
         assert_eq!(ti.stamp.as_ref().unwrap().1.as_deref(), Some("2025-07-30T05:05:19Z"));

@@ -241,7 +241,7 @@ struct Segmenter<'a> {
 
 impl<'a> Segmenter<'a> {
     fn new(text: &'a str, model: &RoleModel) -> Segmenter<'a> {
-        let (lines, mut roles) = lines::lines(text, model);
+        let (lines, mut roles, title_facts) = lines::lines(text, model);
         // Where the model finds no body at all (short or clean dumps unlike the pages it
         // learned from: one paragraph, a title and two paragraphs, a bare list), the line
         // grammar decides: sentences are paragraphs, other text lines headlines.
@@ -268,7 +268,7 @@ impl<'a> Segmenter<'a> {
         let n = lines.len();
         let spans = lines.iter().map(|l| l.span).collect();
         let recurs = recurring(text, &lines);
-        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0, recurs, title_facts: roles::TitleFacts::default() }
+        Segmenter { text, lines, model: roles, spans, roles: vec![None; n], list_roles: Vec::new(), list_named: Vec::new(), articles: 0, recurs, title_facts }
     }
 
     fn new_list(&mut self, role: Option<ListRole>) -> usize {

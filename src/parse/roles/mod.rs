@@ -14,6 +14,7 @@
 pub mod train;
 
 use super::{byline, clutter, dateline, lines, stamp};
+use crate::document::BoilerplateKind;
 use crate::codec::{fnv, push_uleb, read_uleb};
 use crate::span::Span;
 
@@ -292,6 +293,12 @@ fn has_credit_stem(s: &[u8]) -> bool {
     (0..s.len()).any(|i| matches!(s[i] | 0x20, b'p' | b'i' | b'c') && STEMS.iter().any(|m| s.len() - i >= m.len() && s[i..i + m.len()].eq_ignore_ascii_case(m)))
 }
 
+/// The boilerplate kinds in declaration order: rule class `8 + k` is `CLUTTER_KINDS[k]`.
+const CLUTTER_KINDS: [BoilerplateKind; 9] = {
+    use BoilerplateKind::*;
+    [Menu, Share, Consent, Ticker, ReadMore, Rule, Legal, ListHeading, Other]
+};
+
 /// Rule class of a line as a small number (the grammar-driven signals of `lines.rs`).
 fn rule_class(s: &str) -> u8 {
     if matches!(s, "-" | "–" | "—") {
@@ -386,6 +393,9 @@ fn facts(text: &str, l: &PhysLine) -> Facts {
     x
 }
 
+/// Bucket edges of a line's indentation.
+const INDENT_EDGES: [u32; 6] = [0, 2, 3, 4, 6, 10];
+
 /// Class not yet known (see [`facts_unclassed`]).
 const NO_CLASS: u8 = u8::MAX;
 
@@ -464,7 +474,7 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         end: char_class(trimmed_end.chars().last()),
         first: char_class(s.chars().find(|c| !c.is_whitespace())),
         marker: marker(s),
-        indent_b: bucket(l.indent, &[0, 2, 3, 4, 6, 10]),
+        indent_b: bucket(l.indent, &INDENT_EDGES),
         caps_b,
         stop_b: if alpha_words == 0 { 0 } else { 1 + bucket(pct(stops, alpha_words), &[0, 1, 2, 3, 5]) },
         digit_b: bucket(pct(digits, chars.max(1)), &[0, 1, 3, 6]),
@@ -580,8 +590,9 @@ impl Viterbi {
     }
 }
 
-/// [`for_each_features`], returning each line's rule class (see [`RuleClass`]).
-fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32], u8)) -> Vec<RuleClass> {
+/// [`for_each_features`], returning each line's facts (its rule class, see [`RuleClass`],
+/// and what the title ranker reads, see [`TitleFacts::seeded`]).
+fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize, &[u32], u8)) -> LineFacts {
     let n = lines.len();
     let mut facts_of: Vec<Facts> = lines.iter().map(|l| facts(text, l)).collect();
     // hard wrap: a dump whose long lines stop at one width (lynx/w3m at 100 columns)
@@ -761,7 +772,17 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         }
         f(k, &ids, if pic { PICTURE_ROLES } else { u8::MAX });
     }
-    facts_of.iter().map(|x| RuleClass(x.class)).collect()
+    LineFacts(facts_of)
+}
+
+/// The facts of each physical line of a dump, as the line-role model computed them.
+pub(crate) struct LineFacts(Vec<Facts>);
+
+impl LineFacts {
+    /// Line `k`'s rule class.
+    pub(crate) fn class(&self, k: usize) -> RuleClass {
+        RuleClass(self.0[k].class)
+    }
 }
 
 /// The first rule of the line grammar a line met (the `class` feature): lets
@@ -792,9 +813,13 @@ impl RuleClass {
     pub(crate) fn no_list_heading(self, s: &str) -> bool {
         self.0 > 7 && s.len() <= 60
     }
-    /// `clutter::classify(s)` is known to be `None`.
-    pub(crate) fn no_clutter(self, s: &str) -> bool {
-        self.0 > 16 && s.len() <= 300
+    /// What `clutter::classify(s)` gives, when the class tells (the line reached that rule).
+    pub(crate) fn clutter(self, s: &str) -> Option<Option<BoilerplateKind>> {
+        match self.0 {
+            8..=16 if s.len() <= 300 => Some(Some(CLUTTER_KINDS[self.0 as usize - 8])),
+            17.. if s.len() <= 300 => Some(None),
+            _ => None,
+        }
     }
     /// `stamp::trailing(s)`, `stamp::leading(s)` and `dateline::parse(s)` are known to be
     /// `None` (every rule was tried and none matched but, maybe, the sentence end).
@@ -825,6 +850,20 @@ pub struct TitleFacts {
 }
 
 impl TitleFacts {
+    /// The facts of lines that are physical lines as they stand, taken from the line-role
+    /// model's (`phys[k]`: the physical line that line `k` is, if it is one), so that no line
+    /// is read twice. Those facts are the ranker's but for what the model adds from the
+    /// line's place (indentation, hard wrap, recurrence): the ranker sees a line on its own.
+    pub(crate) fn seeded(facts: &LineFacts, phys: &[Option<usize>]) -> TitleFacts {
+        let seed = phys
+            .iter()
+            .map(|p| {
+                p.map(|p| Facts { indent_b: bucket(0, &INDENT_EDGES), wrapped: false, recur_b: 0, ..facts.0[p] })
+            })
+            .collect();
+        TitleFacts { facts: std::cell::RefCell::new(seed), words: Default::default() }
+    }
+
     /// Facts of line `k` of `spans`: the rule class (the costly part) only where a feature
     /// always reads it, heading-shaped lines (for `heading_like`); the rest is classed by
     /// [`TitleFacts::class`] when a candidate or its next line asks.
@@ -1081,7 +1120,7 @@ impl RoleModel {
     }
 
     /// [`RoleModel::roles`] and each line's rule class.
-    pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, Vec<RuleClass>) {
+    pub(crate) fn roles_and_classes(&self, text: &str, lines: &[PhysLine]) -> (Vec<LineRole>, LineFacts) {
         // decoded as the lines' scores come (no per-line score vector)
         let mut v = Viterbi::with_capacity(lines.len());
         let classes = features_and_classes(text, lines, |_, ids, ok| v.push(self, &self.score(ids), |r| ok & (1 << r) != 0));
@@ -1183,6 +1222,33 @@ pub fn shipped() -> &'static RoleModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seeded_title_facts_are_the_facts_of_the_line_alone() {
+        // indented, hard-wrapped and recurring lines: the model's facts differ there, the
+        // seeded ranker's must not
+        let t = "Storm hits coast\n   Storm hits coast\n\nBy Jan Novak\n".to_string()
+            + &"The storm reached the coast on Monday night and cut power to thousands of homes in the\n".repeat(8)
+            + "Share this article\n";
+        let phys = physical_lines(&t);
+        let spans: Vec<Span> = phys.iter().map(|p| p.span).collect();
+        let (_, facts) = shipped().roles_and_classes(&t, &phys);
+        let seeded = TitleFacts::seeded(&facts, &(0..phys.len()).map(Some).collect::<Vec<_>>());
+        let fresh = TitleFacts::default();
+        for k in 0..phys.len() {
+            let (a, b) = (seeded.get(&t, &spans, k), fresh.get(&t, &spans, k));
+            assert_eq!(seeded.class(&t, &spans, k), fresh.class(&t, &spans, k), "line {k}");
+            assert_eq!(format!("{:?}", Facts { class: 0, ..a }), format!("{:?}", Facts { class: 0, ..b }), "line {k}");
+        }
+    }
+
+    #[test]
+    fn clutter_kinds_follow_the_declaration_order() {
+        // rule class 8 + k is the kind whose `as u8` is k (see `rule_class`)
+        for (k, kind) in CLUTTER_KINDS.iter().enumerate() {
+            assert_eq!(*kind as usize, k, "{kind:?}");
+        }
+    }
 
     #[test]
     fn physical_lines_keep_indent_and_blanks() {
