@@ -43,6 +43,9 @@ q!(curly_quotes, ["“Prices will fall,” Tan Wei said."], [("Tan Wei", "PER")]
 q!(single_quotes_british_style, ["‘We will win this,’ Maria Lopez said."], [("Maria Lopez", "PER")], [("We will win this,", Some("Maria Lopez"), Some("Maria Lopez"))]);
 q!(straight_single_quotes, ["'It's over for them,' Okafor said."], [("Okafor", "PER")], [("It's over for them,", Some("Okafor"), Some("Okafor"))]);
 q!(according_to, [r#""The road is closed," according to local police."#], [], [("The road is closed,", Some("local police"), Some("local police"))]);
+q!(said_then_according_to, [r#""The old treaty is void," the resolution adopted by the council said, according to state radio."#], [], [("The old treaty is void,", Some("the resolution adopted by the council"), Some("the resolution adopted by the council"))]);
+q!(described_then_name_said, [r#""The line will reopen in May," the spokesman for the city mayor, Jan Novak, said."#], [("Jan Novak", "PER")], [("The line will reopen in May,", Some("the spokesman for the city mayor, Jan Novak"), Some("Jan Novak"))]);
+q!(described_then_name_cut_teaser, [r#""The talks will go on for a second week," the envoy of the regional bloc, Tomas Berg, …"#], [("Tomas Berg", "PER")], [("The talks will go on for a second week,", Some("the envoy of the regional bloc, Tomas Berg"), Some("Tomas Berg"))]);
 
 // ---- cues before the quote
 q!(name_said_colon, [r#"Mayor Jan Novak said: "We need more buses.""#], [("Jan Novak", "PER")], [("We need more buses.", Some("Mayor Jan Novak"), Some("Jan Novak"))]);

@@ -121,8 +121,11 @@ pub(super) fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
     if let Some(a) = put_it(text, &ws, 0, lim).or_else(|| quoted_as(text, &ws, 0, lim)) {
         return Some(a);
     }
-    // according to X
+    // according to X (`X said, according to KCNA`: the cue's subject speaks, not the source)
     for i in 0..lim.saturating_sub(1) {
+        if is_cue(ws[i].text) {
+            break;
+        }
         if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
             let sp = speaker_forward(text, &ws, i + 2, true)?;
             return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
@@ -157,9 +160,50 @@ pub(super) fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
     Some(Attr { speaker: Span::new(ws[0].start, ws[e - 1].end), cue })
 }
 
+/// `the spokesman for the city mayor, Jan Novak, said` from word `from`: a described person (a
+/// determiner phrase of at most eight words holding a person noun), a comma, the person's name
+/// (one to four capitalised words), then a comma and a cue, or the end of the words (a cut
+/// teaser: `…, the spokesman for the mayor, Jan Novak, …`). The speaker runs to the name.
+fn nominal_then_name(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
+    let det = ws.get(from).is_some_and(|w| in_list(&["the", "a", "an", "his", "her", "its", "their"], w.text));
+    if !det {
+        return None;
+    }
+    let lim = ws.len().min(from + 9);
+    let mut n = from;
+    while n < lim && gap_ok(text, ws[n].end, ws.get(n + 1).map(|w| w.start).unwrap_or(ws[n].end)) {
+        n += 1;
+    }
+    if n >= lim || n + 1 >= ws.len() || text.get(ws[n].end..ws[n + 1].start).is_none_or(|g| g.trim() != ",") {
+        return None;
+    }
+    if !ws[from..=n].iter().any(|w| words::is_person_noun(w.text)) || ws[from..=n].iter().any(|w| is_cue(w.text) || in_list(STOP, w.text)) {
+        return None;
+    }
+    let mut k = n + 1;
+    while k < ws.len() && k < n + 5 && is_cap(ws[k].text) && !not_a_subject(ws[k].text) && (k == n + 1 || gap_ok(text, ws[k - 1].end, ws[k].start)) {
+        k += 1;
+    }
+    if k == n + 1 {
+        return None;
+    }
+    let end = ws[k - 1].end;
+    let speaker = Span::new(ws[from].start, end);
+    match ws.get(k) {
+        // `, Jan Novak, said`
+        Some(c) if is_cue(c.text) && text.get(end..c.start).is_some_and(|g| g.trim() == ",") => Some(Attr { speaker, cue: cue_span(text, ws, k) }),
+        Some(_) => None,
+        // the words end after the name and a comma, a full stop or an ellipsis
+        None => text.get(end..).is_some_and(|r| r.trim_start().starts_with([',', '.', '…'])).then_some(Attr { speaker, cue: Span::new(end, end) }),
+    }
+}
+
 /// `Name, a role at Org, said` from word `from`: a short name, an appositive between commas
 /// (at most 30 words), then a cue right after the second comma.
 fn appositive_speaker(text: &str, ws: &[Word], from: usize) -> Option<Attr> {
+    if let Some(a) = nominal_then_name(text, ws, from) {
+        return Some(a);
+    }
     let lim = ws.len().min(from + 36);
     // the name: up to the first comma, at most 6 words
     let mut n = from;
