@@ -186,3 +186,15 @@ fn place_names_built_on_a_head_word() {
     let got = mentions("The Harlow County Council approved the budget on Tuesday.");
     assert!(got.iter().all(|(t, l)| !(t == "Harlow County" && *l == "LOC")), "{got:?}");
 }
+
+#[test]
+fn all_caps_places_heading_a_line_or_a_dateline_are_places() {
+    let cases: &[(&str, &str)] = &[
+        ("WASHINGTON — House leaders met late on Tuesday to agree a budget.", "WASHINGTON"),
+        ("NEW YORK -- Shares rose in early trading as oil prices fell.", "NEW YORK"),
+        ("In the Region\n\nOREGON\n\nBridge closed after storm\n\nCrews worked through the night to clear the road.", "OREGON"),
+    ];
+    for (text, name) in cases {
+        assert_mention(text, name, "LOC");
+    }
+}

@@ -196,6 +196,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         ticker_names(text, &s.tokens, &s.infos, &mut found);
         particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         place_names(&s.infos, s.mode, &mut found);
+        caps_places(text, &s.tokens, &s.infos, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -696,5 +697,45 @@ fn place_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
             continue;
         }
         replace_span(found, a, b, 3);
+    }
+}
+
+/// ALL-CAPS place names that head a section or a story: a line that is only a country,
+/// state or city of the gazetteer (`ARIZONA` over a state's news), and one or two
+/// ALL-CAPS words of the gazetteer before an em dash or `--` (`WASHINGTON — House
+/// leaders …`, a dateline run into the text) are LOC; the place replaces mentions
+/// overlapping it.
+fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    let n = toks.len();
+    let place = |a: usize, b: usize| {
+        [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| {
+            let c = c as u128 * 4;
+            if a == b {
+                infos[a].gaz & (1 << (c + 3)) != 0
+            } else {
+                infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+            }
+        })
+    };
+    let caps = |i: usize| infos[i].all_caps && infos[i].alpha && toks[i].len() >= 3;
+    if n == 1 {
+        if caps(0) && place(0, 0) && found.is_empty() {
+            found.push((0, 0, 3, 0.5));
+        }
+        return;
+    }
+    for i in 0..n - 1 {
+        if !matches!(toks[i + 1].slice(text), "\u{2014}" | "--") || !caps(i) {
+            continue;
+        }
+        let a = if i > 0 && caps(i - 1) && place(i - 1, i) { i - 1 } else { i };
+        if a > 0 && caps(a - 1) {
+            continue; // inside a longer ALL-CAPS run
+        }
+        if !place(a, i) || found.iter().any(|f| f.0 == a && f.1 == i && f.2 == 3) {
+            continue;
+        }
+        replace_span(found, a, i, 3);
     }
 }
