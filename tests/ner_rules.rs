@@ -186,3 +186,52 @@ fn place_names_built_on_a_head_word() {
     let got = mentions("The Harlow County Council approved the budget on Tuesday.");
     assert!(got.iter().all(|(t, l)| !(t == "Harlow County" && *l == "LOC")), "{got:?}");
 }
+
+#[test]
+fn all_caps_places_heading_a_line_or_a_dateline_are_places() {
+    let cases: &[(&str, &str)] = &[
+        ("WASHINGTON — House leaders met late on Tuesday to agree a budget.", "WASHINGTON"),
+        ("NEW YORK -- Shares rose in early trading as oil prices fell.", "NEW YORK"),
+        ("In the Region\n\nOREGON\n\nBridge closed after storm\n\nCrews worked through the night to clear the road.", "OREGON"),
+    ];
+    for (text, name) in cases {
+        assert_mention(text, name, "LOC");
+    }
+}
+
+#[test]
+fn laws_are_misc() {
+    let cases: &[(&str, &str)] = &[
+        ("The filing was made under the Clean Water Act of 1972, the agency said.", "Clean Water Act of 1972"),
+        ("Critics say the Online Safety Act goes too far.", "Online Safety Act"),
+    ];
+    for (text, name) in cases {
+        assert_mention(text, name, "MISC");
+    }
+}
+
+#[test]
+fn companies_with_a_comma_before_their_legal_form() {
+    let cases: &[(&str, &str)] = &[
+        ("Shares of Brindle Robotics, Inc. rose after the results were published.", "Brindle Robotics, Inc."),
+        ("The deal between Quorvane, Incorporated and its lenders closed on Monday.", "Quorvane, Incorporated"),
+        ("A spokesman for Talloway Foods, Ltd. declined to comment.", "Talloway Foods, Ltd."),
+    ];
+    for (text, name) in cases {
+        assert_mention(text, name, "ORG");
+    }
+}
+
+#[test]
+fn a_company_is_named_once_per_document() {
+    let text = "Zentrova Laboratories said on Tuesday that its new test was approved. \
+                Analysts said Zentrova would gain market share. Zentrova shares rose 4 percent.";
+    let got = mentions(text);
+    assert!(got.iter().filter(|(t, l)| t == "Zentrova" && *l == "ORG").count() >= 2, "{got:?}");
+    assert!(!got.iter().any(|(t, l)| t == "Zentrova" && *l != "ORG"), "{got:?}");
+}
+
+#[test]
+fn listed_other_names_are_misc_alone() {
+    assert_mention("Voters were split over Brexit in the last survey.", "Brexit", "MISC");
+}

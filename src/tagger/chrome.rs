@@ -48,7 +48,8 @@ pub fn regions(doc: &Document) -> Vec<Region> {
 /// Only [`BoilerplateKind::Other`] is read: on real pages it holds related headlines,
 /// captions, scorecards and paragraphs the layout hid (menus, share widgets, consent text,
 /// tickers and legal lines are never read). A block with a sentence end or mostly
-/// lowercase words is read as a paragraph, anything else as one headline.
+/// lowercase words is read as a paragraph, anything else as one headline; of one-word
+/// blocks only an ALL-CAPS word is read.
 fn clutter_region(kind: &BoilerplateKind, text: &str) -> Option<RegionKind> {
     if *kind != BoilerplateKind::Other {
         return None;
@@ -58,7 +59,10 @@ fn clutter_region(kind: &BoilerplateKind, text: &str) -> Option<RegionKind> {
         words += 1;
         lower += usize::from(w.chars().next().is_some_and(char::is_lowercase));
     }
-    if words < 2 {
+    // one word: only an ALL-CAPS word heading a section (`ARIZONA` over a state's news),
+    // which the caps-place rule may type; other single words are widgets and labels
+    let caps_word = words == 1 && text.trim().chars().count() >= 3 && text.trim().chars().all(|c| c.is_alphabetic() && !c.is_lowercase());
+    if words < 2 && !caps_word {
         return None;
     }
     let sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);

@@ -144,8 +144,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 m.2 = ty;
             }
         }
-        // Hand-listed phrases the model missed: people, and multi-token or dotted
-        // (`S.Africa`, `U.N.`) places, organisations and other names.
+        // Hand-listed phrases the model missed: people, multi-token or dotted (`S.Africa`,
+        // `U.N.`) places and organisations, and other names (one word too, in ordinary
+        // sentences: `Brexit`, `Hindu`).
         let n = s.infos.len();
         let mut i = 0;
         while i < n {
@@ -161,7 +162,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                         let tok = s.tokens[i].slice(text);
                         let dotted = tok.len() > 2 && tok[1..tok.len() - 1].contains('.');
                         let acronym = s.mode != Mode::Upper && s.infos[i].all_caps && tok.chars().count() >= 2;
-                        if ty == 1 || e > i || dotted || acronym {
+                        let lone_misc = ty == 4 && s.mode == Mode::Normal;
+                        if ty == 1 || e > i || dotted || acronym || lone_misc {
                             best = Some((e, ty));
                         }
                     }
@@ -196,6 +198,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         ticker_names(text, &s.tokens, &s.infos, &mut found);
         particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         place_names(&s.infos, s.mode, &mut found);
+        caps_places(text, &s.tokens, &s.infos, &mut found);
+        law_names(&s.infos, s.mode, &mut found);
+        comma_legal_names(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -234,6 +239,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     one_person_per_name(text, doc, &mut out);
+    one_org_per_name(text, doc, &mut out);
     out
 }
 
@@ -324,7 +330,7 @@ fn press_word(t: &TokInfo) -> bool {
 fn legal_form(t: &TokInfo) -> bool {
     matches!(
         t.lower.trim_end_matches('.'),
-        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "llp" | "ag" | "sa" | "s.a" | "gmbh" | "nv" | "spa" | "limited" | "corporation"
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "llp" | "ag" | "sa" | "s.a" | "gmbh" | "nv" | "spa" | "limited" | "corporation" | "incorporated"
     )
 }
 
@@ -696,5 +702,174 @@ fn place_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
             continue;
         }
         replace_span(found, a, b, 3);
+    }
+}
+
+/// ALL-CAPS place names that head a section or a story: a line that is only a country,
+/// state or city of the gazetteer (`ARIZONA` over a state's news), and one or two
+/// ALL-CAPS words of the gazetteer before an em dash or `--` (`WASHINGTON — House
+/// leaders …`, a dateline run into the text) are LOC; the place replaces mentions
+/// overlapping it.
+fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    let n = toks.len();
+    let place = |a: usize, b: usize| {
+        [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| {
+            let c = c as u128 * 4;
+            if a == b {
+                infos[a].gaz & (1 << (c + 3)) != 0
+            } else {
+                infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+            }
+        })
+    };
+    let caps = |i: usize| infos[i].all_caps && infos[i].alpha && toks[i].len() >= 3;
+    if n == 1 {
+        if caps(0) && place(0, 0) && found.is_empty() {
+            found.push((0, 0, 3, 0.5));
+        }
+        return;
+    }
+    for i in 0..n - 1 {
+        if !matches!(toks[i + 1].slice(text), "\u{2014}" | "--") || !caps(i) {
+            continue;
+        }
+        let a = if i > 0 && caps(i - 1) && place(i - 1, i) { i - 1 } else { i };
+        if a > 0 && caps(a - 1) {
+            continue; // inside a longer ALL-CAPS run
+        }
+        if !place(a, i) || found.iter().any(|f| f.0 == a && f.1 == i && f.2 == 3) {
+            continue;
+        }
+        replace_span(found, a, i, 3);
+    }
+}
+
+/// Laws (CoNLL-2003 MISC): capitalised words ending in `Act`, with `of` and a year after
+/// it kept in the span (`Securities Exchange Act of 1934`, `Online Safety Act`), in an
+/// ordinary sentence. Replaces the model's mentions inside; left alone when a model
+/// mention crosses the span's left edge.
+fn law_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]);
+    for k in 1..n {
+        if infos[k].lower != "act" || !infos[k].init_cap || !cap(k - 1) {
+            continue;
+        }
+        let mut a = k - 1;
+        while a > 0 && k - a < 6 && cap(a - 1) {
+            a -= 1;
+        }
+        let year = k + 2 < n && infos[k + 1].lower == "of" && infos[k + 2].sshape == "d" && infos[k + 2].lower.len() == 4;
+        let b = if year { k + 2 } else { k };
+        if found.iter().any(|f| f.0 < a && f.1 >= a) {
+            continue;
+        }
+        replace_span(found, a, b, 4);
+    }
+}
+
+/// Companies written with a comma before their legal form (`INTERSOLV, Inc.`, `Mars,
+/// Incorporated`, `Acme Widgets, Ltd.`): the name and the legal form are one ORG. The
+/// name is the model's mention ending right before the comma, else the run of capitalised
+/// words there (at most 4, no leading articles or prepositions). Not in ALL-CAPS sentences.
+fn comma_legal_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    let n = infos.len();
+    for k in 2..n {
+        let t = &infos[k];
+        if !(t.init_cap && legal_form(t)) || infos[k - 1].lower != "," || !infos[k - 2].init_cap || !infos[k - 2].alpha {
+            continue;
+        }
+        if matches!(t.lower.trim_end_matches('.'), "co" | "sa" | "ag" | "nv" | "spa") {
+            continue; // too short to tell from other words after a comma
+        }
+        let e = k - 2;
+        let a = if let Some(f) = found.iter().find(|f| f.1 == e) {
+            f.0
+        } else {
+            let mut a = e;
+            while a > 0 && e - a < 3 && (infos[a - 1].init_cap && infos[a - 1].alpha || infos[a - 1].lower == "&") && !lead_word(&infos[a - 1]) && infos[a - 1].lower != "about" {
+                a -= 1;
+            }
+            while a < e && (lead_word(&infos[a]) || infos[a].lower == "about") {
+                a += 1;
+            }
+            a
+        };
+        replace_span(found, a, k, 2);
+    }
+}
+
+/// Company-style last words of an organisation's name: a legal form or a sector word
+/// (`Abbott Laboratories`, `Boeing Co`, `Tata Motors`).
+fn company_word(w: &str) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    matches!(
+        l.as_str(),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "gmbh" | "limited" | "corporation" | "incorporated" | "group"
+            | "holdings" | "laboratories" | "labs" | "motors" | "airlines" | "airways" | "pharmaceuticals" | "pharma"
+            | "technologies" | "systems" | "industries" | "enterprises" | "software" | "telecom" | "networks" | "studios"
+    )
+}
+
+/// A company named once per document: the first word of an ORG mention whose last word is
+/// company-style (`Abbott` of `Abbott Laboratories`) names that company elsewhere in the
+/// document too: a one-word mention with exactly that text becomes ORG, and a capitalised
+/// token with that text outside every mention, in a sentence that is not ALL CAPS, is added
+/// as ORG with confidence 0.5. Words that are part of a person's multi-word name, places
+/// of the gazetteer and words of two letters or fewer are left alone.
+fn one_org_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
+    use crate::document::EntityLabel;
+    use crate::gazetteer::cat;
+    use std::collections::BTreeSet;
+    let mut person: BTreeSet<&str> = BTreeSet::new();
+    for m in out.iter().filter(|m| m.label == EntityLabel::PER && m.text.contains(' ')) {
+        person.extend(m.text.split(' '));
+    }
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for m in out.iter().filter(|m| m.label == EntityLabel::ORG) {
+        let parts: Vec<&str> = m.text.split(' ').collect();
+        if parts.len() >= 2 && company_word(parts[parts.len() - 1]) {
+            let w = parts[0].trim_end_matches(',');
+            if w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase) && !person.contains(w) && !company_word(w) {
+                words.insert(w.to_string());
+            }
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    let place = |t: &TokInfo| {
+        [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::DEMONYM, cat::LOC_HAND].iter().any(|&c| t.gaz & (1u128 << (c as u128 * 4 + 3)) != 0)
+    };
+    let mut added = Vec::new();
+    let mut k = 0;
+    for s in &doc.sents {
+        for (t, info) in s.tokens.iter().zip(&s.infos) {
+            while k < out.len() && out[k].span.end <= t.start {
+                k += 1;
+            }
+            let w = t.slice(text);
+            if !words.contains(w) || place(info) {
+                continue;
+            }
+            if k < out.len() && out[k].span.start < t.end {
+                if out[k].span == *t {
+                    out[k].label = EntityLabel::ORG;
+                }
+            } else if s.mode != Mode::Upper && info.init_cap {
+                added.push(Mention { text: w.to_string(), span: *t, label: EntityLabel::ORG, confidence: 0.5, entity: None });
+            }
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }
