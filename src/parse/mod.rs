@@ -510,15 +510,23 @@ impl<'a> Segmenter<'a> {
                                 paras = 0;
                                 early.clear();
                             }
+                            // a run of clutter inside a body (a chart, a gallery, an embed)
+                            // ends it only where a title line of its own opens the next body
+                            let gap_title = (gap && article.is_some() && !ended && !(dateline && paras > 0) && !split).then(|| self.rank_title(i, &pre, model_ref));
+                            let gap_title = gap_title.map(|t| t.filter(|&t| self.model[t] == LineRole::Title));
                             let new = match article {
                                 None => true,
+                                Some(_) if gap_title == Some(None) => false,
                                 Some(_) => ended || (dateline && paras > 0) || gap || split,
                             };
                             if new {
                                 let a = self.new_article();
                                 (article, paras, ended, published, split) = (Some(a), 0, false, false, false);
                                 early.clear();
-                                title_line = self.rank_title(i, &pre, model_ref);
+                                title_line = match gap_title {
+                                    Some(t) => t,
+                                    None => self.rank_title(i, &pre, model_ref),
+                                };
                                 if let Some(t) = title_line {
                                     self.title_before(t, i, a);
                                     published = (t + 1..i).any(|k| matches!(self.roles[k], Some(Role::Published(_))));
