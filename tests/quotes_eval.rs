@@ -29,7 +29,7 @@ fn pages_floors() {
     gleaner::eval::quotes::print_pages(&r);
     assert_eq!(r.dumps, 60);
     assert!(r.found.acc() >= 0.91, "quotes found {:.3}", r.found.acc());
-    assert!(r.speaker.acc() >= 0.83, "speaker right {:.3}", r.speaker.acc());
+    assert!(r.speaker.acc() >= 0.85, "speaker right {:.3}", r.speaker.acc());
 }
 
 #[test]

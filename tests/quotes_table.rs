@@ -46,6 +46,7 @@ q!(according_to, [r#""The road is closed," according to local police."#], [], [(
 q!(said_then_according_to, [r#""The old treaty is void," the resolution adopted by the council said, according to state radio."#], [], [("The old treaty is void,", Some("the resolution adopted by the council"), Some("the resolution adopted by the council"))]);
 q!(described_then_name_said, [r#""The line will reopen in May," the spokesman for the city mayor, Jan Novak, said."#], [("Jan Novak", "PER")], [("The line will reopen in May,", Some("the spokesman for the city mayor, Jan Novak"), Some("Jan Novak"))]);
 q!(described_then_name_cut_teaser, [r#""The talks will go on for a second week," the envoy of the regional bloc, Tomas Berg, …"#], [("Tomas Berg", "PER")], [("The talks will go on for a second week,", Some("the envoy of the regional bloc, Tomas Berg"), Some("Tomas Berg"))]);
+q!(org_description_links_body_named_before, ["A spokesman for the Council for Coastal Fisheries issued a statement on Monday.", r#""The quota cuts must be reversed at once," read the statement by the Nordic agency handling the talks."#], [("Council for Coastal Fisheries", "ORG"), ("Nordic", "MISC")], [("The quota cuts must be reversed at once,", Some("the Nordic agency handling the talks"), Some("Council for Coastal Fisheries"))]);
 
 // ---- cues before the quote
 q!(name_said_colon, [r#"Mayor Jan Novak said: "We need more buses.""#], [("Jan Novak", "PER")], [("We need more buses.", Some("Mayor Jan Novak"), Some("Jan Novak"))]);

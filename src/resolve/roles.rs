@@ -96,12 +96,23 @@ const ORG_HEADS: &[&str] = &["group", "organisation", "organization", "office", 
 /// the determiner, so `the Foreign Office` (a name) is left to the tagger.
 pub(crate) fn org_antecedent(text: &str, doc: &Document, span: Span) -> Option<usize> {
     let phrase = text.get(span.start..span.end)?;
-    let ws: Vec<&str> = phrase.split_whitespace().collect();
-    if ws.len() < 2 || ws.len() > 5 || !ws[0].eq_ignore_ascii_case("the") || ws[1..].iter().any(|w| words::is_cap(w)) {
+    let all: Vec<&str> = phrase.split_whitespace().collect();
+    // the head may be followed by a participle phrase (`the agency handling inter-Korean affairs`)
+    let h = all.iter().position(|w| in_list(ORG_HEADS, w.trim_matches(|c: char| !c.is_alphanumeric())) && !words::is_cap(w)).unwrap_or(all.len().saturating_sub(1));
+    let tail_ok = all.get(h + 1).is_none_or(|w| !words::is_cap(w) && (w.ends_with("ing") || w.ends_with("ed")));
+    let ws = &all[..(h + 1).min(all.len())];
+    // capitalised modifiers only inside a non-organisation name (`the North Korean agency`), so
+    // that `the Foreign Office` (a name) is left to the tagger
+    let demonym = |w: &&str| {
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        let i = doc.mentions.partition_point(|m| m.span.end <= at);
+        doc.mentions.get(i).is_some_and(|m| m.span.start <= at && m.label != EntityLabel::ORG && m.label != EntityLabel::PER)
+    };
+    if !tail_ok || ws.len() < 2 || ws.len() > 5 || !ws[0].eq_ignore_ascii_case("the") || ws[1..].iter().any(|w| words::is_cap(w) && !demonym(w)) {
         return None;
     }
     let head = ws.last()?.trim_matches(|c: char| !c.is_alphanumeric());
-    if !in_list(ORG_HEADS, head) {
+    if !in_list(ORG_HEADS, head) || words::is_cap(head) {
         return None;
     }
     let i = doc.mentions.partition_point(|m| m.span.start < span.start);
@@ -114,7 +125,17 @@ pub(crate) fn org_antecedent(text: &str, doc: &Document, span: Span) -> Option<u
         let g = &text[text[..p].rfind('\n').map_or(0, |n| n + 1)..p];
         g.trim().is_empty() || (g.trim_end().ends_with(['.', '!', '?']) && g.ends_with(' '))
     };
-    orgs.iter().find(|m| opens(m.span.start)).and_then(|m| m.entity)
+    if let Some(e) = orgs.iter().find(|m| opens(m.span.start)).and_then(|m| m.entity) {
+        return Some(e);
+    }
+    // else the most recent one in the paragraph before or this one that is named as a body (an
+    // organisation word in its name: `Committee for …`), outside quote marks (an even number of
+    // marks before it on its line)
+    let quoted = |p: usize| {
+        let line = &text[text[..p].rfind('\n').map_or(0, |n| n + 1)..p];
+        line.matches(['"', '“', '”']).count() % 2 == 1
+    };
+    orgs.iter().filter(|m| text.get(m.span.end..span.start).is_some_and(|g| g.matches('\n').count() <= 2)).filter(|m| m.text.split_whitespace().any(|w| in_list(ORG_HEADS, w) && words::is_cap(w))).find(|m| !quoted(m.span.start)).and_then(|m| m.entity)
 }
 
 /// What is said about one person mention: role phrases (lowercase) before and after it, and
