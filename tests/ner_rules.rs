@@ -235,3 +235,16 @@ fn a_company_is_named_once_per_document() {
 fn listed_other_names_are_misc_alone() {
     assert_mention("Voters were split over Brexit in the last survey.", "Brexit", "MISC");
 }
+
+#[test]
+fn city_clubs_in_match_reports_are_organisations() {
+    let text = "Millbrook 2-1 Harwick City in the league. The striker scored two goals before half-time, \
+                and the coach praised the squad after the match. Leeds beat the visitors in the cup semi-final, \
+                with their goalkeeper saving a penalty.";
+    assert_mention(text, "Leeds", "ORG");
+    // a national team stays its country, and a venue stays a place
+    let text = "Scotland beat Wales 2-0 in Glasgow 2-0. The striker scored two goals, the coach praised the squad \
+                and the match ended with a penalty.";
+    let got = mentions(text);
+    assert!(!got.iter().any(|(t, l)| (t == "Scotland" || t == "Glasgow") && *l == "ORG"), "{got:?}");
+}

@@ -136,6 +136,7 @@ fn storm(infos: &[TokInfo], a: usize, b: usize, ty: u8) -> Option<(usize, u8)> {
 /// leading titles (`Det Insp`, `Lady`) leave a person's span.
 pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f32) -> Vec<Mention> {
     let (tags, confs) = tag_doc(doc, scorer, temperature);
+    let sports = sports_doc(doc);
     let mut out = Vec::new();
     for ((s, t), c) in doc.sents.iter().zip(&tags).zip(&confs) {
         let mut found = chunks(t, c);
@@ -200,6 +201,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         place_names(&s.infos, s.mode, &mut found);
         caps_places(text, &s.tokens, &s.infos, &mut found);
         law_names(&s.infos, s.mode, &mut found);
+        if sports {
+            team_names(&s.infos, &mut found);
+        }
         comma_legal_names(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
@@ -871,5 +875,78 @@ fn one_org_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
     if !added.is_empty() {
         out.extend(added);
         out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// Words of match reports (`innings`, `wicket`, `striker`, `semi-final`, `kick-off`).
+fn sports_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "innings" | "wicket" | "wickets" | "batting" | "bowling" | "bowler" | "batsman" | "batter" | "odi" | "t20" | "overs"
+            | "goal" | "goals" | "striker" | "midfielder" | "defender" | "goalkeeper" | "penalty" | "penalties" | "semi-final"
+            | "quarter-final" | "semifinal" | "quarterfinal" | "tournament" | "squad" | "fixture" | "fixtures" | "kick-off"
+            | "half-time" | "halftime" | "scorer" | "scored" | "match" | "matches" | "captain" | "coach" | "draw" | "league"
+            | "cup" | "championship" | "playoff" | "play-off" | "touchdown" | "rugby" | "cricket" | "football" | "soccer"
+    )
+}
+
+/// A document that reads as a match report: sports words at least 5 times, 3 of them
+/// different.
+fn sports_doc(doc: &PDoc) -> bool {
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for s in &doc.sents {
+        for t in &s.infos {
+            if sports_word(&t.lower) {
+                count += 1;
+                seen.insert(t.lower.as_str());
+                if count >= 5 && seen.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// In a match report, a place in a team's position is the team (CoNLL-2003 types clubs
+/// named after their city ORG; national teams it types as their country, LOC, so a
+/// country or state of the gazetteer that is no club's name is left alone, and so is a
+/// place after `in` or `at`): a LOC mention followed by a result word or a score (`Australia
+/// defeat India`, `Wolves 2-2 Brighton`, `India 2nd Innings`) or preceded by `vs`, `v`,
+/// `against`, `beat`, `defeat`, `over` or a score.
+fn team_names(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
+    use crate::gazetteer::cat;
+    let n = infos.len();
+    let phrase = |c: u32, a: usize, b: usize| {
+        let c = c as u128 * 4;
+        if a == b {
+            infos[a].gaz & (1 << (c + 3)) != 0
+        } else {
+            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+        }
+    };
+    // countries and states (`Scotland`, `Wales`), unless also a club's name (`Colorado`)
+    let country = |a: usize, b: usize| phrase(cat::COUNTRY, a, b) || (phrase(cat::ADMIN1, a, b) && !phrase(cat::CLUB, a, b));
+    // a venue (`in Salzburg 3-2`)
+    let venue = |a: usize| a > 0 && matches!(infos[a - 1].lower.as_str(), "in" | "at");
+    let score = |t: &TokInfo| t.sshape == "d-d";
+    for f in found.iter_mut().filter(|f| f.2 == 3) {
+        let after = infos.get(f.1 + 1).is_some_and(|t| {
+            score(t)
+                || matches!(
+                    t.lower.as_str(),
+                    "beat" | "beats" | "defeat" | "defeats" | "defeated" | "win" | "wins" | "won" | "lose" | "loses" | "lost"
+                        | "drew" | "trail" | "trails" | "need" | "needs" | "vs" | "vs." | "v" | "v." | "1st" | "2nd" | "innings"
+                        | "captain" | "coach" | "skipper" | "squad" | "bowled" | "batted" | "thrashed" | "edged" | "crushed"
+                )
+        });
+        let before = f.0 > 0 && {
+            let t = &infos[f.0 - 1];
+            score(t) || matches!(t.lower.as_str(), "vs" | "vs." | "v" | "v." | "against" | "beat" | "defeat" | "defeated" | "over" | "thrashed")
+        };
+        if (after || before) && f.1 < n && !country(f.0, f.1) && !venue(f.0) {
+            f.2 = 2;
+        }
     }
 }
