@@ -297,3 +297,32 @@ fn one_word_menu_after_a_chrome_heading_stays_clutter() {
     let d = document(&t);
     assert!(d.headlines.is_empty(), "{:?}", d.headlines);
 }
+
+#[test]
+fn a_chart_inside_a_body_does_not_split_the_story() {
+    // a story, a chart of short labels and numbers, then the rest of the story: one article
+    let mut t = String::from("Harbour tolls to double as the port expands its quays\n\nBy Ann Example\n\n");
+    for p in [
+        "The port authority said on Monday that the tolls paid by every ship entering the harbour would double from next spring.",
+        "Officials said the money would pay for two new quays, a longer breakwater and the dredging of the main channel to a greater depth.",
+        "Shipping firms said the rise came at a hard time, with freight rates already falling and fuel costs higher than last year.",
+    ] {
+        t.push_str(p);
+        t.push_str("\n\n");
+    }
+    for l in ["Tolls per ship", "$900", "thousand", "600", "300", "0", "’17", "’18", "’19", "’20", "’21", "Source: Port authority"] {
+        t.push_str(l);
+        t.push_str("\n\n");
+    }
+    for p in [
+        "The authority said the new quays would open in three years and that the tolls would be reviewed once the work was done.",
+        "A spokesman for the shipping firms said they would ask the council to phase the rise in over several years instead.",
+    ] {
+        t.push_str(p);
+        t.push_str("\n\n");
+    }
+    let d = document(&t);
+    let main = d.articles.iter().max_by_key(|a| a.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>()).unwrap();
+    assert_eq!(main.title.as_ref().map(|x| x.text.as_str()), Some("Harbour tolls to double as the port expands its quays"));
+    assert_eq!(main.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 5, "{:?}", d.articles.iter().map(|a| a.title.as_ref().map(|x| x.text.clone())).collect::<Vec<_>>());
+}
