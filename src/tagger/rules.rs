@@ -9,19 +9,24 @@ use super::{chunks, tag_doc, PDoc, TYPES};
 use crate::document::Mention;
 use crate::span::Span;
 
+/// Tokens `a..=b` are a whole phrase of gazetteer category `c` (a one-token entry, or an
+/// entry's first token at `a` and its last at `b`).
+fn gaz_phrase(infos: &[TokInfo], c: u32, a: usize, b: usize) -> bool {
+    let c = c as u128 * 4;
+    if a == b {
+        infos[a].gaz & (1 << (c + 3)) != 0
+    } else {
+        infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
+    }
+}
+
 /// The hand-written list (type index 1..=4) that has exactly tokens `a..=b` as a phrase,
 /// when exactly one does.
 fn hand_type(infos: &[TokInfo], a: usize, b: usize) -> Option<u8> {
     use crate::gazetteer::cat;
     let mut found = None;
     for (c, ty) in [(cat::PER_HAND, 1u8), (cat::ORG_HAND, 2), (cat::LOC_HAND, 3), (cat::MISC_HAND, 4)] {
-        let c = c as u128 * 4;
-        let hit = if a == b {
-            infos[a].gaz & (1 << (c + 3)) != 0
-        } else {
-            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
-        };
-        if hit {
+        if gaz_phrase(infos, c, a, b) {
             if found.is_some() {
                 return None;
             }
@@ -392,14 +397,7 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
         }
         e
     };
-    let phrase = |c: u32, a: usize, b: usize| {
-        let c = c as u128 * 4;
-        if a == b {
-            infos[a].gaz & (1 << (c + 3)) != 0
-        } else {
-            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
-        }
-    };
+    let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
     let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| phrase(c, a, b));
     let date = |t: &TokInfo| {
         is_date_word(&t.lower)
@@ -718,14 +716,7 @@ fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(us
     use crate::gazetteer::cat;
     let n = toks.len();
     let place = |a: usize, b: usize| {
-        [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| {
-            let c = c as u128 * 4;
-            if a == b {
-                infos[a].gaz & (1 << (c + 3)) != 0
-            } else {
-                infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
-            }
-        })
+        [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| gaz_phrase(infos, c, a, b))
     };
     let caps = |i: usize| infos[i].all_caps && infos[i].alpha && toks[i].len() >= 3;
     if n == 1 {
@@ -918,14 +909,7 @@ fn sports_doc(doc: &PDoc) -> bool {
 fn team_names(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
     use crate::gazetteer::cat;
     let n = infos.len();
-    let phrase = |c: u32, a: usize, b: usize| {
-        let c = c as u128 * 4;
-        if a == b {
-            infos[a].gaz & (1 << (c + 3)) != 0
-        } else {
-            infos[a].gaz & (1 << c) != 0 && infos[b].gaz & (1 << (c + 2)) != 0
-        }
-    };
+    let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
     // countries and states (`Scotland`, `Wales`), unless also a club's name (`Colorado`)
     let country = |a: usize, b: usize| phrase(cat::COUNTRY, a, b) || (phrase(cat::ADMIN1, a, b) && !phrase(cat::CLUB, a, b));
     // a venue (`in Salzburg 3-2`)
