@@ -290,7 +290,11 @@ fn credit_at(s: &str) -> bool {
 /// `image`, `picture`, `illustration` or `credit` (one pass, no copy: most lines have none).
 fn has_credit_stem(s: &[u8]) -> bool {
     const STEMS: [&[u8]; 5] = [b"photo", b"image", b"picture", b"illustration", b"credit"];
-    (0..s.len()).any(|i| matches!(s[i] | 0x20, b'p' | b'i' | b'c') && STEMS.iter().any(|m| s.len() - i >= m.len() && s[i..i + m.len()].eq_ignore_ascii_case(m)))
+    // (the first two letters pick the stems worth comparing: `ph`/`pi`, `im`/`il`, `cr`)
+    s.windows(2).enumerate().any(|(i, w)| {
+        matches!((w[0] | 0x20, w[1] | 0x20), (b'p', b'h' | b'i') | (b'i', b'm' | b'l') | (b'c', b'r'))
+            && STEMS.iter().any(|m| s.len() - i >= m.len() && s[i..i + m.len()].eq_ignore_ascii_case(m))
+    })
 }
 
 /// The boilerplate kinds in declaration order: rule class `8 + k` is `CLUTTER_KINDS[k]`.
@@ -371,6 +375,16 @@ fn is_stop(t: &str) -> bool {
 
 fn norm_hash(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
+    if s.is_ascii() {
+        // (the same hash over bytes: no character decoding for the common ASCII line)
+        for &c in s.as_bytes() {
+            if c.is_ascii_alphanumeric() {
+                h ^= c.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        return h;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -450,7 +464,9 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]))
     } else {
         let lower = s.to_lowercase();
-        MONTHS.iter().any(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3 && w.len() <= 9 && w.starts_with(m)))
+        // (one split, not one per month: the three bytes of an ASCII month prefix are the start
+        // of a lowercased word exactly when the word starts with that month)
+        lower.split(|c: char| !c.is_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w.as_bytes()[..3]))
     };
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
     let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
@@ -1270,6 +1286,10 @@ mod tests {
         assert!(credit_at("The crowd at the square. (Image credit: Jane Doe)"));
         assert!(!credit_at("The minister spoke for an hour on Monday."));
         assert!(!has_credit_stem("Café".as_bytes()));
+        let naive = |s: &str| ["photo", "image", "picture", "illustration", "credit"].iter().any(|m| s.to_ascii_lowercase().contains(m));
+        for s in ["PHOTOGRAPH", "xpIctures", "Illustrations by", "a crEDIT", "pi", "imag", "credi", "Ümage", "p image", "phot o", "cr"] {
+            assert_eq!(has_credit_stem(s.as_bytes()), naive(s), "{s}");
+        }
     }
 
     #[test]
@@ -1294,7 +1314,7 @@ mod tests {
             let x = line(s);
             assert_eq!((x.year, x.clock), (year, clock), "{s}");
         }
-        for s in ["Mixed Case 42", "ÄÖÜ ßtraße Über", "ALL-CAPS_and_digits 2026"] {
+        for s in ["Mixed Case 42", "ÄÖÜ ßtraße Über", "ALL-CAPS_and_digits 2026", "", "--- 9 ---"] {
             let slow = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).fold(0xcbf2_9ce4_8422_2325u64, |h, l| (h ^ l as u64).wrapping_mul(0x0100_0000_01b3));
             assert_eq!(norm_hash(s), slow, "{s}");
         }
@@ -1302,6 +1322,12 @@ mod tests {
         assert!(x.month && x.year && x.url);
         let y = line("Smartphones and bands");
         assert!(!y.month && !y.year && !y.url);
+        // the month test on non-ASCII lines: a word of 3-9 letters that starts with a month
+        for s in ["“Posted” 3 MARCH", "Déc — Maybe", "Ünïcode marches on", "Ça Marchesinis", "Ünïcode May", "Ünïcode mayor’s", "Über Mar"] {
+            let l = s.to_lowercase();
+            let want = l.split(|c: char| !c.is_alphabetic()).any(|w| (3..=9).contains(&w.len()) && MONTHS.iter().any(|m| w.starts_with(m)));
+            assert_eq!(line(s).month, want, "{s}");
+        }
     }
 
 
