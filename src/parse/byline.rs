@@ -55,7 +55,9 @@ pub(crate) fn end_byline(line: &str) -> Option<BylineParts> {
     if let Some(p) = reporting_by(line) {
         return Some(p);
     }
-    let (authors, code) = line.rsplit_once("--")?;
+    // (the last `--`, found byte-wise: a substring searcher costs more to set up than most lines)
+    let dd = line.as_bytes().windows(2).rposition(|w| w == b"--")?;
+    let (authors, code) = (&line[..dd], &line[dd + 2..]);
     let code = code.trim();
     if code.is_empty() || code.len() > 8 || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
         return None;
@@ -95,16 +97,17 @@ fn reporting_by(line: &str) -> Option<BylineParts> {
     let mut any = false;
     for part in inner.split(';') {
         let part = part.trim();
-        let lower = part.to_lowercase();
-        let (prefix_len, is_author) = if lower.starts_with("reporting by ") {
+        // (an ASCII-case prefix test: no character but ASCII lowercases to these prefixes' letters)
+        let opens = |p: &str| part.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+        let (prefix_len, is_author) = if opens("reporting by ") {
             ("reporting by ".len(), true)
-        } else if lower.starts_with("additional reporting by ") {
+        } else if opens("additional reporting by ") {
             ("additional reporting by ".len(), true)
-        } else if lower.starts_with("writing by ") {
+        } else if opens("writing by ") {
             ("writing by ".len(), true)
-        } else if lower.starts_with("editing by ") {
+        } else if opens("editing by ") {
             ("editing by ".len(), false)
-        } else if lower.starts_with("compiled by ") {
+        } else if opens("compiled by ") {
             ("compiled by ".len(), true)
         } else {
             return None;

@@ -164,6 +164,22 @@ fn dash_after(s: &str, i: usize, after_paren: bool) -> Option<(usize, usize)> {
     Some((end, end + body_ws))
 }
 
+/// Where `h` first holds ` c` (with `space_after`, ` c `): `h.find(" | ")` without setting up
+/// a substring searcher per line (`c` is ASCII; its occurrences are found with memchr).
+fn find_spaced(h: &str, c: char, space_after: bool) -> Option<usize> {
+    debug_assert!(c.is_ascii());
+    let b = h.as_bytes();
+    let mut from = 0;
+    while let Some(k) = h[from..].find(c) {
+        let p = from + k;
+        if p > 0 && b[p - 1] == b' ' && (!space_after || b.get(p + 1) == Some(&b' ')) {
+            return Some(p - 1);
+        }
+        from = p + 1;
+    }
+    None
+}
+
 /// Recognise a dateline at the start of `s`.
 pub(crate) fn parse(s: &str) -> Option<DatelineParts> {
     let window_end = {
@@ -179,10 +195,10 @@ pub(crate) fn parse(s: &str) -> Option<DatelineParts> {
     }
 
     // Pipe form: `Nairobi, Kenya | AFP | text`
-    if let Some(p1) = window.find(" | ") {
+    if let Some(p1) = find_spaced(window, '|', true) {
         let place = window[..p1].trim();
         let rest = &window[p1 + 3..];
-        if let Some(p2) = rest.find(" |") {
+        if let Some(p2) = find_spaced(rest, '|', false) {
             let agency = rest[..p2].trim();
             if is_agency(agency) && is_placeish(place) {
                 let end = p1 + 3 + p2 + 2;
@@ -297,7 +313,7 @@ pub(crate) fn parse(s: &str) -> Option<DatelineParts> {
 /// `WALTHAM, Mass., Jan. 25, 2017 /PRNewswire/ --`, `BEDFORD, Mass., June 29 /PRNewswire/ --`,
 /// `Baku, May 2 / Trend, A. Smith/` (agency and author between slashes, dash optional).
 fn slash_form(s: &str, window: &str) -> Option<DatelineParts> {
-    let open = window.find(" /")?;
+    let open = find_spaced(window, '/', false)?;
     let head = window[..open].trim();
     if head.contains(['/', '(', ')', ':', ';', '"', '“']) {
         return None;
@@ -547,6 +563,11 @@ mod tests {
 
     #[test]
     fn credits() {
+        for h in ["Nairobi | AFP | x", "a|b | c", "| x", " |", "x  ||  y | z", "é | ü", "no bars", "a / b", "a/b /c"] {
+            assert_eq!(find_spaced(h, '|', true), h.find(" | "), "{h}");
+            assert_eq!(find_spaced(h, '|', false), h.find(" |"), "{h}");
+            assert_eq!(find_spaced(h, '/', false), h.find(" /"), "{h}");
+        }
         assert_eq!(trailing_credit("The talks ended on Friday. — AFP").as_deref(), Some("AFP"));
         assert_eq!(trailing_credit("The talks ended on Friday.(Yonhap)").as_deref(), Some("Yonhap"));
         assert_eq!(trailing_credit("The vote is on Monday. -- KUNA").as_deref(), Some("KUNA"));
