@@ -126,9 +126,9 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// A list heading (`Related stories`, `Most read`) and the role of the list it opens.
 pub(crate) fn list_heading(line: &str) -> Option<ListRole> {
     let n = norm_raw(line);
-    // every rule below needs the lowercased line under 40 bytes (lowercasing shrinks a
-    // character's bytes at most threefold)
-    if n.len() > 256 {
+    // every rule below needs the lowercased line under 40 bytes, and lowercasing never makes
+    // fewer characters: a line of 40 characters or more is no heading (no copy is lowercased)
+    if n.len() >= 40 && n.chars().nth(39).is_some() {
         return None;
     }
     with_lower(n, list_heading_lower)
@@ -207,11 +207,16 @@ pub(crate) fn is_rule(line: &str) -> bool {
 /// An end mark: `END`, `(END)`, `[Copyright …]`, `© 2026 AFP`, `(c) Yonhap`, `Copyright 2026 Kyodo News`.
 pub(crate) fn is_end_mark(line: &str) -> bool {
     let t = line.trim();
-    // a long ASCII line: the rules that read more than its start compare it with short
-    // words or need it shorter than 160 characters, or look at its last byte
-    let head = if t.len() > 256 && t.is_ascii() { &t[..LONG_HEAD] } else { t };
+    // the rules read the lowercased line whole only to compare it with marks of at most 9
+    // characters, else its first 11 characters: lowercasing the first 16 is enough (it never
+    // makes fewer characters, and a character's lowercase does not depend on the ones after it
+    // but for a final sigma, which no rule reads)
+    let head = t.char_indices().nth(END_MARK_HEAD).map_or(t, |(i, _)| &t[..i]);
     with_lower(head, |l| end_mark_lower(t, l))
 }
+
+/// The characters of a line that [`is_end_mark`] lowercases.
+const END_MARK_HEAD: usize = 16;
 
 fn end_mark_lower(t: &str, l: &str) -> bool {
     matches!(l, "end" | "(end)" | "-- end --" | "--end--" | "- end -" | "###" | "-30-" | "ends")
@@ -382,6 +387,24 @@ mod tests {
         c!("Photograph: Ann Example/Example Pictures", Some(Other));
         c!("(Image credit: Example Studio)", Some(Other));
         c!("Photo opportunities drew a crowd to the pier on Sunday.", None);
+    }
+
+    #[test]
+    fn end_marks_and_headings_read_the_start_only() {
+        // the rules on the whole lowercased line, as they read before lowercasing a start only
+        let end_whole = |line: &str| {
+            let t = line.trim();
+            end_mark_lower(t, &t.to_lowercase())
+        };
+        let heading_whole = |line: &str| list_heading_lower(&norm_raw(line).to_lowercase());
+        let long = "x".repeat(300);
+        for l in ["END", "(end)", "-- END --", "-30-", "[Copyright Example News]", "[COPYRIGHT ÉXAMPLE]", "© 2026 Example",
+            "(C) Example Agency", "Copyright © 2026 Ünïcode", "copyright©", "© ", "The end", "Ends", "ENDS here",
+            "Most read", "MORE FROM ÜBERSEE", "More in Asia and the Pacific and more words", "Related stories:", "» Latest",
+            "Copyrighted material is here", &format!("© {long}"), &format!("Copyright {long}"), &format!("More from {long}")] {
+            assert_eq!(is_end_mark(l), end_whole(l), "{l}");
+            assert_eq!(list_heading(l), heading_whole(l), "{l}");
+        }
     }
 
     #[test]
