@@ -14,8 +14,56 @@ pub(super) struct Attr {
 const AUX: &[&str] = &["has", "have", "had", "also", "later", "then", "would", "will", "previously", "once", "again", "reportedly", "repeatedly", "recently", "did", "does", "not", "further", "earlier", "simply", "just", "then-", "is", "was", "were", "are", "flatly", "publicly", "privately", "told"];
 pub(super) const STOP: &[&str] = &["that", "which", "who", "and", "but", "as", "while", "when", "because", "if", "so", "where", "whom", "after", "before", "than", "since", "although", "though", "what", "how", "why"];
 
+/// Nouns ending in `-ly` (not adverbs): `the assembly said`.
+const LY_NOUNS: &[&str] = &["assembly", "family", "ally", "rally", "supply", "monopoly", "anomaly", "bully", "daily", "weekly", "monthly", "quarterly", "reply", "italy"];
+
 fn is_aux(w: &str) -> bool {
-    in_list(AUX, w) || (w.len() > 4 && w.ends_with("ly") && !is_cap(w))
+    in_list(AUX, w) || (w.len() > 4 && w.ends_with("ly") && !is_cap(w) && !in_list(LY_NOUNS, w))
+}
+
+/// Participle cues set off by a comma (`…, saying "…"`): the sentence subject speaks.
+const PARTICIPLES: &[&str] = &["saying", "adding", "writing", "noting", "arguing", "warning", "telling", "asking", "insisting", "explaining", "declaring", "stating", "claiming"];
+
+/// `Several groups granted an extension, saying his "…"`: a participle cue after a comma
+/// (at most 14 words before the quote at `to`) and the sentence subject before it, a name,
+/// a pronoun or a determiner phrase.
+pub(super) fn attr_participle(text: &str, from: usize, to: usize) -> Option<Attr> {
+    let ws = words::words(text, from, to);
+    let n = ws.len();
+    let c = (n.saturating_sub(15)..n).rev().find(|&i| i > 1 && in_list(PARTICIPLES, ws[i].text) && text.get(ws[i - 1].end..ws[i].start).is_some_and(|g| g.contains(',')))?;
+    if ws[..c].iter().any(|w| is_cue(w.text) && !w.text.ends_with("ing")) {
+        return None;
+    }
+    let cue = Span::new(ws[c].start, ws[c].end);
+    if let Some(a) = attr_subject(text, from, ws[c].start) {
+        return Some(Attr { speaker: a.speaker, cue });
+    }
+    let k = opening_skip(text, &ws[..c]);
+    let first = ws.get(k).filter(|_| k < c)?;
+    if !(in_list(NP_OPENERS, first.text) || first.text.starts_with(|ch: char| ch.is_ascii_digit())) || is_cap(first.text) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < c && e < k + 5 && !is_cap(ws[e].text) && gap_ok(text, ws[e - 1].end, ws[e].start) && !in_list(STOP, ws[e].text) && !is_aux(ws[e].text) && !is_cue(ws[e].text) && !in_list(&["of", "to", "for", "with", "by", "from", "in", "at", "on"], ws[e].text) && !(ws[e].text.len() > 4 && ws[e].text.ends_with("ed")) {
+        e += 1;
+    }
+    // the subject runs into a verb: at least one word must follow it before the participle
+    (e < c).then(|| Attr { speaker: Span::new(first.start, ws[e - 1].end), cue })
+}
+
+/// Where a sentence's subject starts: after an opening conjunction, and after an opening
+/// adverbial phrase that ends with a comma (`In August,`).
+fn opening_skip(text: &str, ws: &[Word]) -> usize {
+    let mut k = 0;
+    if ws.first().is_some_and(|w| in_list(&["but", "and", "yet", "still", "so", "now", "meanwhile", "however", "instead", "also", "then"], w.text)) {
+        k = 1;
+    }
+    if let Some(cm) = (k..ws.len().min(k + 6)).find(|&i| text.get(ws[i].end..ws.get(i + 1).map(|w| w.start).unwrap_or(ws[i].end)).is_some_and(|g| g.contains(','))) {
+        if ws.get(k).is_some_and(|w| in_list(&["on", "in", "at", "after", "before", "during", "earlier", "later", "last", "yesterday", "today", "since", "when", "while", "still", "however", "meanwhile", "instead", "separately", "similarly", "indeed", "now", "then", "again", "also"], w.text)) {
+            k = cm + 1;
+        }
+    }
+    k
 }
 
 /// The sentence subject before a quote when no cue is found (`Will called it "…"`,
@@ -129,6 +177,11 @@ pub(super) fn attr_after(text: &str, from: usize, to: usize) -> Option<Attr> {
         if ws[i].text.eq_ignore_ascii_case("according") && ws[i + 1].text == "to" {
             let sp = speaker_forward(text, &ws, i + 2, true)?;
             return Some(Attr { speaker: sp, cue: Span::new(ws[i].start, ws[i + 1].end) });
+        }
+        // `"…," per the party's bylaws`: `per` right after the quote, then a determiner phrase or a name
+        if i == 0 && ws[0].text == "per" && (is_cap(ws[1].text) || in_list(&["the", "a", "an", "his", "her", "their", "its"], ws[1].text)) {
+            let sp = speaker_forward(text, &ws, 1, true)?;
+            return Some(Attr { speaker: sp, cue: Span::new(ws[0].start, ws[0].end) });
         }
     }
     let Some(c) = (0..lim).find(|&i| is_cue(ws[i].text) && !(i > 0 && ws[i - 1].text.eq_ignore_ascii_case("to"))) else {
@@ -399,6 +452,11 @@ pub(super) fn attr_before_within(text: &str, from: usize, to: usize, lim: usize)
     }
     // `The press office later that day insisted "…"`: a time phrase between subject and cue
     e = time_tail(text, &ws, e);
+    // `Stevie Wonder, who joked, "…"`: the relative pronoun (the ranker weighs its antecedent)
+    // (not a passive: `the officers who were shot`)
+    if e > 0 && in_list(&["who", "which"], ws[e - 1].text) && gap_ok(text, ws[e - 1].end, ws[c].start) && !ws[e..c].iter().any(|w| in_list(&["is", "was", "were", "are", "be", "been", "being"], w.text)) {
+        return Some(Attr { speaker: Span::new(ws[e - 1].start, ws[e - 1].end), cue });
+    }
     // `Name, a role at Org, said "…"`
     if e > 0 && text.get(ws[e - 1].end..ws[e].start).is_some_and(|g| g.contains(',')) {
         for st in (c.saturating_sub(30)..e).rev() {
@@ -484,7 +542,8 @@ pub(super) fn not_a_subject(w: &str) -> bool {
 fn trim_speaker(ws: &[Word], mut s: usize, e: usize) -> usize {
     while s < e {
         let w = ws[s].text;
-        let ok = if is_cap(w) { !not_a_subject(w) } else { in_list(NP_OPENERS, w) };
+        // `63 percent said`, `9/11 widow Ana Ruiz`: a number opens a phrase too
+        let ok = if is_cap(w) { !not_a_subject(w) } else { in_list(NP_OPENERS, w) || w.starts_with(|c: char| c.is_ascii_digit()) };
         if ok {
             break;
         }

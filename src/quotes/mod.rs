@@ -23,7 +23,9 @@
 //! # Speakers
 //! After the quote: `," X said`, `," said X`, `," X told AFP`, `," she added`, `, Lee's office
 //! said`; before it: `X said: "…"`, `X told reporters "…"`, `X … has said … "…"` (the
-//! sentence subject when the cue has none), `according to X`. A paragraph that continues a
+//! sentence subject when the cue has none), `according to X`, `per X`, `X …, saying "…"` (the
+//! sentence subject before a participle cue), `X, who said "…"` (the relative pronoun, its
+//! antecedent in `speaker_name` and `entity`). A paragraph that continues a
 //! quote, or opens with a quote and no cue right after a quote with a speaker, keeps that
 //! speaker. Pronouns (`he`, `she`, `they`, `it`, `his office`) resolve to the most recent
 //! compatible speaker in the article (gender from the pronoun used for that speaker
@@ -46,7 +48,7 @@ mod scan;
 #[cfg(feature = "train")]
 pub mod train;
 
-use attrib::{transcript_label, attr_after, attr_before, attr_before_within, attr_subject, name_colon, Attr};
+use attrib::{transcript_label, attr_after, attr_before, attr_before_within, attr_participle, attr_subject, name_colon, Attr};
 use rank::{Candidate, QuoteCtx, RuleKind, SpeakerModel};
 use scan::scan;
 
@@ -69,8 +71,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// Where the speaker is.
     pub speaker_span: Option<Span>,
-    /// Who the speaker is: the entity's canonical name, else for a pronoun the antecedent as
-    /// printed (none when no antecedent is found), else the speaker as printed.
+    /// Who the speaker is: the entity's canonical name, else for a pronoun (or a relative
+    /// pronoun: `Stevie Wonder, who said`) the antecedent as printed (none when no antecedent
+    /// is found), else the speaker as printed.
     pub speaker_name: Option<String>,
     /// The speaker's entity (index into [`Document::entities`]).
     pub entity: Option<usize>,
@@ -279,6 +282,10 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 attr = attr_before_within(text, ws, group[0].open, 40);
                 kind = Some(RuleKind::Far);
                 if attr.is_none() {
+                    attr = attr_participle(text, ws, group[0].open);
+                    kind = Some(RuleKind::Participle);
+                }
+                if attr.is_none() {
                     weak = attr_subject(text, ws, group[0].open);
                     kind = Some(RuleKind::Subject);
                 }
@@ -343,7 +350,22 @@ fn extract_article(text: &str, doc: &Document, ai: Option<usize>, paras: &[Span]
                 quote.cue = Some(words::squash(&text[a.cue.start..a.cue.end]).into_owned());
                 quote.cue_span = Some(a.cue);
             }
-            if let Some(pr) = pronoun_of(&sp_text) {
+            let rel = if matches!(sp_text.as_str(), "who" | "which" | "that") { Some(rank::relative_antecedent(text, doc, a.speaker)) } else { None };
+            if let Some(rel) = rel {
+                // `Stevie Wonder, who joked, "…"`: the phrase before the relative pronoun
+                if let Some((asp, aent, label)) = rel {
+                    let ent = aent.or_else(|| entity_in(doc, asp));
+                    let at = words::squash(&text[asp.start..asp.end]).into_owned();
+                    let name = ent.and_then(|e| doc.entities.get(e)).map(|e| e.name.clone()).unwrap_or_else(|| name_in(&at));
+                    let label = ent.and_then(|e| doc.entities.get(e)).map(|e| e.label).or(label);
+                    let described = at.split_whitespace().last().is_some_and(|w| words::is_person_noun(w.trim_matches(|c: char| !c.is_alphanumeric())));
+                    let person = label == Some(EntityLabel::PER) || (label.is_none() && (described || at.split_whitespace().any(is_cap)));
+                    let gender = gender_of_name(doc, &at, ent);
+                    quote.speaker_name = Some(name.clone());
+                    quote.entity = ent;
+                    seen.push(Seen { name, span: asp, entity: ent, person, owned: person, gender });
+                }
+            } else if let Some(pr) = pronoun_of(&sp_text) {
                 let want = match pr {
                     "he" | "his" => Some(Gender::M),
                     "she" | "her" => Some(Gender::F),

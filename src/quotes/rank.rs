@@ -3,7 +3,8 @@
 //! For a quote whose sentence has a speech cue (or a subject the rules could take), the
 //! candidates are the noun phrases around it outside quote marks: the tagger's mentions
 //! (people, organisations, and places and other names so that the model learns to refuse
-//! them), personal pronouns, determiner phrases (`the official`, `a senior aide`), other
+//! them), personal pronouns, relative pronouns (`…, who said`: PolNeAR's Source, resolved to
+//! the phrase before it), determiner phrases (`the official`, `a senior aide`), other
 //! capitalised runs, and the span the rules in [`super::attrib`] chose. Each candidate gets
 //! sparse binary features (kind, which rule picked it, side and distance from the quote, a
 //! cue right after or before it, `according to`, sentence subject, a preposition before it,
@@ -37,6 +38,8 @@ pub(super) enum RuleKind {
     Subject,
     /// A cue further back in the sentence.
     Far,
+    /// The sentence subject before a participle cue (`…, saying "…"`).
+    Participle,
 }
 
 impl RuleKind {
@@ -48,6 +51,7 @@ impl RuleKind {
             RuleKind::ColonLine => "colonline",
             RuleKind::Subject => "subject",
             RuleKind::Far => "far",
+            RuleKind::Participle => "participle",
         }
     }
 }
@@ -133,6 +137,9 @@ pub(super) fn candidates(text: &str, doc: &Document, q: &QuoteCtx) -> Vec<Candid
         if in_list(PRONOUNS, w.text) {
             spans.push((sp, "PRON"));
             k += 1;
+        } else if is_relative(text, &ws, k) {
+            spans.push((sp, "REL"));
+            k += 1;
         } else if in_list(DETS, w.text) {
             // up to five more words, stopping at a cue, a function word or clause punctuation
             let mut e = k + 1;
@@ -177,6 +184,60 @@ pub(super) fn candidates(text: &str, doc: &Document, q: &QuoteCtx) -> Vec<Candid
         }
     }
     uniq.into_iter().take(48).map(|(s, kind, is_rule)| Candidate { span: s, feats: features(text, doc, q, s, kind, is_rule), rule: is_rule }).collect()
+}
+
+/// A relative pronoun that may speak (`Stevie Wonder, who joked`, `the group, which said`,
+/// `a statement that read`): `who` or `which` after a word (not opening the sentence), or
+/// `that` with a speech cue right after it (at most two auxiliaries between).
+fn is_relative(text: &str, ws: &[words::Word], k: usize) -> bool {
+    let w = ws[k].text;
+    if k == 0 || !(w == "who" || w == "which" || w == "that") {
+        return false;
+    }
+    if text.get(ws[k - 1].end..ws[k].start).is_some_and(|g| g.contains(['.', '!', '?', '"', '“', '”', ':', ';'])) {
+        return false;
+    }
+    if w == "that" {
+        if is_cue(ws[k - 1].text) {
+            return false;
+        }
+        return ws[k + 1..].iter().take(3).take_while(|x| super::attrib::gap_ok(text, ws[k].end, x.start)).find(|x| !in_list(&["also", "has", "had", "have", "later", "then", "would", "will", "once", "again", "previously"], x.text)).is_some_and(|x| is_cue(x.text) && !x.text.ends_with("ing"));
+    }
+    true
+}
+
+/// The phrase a relative pronoun at `s` stands for: the mention or noun phrase right before
+/// it (a comma between allowed): `Stevie Wonder, who` → `Stevie Wonder`.
+pub(super) fn relative_antecedent(text: &str, doc: &Document, s: Span) -> Option<(Span, Option<usize>, Option<EntityLabel>)> {
+    let before = text.get(..s.start)?;
+    let t = before.trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    let end = t.len();
+    if end == 0 || s.start - end > 4 {
+        return None;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.end <= end);
+    // a mention ending right there (or one word on: `Smith Jr.`)
+    if let Some(m) = doc.mentions[..i].iter().rev().take(3).find(|m| m.span.end == end || (m.span.end + 5 >= end && text.get(m.span.end..end).is_some_and(|g| !g.contains([',', '.', ';']) && g.split_whitespace().count() <= 1 && g.chars().next().is_some_and(char::is_whitespace)))) {
+        return Some((m.span, m.entity, Some(m.label)));
+    }
+    // a capitalised run or a short determiner phrase
+    let lo = (end.saturating_sub(60)..=end).find(|&p| text.is_char_boundary(p)).unwrap_or(end);
+    let ws = words::words(text, lo, end);
+    let n = ws.len();
+    if n == 0 || ws[n - 1].end != end {
+        return None;
+    }
+    let mut st = n - 1;
+    if is_cap(ws[n - 1].text) {
+        while st > 0 && n - st < 5 && is_cap(ws[st - 1].text) && super::attrib::gap_ok(text, ws[st - 1].end, ws[st].start) {
+            st -= 1;
+        }
+    } else {
+        let d = (n.saturating_sub(6)..n).rev().take_while(|&j| j + 1 >= n || super::attrib::gap_ok(text, ws[j].end, ws[j + 1].start)).find(|&j| in_list(DETS, ws[j].text))?;
+        st = d;
+    }
+    Some((Span::new(ws[st].start, end), None, None))
 }
 
 fn features(text: &str, doc: &Document, q: &QuoteCtx, s: Span, kind: &str, is_rule: bool) -> Vec<u32> {
@@ -289,6 +350,24 @@ fn features(text: &str, doc: &Document, q: &QuoteCtx, s: Span, kind: &str, is_ru
     if k == "PRON" {
         f.push(format!("pron={lower}"));
     }
+    if k == "REL" {
+        f.push(format!("rel={lower}"));
+        let comma = text.get(..s.start).is_some_and(|b| b.trim_end().ends_with(','));
+        let ante = relative_antecedent(text, doc, s);
+        let ak = match &ante {
+            Some((_, _, Some(l))) => l.as_str(),
+            Some((a, _, _)) if text[a.start..a.end].split_whitespace().next().is_some_and(is_cap) => "CAP",
+            Some(_) => "NOM",
+            None => "none",
+        };
+        f.push(format!("rel={lower}|comma={comma}|ante={ak}"));
+        if let Some((a, _, _)) = ante {
+            // the antecedent would be the rules' pick
+            if q.rule.is_some_and(|(r, _)| r.start < a.end && a.start < r.end) {
+                f.push("rel_ante_rule".into());
+            }
+        }
+    }
     if let Some((ps, pe)) = q.prev {
         let same_ent = pe.is_some() && entity_at(doc, s) == pe;
         if same_ent || text.get(ps.start..ps.end).is_some_and(|p| p.eq_ignore_ascii_case(cand)) {
@@ -314,7 +393,7 @@ pub struct SpeakerModel {
 const MAGIC: &[u8; 8] = b"GLNRSPK\0";
 const FORMAT: u32 = 1;
 /// Bumped when the features change (a model of another version is refused).
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// A model that cannot be read.
 #[derive(Debug)]

@@ -183,6 +183,7 @@ pub(crate) static CUE_VERBS: &[&str] = &[
     "slammed", "shot", "fired", "huffed", "interjected", "interrupted", "stated", "told", "repeated", "reiterated",
     "recalled", "remembered", "predicts", "warns", "notes", "adds", "explains", "recalls", "argues", "reads",
     "read", "sang", "sings", "typed", "chanted", "calls", "referred", "branded", "brands", "dubbed",
+    "ask", "add", "write",
 ];
 
 /// True when `w` is a cue verb (printed in lowercase).
