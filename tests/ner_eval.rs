@@ -141,7 +141,7 @@ fn every_dev_set_above_its_floor() {
 /// Key-entity recall floors on `../shared/dumps/pages` (percent of gold entities found as
 /// a mention or entity with their text, whitespace squashed, and type, per type; measured
 /// PER 87.0, ORG 61.9, LOC 89.2, MISC 55.7 when committed).
-const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 88.5), ("ORG", 72.0), ("LOC", 90.5), ("MISC", 60.0)];
+const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 88.5), ("ORG", 75.0), ("LOC", 90.5), ("MISC", 65.0)];
 
 #[test]
 fn pages_key_entity_recall_floors() {

@@ -210,6 +210,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             team_names(&s.infos, &mut found);
         }
         comma_legal_names(&s.infos, s.mode, &mut found);
+        event_names(&s.infos, s.mode, &mut found);
+        acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -445,7 +447,14 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
             if link == 1 && !(took_of || a == e - 1) {
                 break;
             }
-            let je = seg_end(j);
+            let mut je = seg_end(j);
+            // a person the model found after the name (`… Foreign Affairs Nasser Bourita`)
+            if let Some(p) = found.iter().filter(|f| f.2 == 1 && j <= f.0 && f.0 < je).map(|f| f.0).min() {
+                je = p;
+            }
+            if je == j {
+                break;
+            }
             if link == 1 && (j..je).any(|x| org_head(&infos[x]) > 0) {
                 break;
             }
@@ -932,5 +941,109 @@ fn team_names(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
         if (after || before) && f.1 < n && !country(f.0, f.1) && !venue(f.0) {
             f.2 = 2;
         }
+    }
+}
+
+/// An acronym nobody typed (`ONGC`, `SEDAR`): in an ordinary sentence, a token of 2 to 5
+/// capital letters that no mention covers, no gazetteer list holds, that is not a Roman
+/// numeral, an acronym of a common noun ([`NOT_NAMES`]), a frequent word in capitals (`AM`,
+/// `VERY`: among GloVe's 5k most frequent) nor a retweet's `RT`, between words that are not
+/// ALL CAPS, not first in the sentence, not after `a`/`an` (`a CPA`: a common noun) nor
+/// before a number (`ISO 6400`), not the sentence's last word unless after `the` (`LOL`,
+/// but `subscribe to the FT`), in a sentence of 4 tokens or more with a lowercase word,
+/// is an organisation (ORG, confidence 0.4): most names written as initials are
+/// (CoNLL-2003 train types such acronyms ORG far more often than anything else).
+fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = toks.len();
+    // prose: 4 tokens at least, one of them a lowercase word
+    if n < 4 || !infos.iter().any(|t| t.alpha && !t.init_cap) {
+        return;
+    }
+    let caps_word = |i: usize| infos[i].alpha && infos[i].all_caps && toks[i].len() > 1;
+    // no word after i in the sentence (`creepy AF .`, `… LOL`): an interjection more often
+    let last_word = |i: usize| !infos[i + 1..].iter().any(|t| t.alpha);
+    let mut covered = vec![false; n];
+    for f in found.iter() {
+        for c in covered.iter_mut().take(f.1.min(n - 1) + 1).skip(f.0) {
+            *c = true;
+        }
+    }
+    for i in 0..n {
+        let w = toks[i].slice(text);
+        if covered[i]
+            || !(2..=5).contains(&w.len())
+            || !w.bytes().all(|b| b.is_ascii_uppercase())
+            || w.bytes().all(|b| b"IVXLCDM".contains(&b))
+            || infos[i].gaz != 0
+            || NOT_NAMES.contains(&w)
+            || matches!(infos[i].rank, 1 | 2)
+            || w == "RT"
+            || i == 0
+            || caps_word(i - 1)
+            || matches!(infos[i - 1].lower.as_str(), "a" | "an")
+            || (i + 1 < n && infos[i + 1].sshape.starts_with('d'))
+            || (last_word(i) && infos[i - 1].lower != "the")
+            || (i + 1 < n && caps_word(i + 1))
+        {
+            continue;
+        }
+        found.push((i, i, 2, 0.4));
+    }
+}
+
+/// Events, as CoNLL-2003 types them (MISC), in ordinary sentences: capitalised words ending
+/// in `War`, `Wars`, `Prize`, `Awards`, `Festival`, `Olympics`, `Championship(s)`, `Cup`
+/// or `League` (`Opium Wars`, `Ryder Cup`, `Premier League`; not a nationality's `Arab
+/// League`; nor a place's war, `Iraq War`), `Operation` followed by capitalised words (`Operation
+/// Desert Storm`) and `Expo` followed by a year (`Expo 2020`). The span replaces the model's
+/// mentions inside it unless one crosses its edge or a person is inside. Linear.
+fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]) && !is_date_word(&infos[i].lower);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n {
+        let t = &infos[i];
+        if !t.init_cap {
+            continue;
+        }
+        let head = matches!(
+            t.lower.as_str(),
+            "war" | "wars" | "prize" | "awards" | "festival" | "olympics" | "championship" | "championships" | "cup" | "league"
+        );
+        if head {
+            let mut a = i;
+            while a > 0 && i - a < 5 && cap(a - 1) {
+                a -= 1;
+            }
+            // a union of nations or a party (`Arab League`, `Muslim League`) is ORG
+            let union = t.lower == "league" && a + 1 == i && gaz_phrase(infos, cat::DEMONYM, a, a);
+            // a war named after a place keeps the place (`Iraq War`, `Vietnam War`)
+            let place = a < i && matches!(t.lower.as_str(), "war" | "wars")
+                && [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| gaz_phrase(infos, c, a, i - 1));
+            if a < i && !union && !place {
+                spans.push((a, i));
+            }
+        } else if t.lower == "operation" && i + 1 < n && cap(i + 1) && !infos[i + 1].all_caps {
+            let mut b = i + 1;
+            while b + 1 < n && b - i < 3 && cap(b + 1) {
+                b += 1;
+            }
+            spans.push((i, b));
+        } else if t.lower == "expo" && i + 1 < n && infos[i + 1].sshape == "d" && infos[i + 1].lower.len() == 4 {
+            spans.push((i, i + 1));
+        }
+    }
+    for (a, b) in spans {
+        if found.iter().any(|f| (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b) || (f.2 == 1 && f.0 >= a && f.1 <= b)) {
+            continue;
+        }
+        replace_span(found, a, b, 4);
     }
 }
