@@ -1180,6 +1180,47 @@ fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
     Segmenter::new(text, model).emit(model).into_vec()
 }
 
+/// A title's text without markdown's inline marks: emphasis runs (`_Minecraft_`, `**x**`)
+/// that open or close a word (not inside one: `snake_case`, `5*3`) and the backslash before
+/// an escaped ASCII punctuation mark (`24\\.`, `\\-`).
+fn unmark(s: &str) -> String {
+    if !s.contains(['*', '_', '\\']) {
+        return s.to_string();
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c == '\\' && cs.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+            out.push(cs[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '*' || c == '_' {
+            let mut j = i;
+            while j < cs.len() && cs[j] == c {
+                j += 1;
+            }
+            let before = i.checked_sub(1).map(|k| cs[k]);
+            let after = cs.get(j).copied();
+            let word = |x: Option<char>| x.is_some_and(|x| !x.is_whitespace() && !x.is_ascii_punctuation());
+            let open = !word(before) && after.is_some_and(|x| !x.is_whitespace());
+            let close = before.is_some_and(|x| !x.is_whitespace()) && !word(after);
+            if j - i <= 2 && (open || close) && !(word(before) && word(after)) {
+                i = j;
+                continue;
+            }
+            out.extend(&cs[i..j]);
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn snippet(text: &str, span: Span) -> Snippet {
     Snippet { text: lines::clean(text, span), span }
 }
@@ -1432,7 +1473,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             }
             BlockKind::Title => {
                 if let Some(p) = article.as_mut() {
-                    p.article.title = Some(snippet(text, b.span));
+                    p.article.title = Some(Snippet { text: unmark(&lines::clean(text, b.span)), span: b.span });
                 }
             }
             BlockKind::Byline => {
