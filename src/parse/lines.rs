@@ -283,6 +283,8 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>,
     // the physical line each logical line is, until one is joined to it
     let mut phys_of: Vec<Option<usize>> = Vec::with_capacity(phys.len());
     let widths = wrap_widths(text, &phys, &predicted);
+    // the dump's wrap width: the longest line the model continues on the next one
+    let wrap = widths.iter().copied().max().unwrap_or(0);
     // the previous physical line: its length in chars, whether it ends a sentence
     let mut prev: Option<(usize, bool)> = None;
     for (k, (p, role)) in phys.iter().zip(predicted).enumerate() {
@@ -308,8 +310,22 @@ pub(crate) fn lines(text: &str, model: &RoleModel) -> (Vec<Line>, Vec<LineRole>,
             && chars <= width
             && out_roles.last() == Some(&LineRole::Para)
             && matches!(class, Class::Text(ref t) if t.dateline.is_none() && !t.bullet);
+        // the second line of a title hard-wrapped like the body (`… as priest steps in` /
+        // `to mediate`; the model reads a title line as clutter as often as not): the line
+        // above, no paragraph, fills the dump's wrap width without a sentence end, this
+        // line's first word would not have fitted on it, and it goes on with the same indent
+        let title_tail = role != LineRole::Cont
+            && !p.blank_before
+            && wrap > 0
+            && k > 0
+            && phys[k - 1].indent == p.indent
+            && out_roles.last().is_some_and(|r| !matches!(r, LineRole::Para | LineRole::Cont))
+            && joined.last() == Some(&false)
+            && prev.is_some_and(|(len, end)| !end && len * 10 >= wrap * 8 && len + 1 + first_word > wrap)
+            && chars * 2 <= wrap
+            && matches!(class, Class::Text(ref t) if t.dateline.is_none() && !t.bullet && t.stamp.is_none());
         prev = Some((chars, ends_sentence(line)));
-        let role = if tail { LineRole::Cont } else { role };
+        let role = if tail || title_tail { LineRole::Cont } else { role };
         if role == LineRole::Cont && !blocked && !hard_class(&class) && !matches!(class, Class::Text(ref t) if t.dateline.is_some()) {
             if let Some(last) = out.last_mut() {
                 if !hard_class(&last.class) {

@@ -592,6 +592,87 @@ impl<'a> Segmenter<'a> {
         self.named_list_items();
         self.truncated_end();
         self.untitled_heads_to_lists();
+        self.rejoin_split_stories();
+    }
+
+    /// A story cut in two at a picture, a share bar or a stamp: a titled article with a short
+    /// body (a standfirst, a lede) and no end mark, then past clutter only (no entry mark
+    /// that recurs), an article without a dateline whose title is a stamp line or a line the
+    /// model reads as no heading (the ranker took a stamp, a tag line or a caption for it).
+    /// The second is the rest of the first.
+    fn rejoin_split_stories(&mut self) {
+        let n = self.lines.len();
+        let mut paras = vec![0usize; self.articles];
+        let mut ended = vec![false; self.articles];
+        let mut title: Vec<Option<usize>> = vec![None; self.articles];
+        for (i, r) in self.roles.iter().enumerate() {
+            match r {
+                Some(Role::Para(a)) => paras[*a] += 1,
+                Some(Role::EndByline(a) | Role::EndMark(a)) => ended[*a] = true,
+                Some(Role::Title(a)) => title[*a] = Some(i),
+                _ => {}
+            }
+        }
+        let mut map: Vec<usize> = (0..self.articles).collect();
+        // the open article, its last line, and whether only clutter followed that line
+        let mut open: Option<(usize, usize)> = None;
+        for i in 0..n {
+            match self.roles[i] {
+                None | Some(Role::Boiler) => {}
+                Some(Role::Title(b)) => {
+                    if let Some((a, last)) = open {
+                        let a0 = map[a];
+                        // (the model reads many a real title as clutter: any title will do for the first;
+                        // the second is a stamp line or one the model reads as no heading)
+                        let titled = title[a0].is_some();
+                        let weak = is_text(&self.lines[i]).is_some_and(|t| t.stamp.is_some()) || !matches!(self.model[i], LineRole::Title | LineRole::Headline);
+                        // (a recurring line between the two is a listing's entry mark: two entries)
+                        let near = i - last <= 3 * BODY_GAP;
+                        let mark = near && (last + 1..i).any(|k| self.recurs[k]);
+                        let dateline = self.body_first(i).is_some_and(|p| is_text(&self.lines[p]).is_some_and(|t| t.dateline.is_some()));
+                        if a0 != b && titled && weak && !dateline && !mark && (1..=3).contains(&paras[a0]) && !ended[a0] && near && paras[b] > 0 {
+                            map[b] = a0;
+                            // (a stamp line dates the story)
+                            let stamp = is_text(&self.lines[i]).is_some_and(|t| t.stamp.is_some());
+                            self.roles[i] = Some(if stamp { Role::Published(a0) } else { Role::Boiler });
+                            paras[a0] += paras[b];
+                            ended[a0] |= ended[b];
+                            // (the line lies past no other container's line: an own line of `a0`)
+                            if matches!(self.roles[i], Some(Role::Published(_))) {
+                                open = Some((a0, i));
+                            }
+                            continue;
+                        }
+                    }
+                    open = Some((b, i));
+                }
+                Some(r) => match r.container() {
+                    Some(Container::Article(a)) => open = Some((a, i)),
+                    _ => open = None,
+                },
+            }
+        }
+        if map.iter().enumerate().all(|(a, &m)| a == m) {
+            return;
+        }
+        for r in self.roles.iter_mut() {
+            *r = r.map(|r| match r {
+                Role::Title(a) => Role::Title(map[a]),
+                Role::TopByline(a) => Role::TopByline(map[a]),
+                Role::Published(a) => Role::Published(map[a]),
+                Role::Para(a) => Role::Para(map[a]),
+                Role::Sub(a) => Role::Sub(map[a]),
+                Role::EndByline(a) => Role::EndByline(map[a]),
+                Role::EndMark(a) => Role::EndMark(map[a]),
+                r => r,
+            });
+        }
+    }
+
+    /// The first body paragraph after title line `t`.
+    fn body_first(&self, t: usize) -> Option<usize> {
+        let Some(Role::Title(a)) = self.roles[t] else { return None };
+        (t + 1..self.lines.len().min(t + 2 * BODY_GAP)).find(|&k| self.roles[k] == Some(Role::Para(a)))
     }
 
     /// A recurring entry mark at `i` is followed (past other marks, stamps and clutter, within
@@ -1099,6 +1180,47 @@ fn segment(text: &str, model: &RoleModel) -> Vec<Block> {
     Segmenter::new(text, model).emit(model).into_vec()
 }
 
+/// A title's text without markdown's inline marks: emphasis runs (`_Minecraft_`, `**x**`)
+/// that open or close a word (not inside one: `snake_case`, `5*3`) and the backslash before
+/// an escaped ASCII punctuation mark (`24\\.`, `\\-`).
+fn unmark(s: &str) -> String {
+    if !s.contains(['*', '_', '\\']) {
+        return s.to_string();
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c == '\\' && cs.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+            out.push(cs[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '*' || c == '_' {
+            let mut j = i;
+            while j < cs.len() && cs[j] == c {
+                j += 1;
+            }
+            let before = i.checked_sub(1).map(|k| cs[k]);
+            let after = cs.get(j).copied();
+            let word = |x: Option<char>| x.is_some_and(|x| !x.is_whitespace() && !x.is_ascii_punctuation());
+            let open = !word(before) && after.is_some_and(|x| !x.is_whitespace());
+            let close = before.is_some_and(|x| !x.is_whitespace()) && !word(after);
+            if j - i <= 2 && (open || close) && !(word(before) && word(after)) {
+                i = j;
+                continue;
+            }
+            out.extend(&cs[i..j]);
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn snippet(text: &str, span: Span) -> Snippet {
     Snippet { text: lines::clean(text, span), span }
 }
@@ -1351,7 +1473,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             }
             BlockKind::Title => {
                 if let Some(p) = article.as_mut() {
-                    p.article.title = Some(snippet(text, b.span));
+                    p.article.title = Some(Snippet { text: unmark(&lines::clean(text, b.span)), span: b.span });
                 }
             }
             BlockKind::Byline => {

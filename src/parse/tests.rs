@@ -326,3 +326,12 @@ fn a_chart_inside_a_body_does_not_split_the_story() {
     assert_eq!(main.title.as_ref().map(|x| x.text.as_str()), Some("Harbour tolls to double as the port expands its quays"));
     assert_eq!(main.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(), 5, "{:?}", d.articles.iter().map(|a| a.title.as_ref().map(|x| x.text.clone())).collect::<Vec<_>>());
 }
+
+#[test]
+fn title_text_drops_markdown_inline_marks() {
+    assert_eq!(unmark("New _Harbour_ bridge opens for **cyclists**"), "New Harbour bridge opens for cyclists");
+    assert_eq!(unmark("Part 24\\. The end \\- almost"), "Part 24. The end - almost");
+    assert_eq!(unmark("snake_case and 5*3 stay, a * b too"), "snake_case and 5*3 stay, a * b too");
+    assert_eq!(unmark("More ____"), "More ____");
+    assert_eq!(unmark("Plain title"), "Plain title");
+}
