@@ -143,7 +143,7 @@ pub(super) fn candidates(text: &str, doc: &Document, q: &QuoteCtx) -> Vec<Candid
         } else if in_list(DETS, w.text) {
             // up to five more words, stopping at a cue, a function word or clause punctuation
             let mut e = k + 1;
-            while e < ws.len() && e < k + 6 && !is_cue(ws[e].text) && !in_list(super::attrib::STOP, ws[e].text) && !in_list(PREPS, ws[e].text) && super::attrib::gap_ok(text, ws[e - 1].end, ws[e].start) && outside(Span::new(ws[e].start, ws[e].end)) {
+            while e < ws.len() && e < k + 6 && !is_cue(ws[e].text) && !in_list(REPORTING_VERBS, ws[e].text) && !in_list(super::attrib::STOP, ws[e].text) && !in_list(PREPS, ws[e].text) && super::attrib::gap_ok(text, ws[e - 1].end, ws[e].start) && outside(Span::new(ws[e].start, ws[e].end)) {
                 e += 1;
             }
             if e > k + 1 {
@@ -236,9 +236,21 @@ pub(super) fn relative_antecedent(text: &str, doc: &Document, s: Span) -> Option
     } else {
         let d = (n.saturating_sub(6)..n).rev().take_while(|&j| j + 1 >= n || super::attrib::gap_ok(text, ws[j].end, ws[j + 1].start)).find(|&j| in_list(DETS, ws[j].text))?;
         st = d;
+        // an appositive after a person (`Maria Lopez, the mayor, who`): the person
+        let head = text[..ws[st].start].trim_end();
+        if let Some(h) = head.strip_suffix(',').map(str::trim_end) {
+            let j = doc.mentions.partition_point(|m| m.span.end <= h.len());
+            if let Some(m) = doc.mentions[..j].last().filter(|m| m.span.end == h.len() && m.label == EntityLabel::PER) {
+                return Some((m.span, m.entity, Some(m.label)));
+            }
+        }
     }
     Some((Span::new(ws[st].start, end), None, None))
 }
+
+/// Verbs that end a determiner phrase without being speech cues: in `The agency quoted X as
+/// saying`, X speaks, not the phrase through the verb.
+const REPORTING_VERBS: &[&str] = &["quoted", "cited", "paraphrased"];
 
 fn features(text: &str, doc: &Document, q: &QuoteCtx, s: Span, kind: &str, is_rule: bool) -> Vec<u32> {
     let mut f: Vec<String> = Vec::with_capacity(40);
