@@ -248,3 +248,26 @@ fn city_clubs_in_match_reports_are_organisations() {
     let got = mentions(text);
     assert!(!got.iter().any(|(t, l)| (t == "Scotland" || t == "Glasgow") && *l == "ORG"), "{got:?}");
 }
+
+#[test]
+fn unknown_acronyms_in_prose_are_organisations() {
+    assert_mention("Shares of the miner were listed on QZXB at a record price last week.", "QZXB", "ORG");
+    // common nouns, interjections and numbered codes stay out
+    for (text, word) in [
+        ("She hired a QZX to check the accounts.", "QZX"),
+        ("That match was so good LOL", "LOL"),
+        ("The camera reaches QZ 6400 in low light.", "QZ"),
+    ] {
+        let got = mentions(text);
+        assert!(got.iter().all(|(t, _)| t != word), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn events_are_misc() {
+    assert_mention("Historians wrote about the Marzipan Wars for decades.", "Marzipan Wars", "MISC");
+    assert_mention("The club finished third in the Premier League last season.", "Premier League", "MISC");
+    assert_mention("The army launched Operation Silver Lantern on Monday.", "Operation Silver Lantern", "MISC");
+    assert_mention("Visitors flocked to Expo 2030 in the city.", "Expo 2030", "MISC");
+    assert_mention("Ministers of the Arab League met in Cairo.", "Arab League", "ORG");
+}

@@ -996,10 +996,11 @@ fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found:
 
 /// Events, as CoNLL-2003 types them (MISC), in ordinary sentences: capitalised words ending
 /// in `War`, `Wars`, `Prize`, `Awards`, `Festival`, `Olympics`, `Championship(s)`, `Cup`
-/// or `League` (`Opium Wars`, `Ryder Cup`, `Premier League`; not a nationality's `Arab
-/// League`; nor a place's war, `Iraq War`), `Operation` followed by capitalised words (`Operation
-/// Desert Storm`) and `Expo` followed by a year (`Expo 2020`). The span replaces the model's
-/// mentions inside it unless one crosses its edge or a person is inside. Linear.
+/// or `League` (`Opium Wars`, `Ryder Cup`, `Premier League`; not an organisation of
+/// WordNet's such as `Arab League`, nor a nationality's league, nor a place's war, `Iraq
+/// War`), `Operation` followed by capitalised words (`Operation Desert Storm`) and `Expo`
+/// followed by a year (`Expo 2020`). The span replaces the model's mentions inside it
+/// unless one crosses its edge or a person is inside. Linear.
 fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
     use crate::gazetteer::cat;
     if mode != Mode::Normal {
@@ -1022,8 +1023,10 @@ fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
             while a > 0 && i - a < 5 && cap(a - 1) {
                 a -= 1;
             }
-            // a union of nations or a party (`Arab League`, `Muslim League`) is ORG
-            let union = t.lower == "league" && a + 1 == i && gaz_phrase(infos, cat::DEMONYM, a, a);
+            // an organisation of WordNet's (`Arab League`, `Ivy League`) or a nationality's
+            // union (`Muslim League`) is ORG
+            let union = a < i
+                && (gaz_phrase(infos, cat::WN_ORG, a, i) || (t.lower == "league" && a + 1 == i && gaz_phrase(infos, cat::DEMONYM, a, a)));
             // a war named after a place keeps the place (`Iraq War`, `Vietnam War`)
             let place = a < i && matches!(t.lower.as_str(), "war" | "wars")
                 && [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| gaz_phrase(infos, c, a, i - 1));
