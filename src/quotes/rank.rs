@@ -183,6 +183,16 @@ pub(super) fn candidates(text: &str, doc: &Document, q: &QuoteCtx) -> Vec<Candid
             None => uniq.push((s, kind, is_rule)),
         }
     }
+    // the subject of `quoted`/`cited` (`The agency quoted X as saying`) quotes someone else
+    let quotes_another = |s: Span| {
+        let mut e = (s.end + 24).min(text.len()).max(s.end);
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
+        let next = words::words(text, s.end, e);
+        next.first().is_some_and(|w| in_list(REPORTING_VERBS, w.text) && super::attrib::gap_ok(text, s.end, w.start))
+    };
+    uniq.retain(|u| !quotes_another(u.0));
     uniq.into_iter().take(48).map(|(s, kind, is_rule)| Candidate { span: s, feats: features(text, doc, q, s, kind, is_rule), rule: is_rule }).collect()
 }
 
