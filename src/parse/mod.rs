@@ -625,7 +625,8 @@ impl<'a> Segmenter<'a> {
                         // (the model reads many a real title as clutter: any title will do for the first;
                         // the second is a stamp line or one the model reads as no heading)
                         let titled = title[a0].is_some();
-                        let weak = is_text(&self.lines[i]).is_some_and(|t| t.stamp.is_some()) || !matches!(self.model[i], LineRole::Title | LineRole::Headline);
+                        let stamp = is_text(&self.lines[i]).is_some_and(|t| t.stamp.is_some());
+                        let weak = stamp || !matches!(self.model[i], LineRole::Title | LineRole::Headline);
                         // (a recurring line between the two is a listing's entry mark: two entries)
                         let near = i - last <= 3 * BODY_GAP;
                         let mark = near && (last + 1..i).any(|k| self.recurs[k]);
@@ -633,12 +634,11 @@ impl<'a> Segmenter<'a> {
                         if a0 != b && titled && weak && !dateline && !mark && (1..=3).contains(&paras[a0]) && !ended[a0] && near && paras[b] > 0 {
                             map[b] = a0;
                             // (a stamp line dates the story)
-                            let stamp = is_text(&self.lines[i]).is_some_and(|t| t.stamp.is_some());
                             self.roles[i] = Some(if stamp { Role::Published(a0) } else { Role::Boiler });
                             paras[a0] += paras[b];
                             ended[a0] |= ended[b];
                             // (the line lies past no other container's line: an own line of `a0`)
-                            if matches!(self.roles[i], Some(Role::Published(_))) {
+                            if stamp {
                                 open = Some((a0, i));
                             }
                             continue;
