@@ -101,6 +101,18 @@ impl std::fmt::Display for LoadError {
     }
 }
 
+/// The embedded gazetteer's bytes (the tagger's resources read the same bytes).
+pub(crate) static GAZ_BYTES: &[u8] = include_bytes!("data/gazetteer.fst");
+
+/// The embedded gazetteer alone, loaded once, for the layers below the tagger (the structure
+/// layer's place and given-name tests): loading it reads the bytes in place, so a structure-only
+/// parse never waits for the tagger model to be decoded. `None` if it fails validation, which a
+/// test rules out.
+pub(crate) fn shipped() -> Option<&'static Lexicon> {
+    static G: std::sync::OnceLock<Option<Lexicon>> = std::sync::OnceLock::new();
+    G.get_or_init(|| Lexicon::from_bytes(Cow::Borrowed(GAZ_BYTES), LexiconKind::Gazetteer).ok()).as_ref()
+}
+
 impl Lexicon {
     /// Load an artifact written by [`Lexicon::build`], checking magic, version and kind.
     pub fn from_bytes(bytes: Cow<'static, [u8]>, kind: LexiconKind) -> Result<Lexicon, LoadError> {
@@ -253,6 +265,12 @@ pub struct Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shipped_gazetteer_loads_and_knows_a_country() {
+        let g = shipped().expect("the embedded gazetteer is valid");
+        assert!(g.get("france").is_some_and(|v| v & (1u64 << cat::COUNTRY) != 0));
+    }
 
     #[test]
     fn build_load_match() {

@@ -1,12 +1,14 @@
 // gleaner module Web Worker: loads the wasm once, then answers parse requests off the main thread.
 //   in:  { id, text, options?, stream? }
 //   out: { type: 'ready', version, wasmMs, modelMs, warmMs, compileMs, timeline }  once, when the
-//                                                        module and model are loaded and a warm-up
-//                                                        parse has run (timeline: see below; no
-//                                                        warm-up, warmMs 0, when a request came
-//                                                        before the module was loaded); then,
-//                                                        until the first request, up to 15 more
-//                                                        warm-up parses while idle (see idleWarm)
+//                                                        module and model are loaded and a
+//                                                        structure-only warm-up parse has run
+//                                                        (timeline: see below; no warm-up, warmMs
+//                                                        0, when a request came before the module
+//                                                        was loaded); then, until the first
+//                                                        request, the other stages' warm-up and
+//                                                        up to 15 more warm-up parses while idle
+//                                                        (see warmStages, idleWarm)
 //        { type: 'progress', id, done, total, stage, fraction }  between pipeline stages and
 //                                                        within entities on long dumps
 //        { type: 'result', id, document, ms }            the Document (spans in UTF-16 units)
@@ -59,6 +61,8 @@ function warmText() {
   return lines.join('\n');
 }
 const IDLE_WARM_UP = warmText();
+// the options of a cold page's first request (app.js asks for the structure alone first)
+const STRUCTURE_ONLY = { entities: false, quotes: false, times: false, amounts: false, clusters: false };
 // Idle warm-up after ready: at most this many parses of IDLE_WARM_UP (about 0.7 s of one core
 // in all on a 2-core box; each round is a separate task, so a request waits for one round at most).
 const IDLE_ROUNDS = 15;
@@ -75,19 +79,37 @@ const ready = import('./pkg/gleaner.js').then(async (m) => {
 }).then(
   () => {
     timeline.instantiated = now();
-    loadModel(); // decode the tagger model and gazetteers now, not on the first parse
+    // decode the tagger model now, not on the first parse; but a request already waiting is
+    // a cold page's structure-only request, which needs no model: it goes first, the model is
+    // decoded in the next task (before the whole-document request the page sends once it has
+    // painted the structure)
+    if (asked) setTimeout(loadModel, 0);
+    else loadModel();
     timeline.model = now();
     // a request already waiting is the warm-up: parsing a text nobody asked for would only delay it
-    if (!asked) handleFor(undefined).parse(WARM_UP);
+    if (!asked) handleFor(STRUCTURE_ONLY).parse(WARM_UP);
     timeline.warm = now();
     const { start, compiled: c, instantiated: i, model, warm } = timeline;
     self.postMessage({ type: 'ready', version: version(), wasmMs: i - start, modelMs: model - i, warmMs: warm - model, compileMs: c - start, timeline });
-    // not at once: a request sent while the page loaded may still be on its way
-    if (!asked) setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS);
+    // the rest of the warm-up in later tasks, so that a request arriving meanwhile waits for
+    // one stage at most; the idle rounds not at once: a request sent while the page loaded may
+    // still be on its way
+    if (!asked) setTimeout(() => warmStages(0), 0);
     return true;
   },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
 );
+
+/** The warm-up after the structure's (which runs before `ready`): each stage parses WARM_UP
+ *  with one more extractor group on, one stage per task, until the first request comes; then
+ *  the idle rounds. The structure comes first because a cold page asks for it first. */
+const WARM_STAGES = [{ ...STRUCTURE_ONLY, entities: true }, undefined];
+function warmStages(k) {
+  if (asked) return;
+  if (k >= WARM_STAGES.length) { setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS); return; }
+  try { handleFor(WARM_STAGES[k]).parse(WARM_UP); } catch { return; }
+  setTimeout(() => warmStages(k + 1), 0);
+}
 
 /** Parse IDLE_WARM_UP, one round per task, `rounds` times or until the first request comes. */
 function idleWarm(rounds) {
@@ -147,6 +169,7 @@ function badRequest(m) {
 }
 
 self.onmessage = async (event) => {
+  if (!asked) timeline.asked = now();
   asked = true;
   const m = event.data;
   const id = (typeof m?.id === 'number' && Number.isFinite(m.id)) || typeof m?.id === 'string' ? m.id : null;

@@ -18,14 +18,17 @@ export interface ParseRequest {
 }
 
 /** Sent once when the wasm module is loaded (`wasmMs` since the worker script started, of which
- *  `compileMs` until the module was compiled), the model decoded (`modelMs`) and a small
- *  warm-up dump parsed (`warmMs`; 0 when a request came before the module was loaded: that
- *  request is parsed first instead). `timeline` has the wall-clock time of each start-up step, in
- *  ms since the epoch (`performance.timeOrigin + performance.now()`), to line them up with the
- *  page's own clock: subtract the page's `performance.timeOrigin`. */
+ *  `compileMs` until the module was compiled), the model decoded (`modelMs`; 0 when a request
+ *  came before the module was loaded: the model is then decoded right after it) and a small
+ *  warm-up dump parsed for its structure (`warmMs`; 0 when a request came before the module was
+ *  loaded: that request is parsed first instead; the other stages warm up in later tasks while
+ *  no request has come). `timeline` has the wall-clock time of each start-up step, in ms since
+ *  the epoch (`performance.timeOrigin + performance.now()`), to line them up with the page's own
+ *  clock: subtract the page's `performance.timeOrigin`; `asked`, when the first request came
+ *  before the worker was ready. */
 export interface ReadyMessage {
   type: 'ready'; version: string; wasmMs: number; modelMs: number; warmMs: number; compileMs: number;
-  timeline: { start: number; imported: number; compiled: number; instantiated: number; model: number; warm: number };
+  timeline: { start: number; imported: number; compiled: number; instantiated: number; model: number; warm: number; asked?: number };
 }
 /** Sent between pipeline stages of request `id`. */
 /** `done` of `total` stages finished; `fraction` (0 to 1) of `stage` done (set within the entities stage of long dumps). */

@@ -466,9 +466,9 @@ pub(crate) fn name_line(line: &str) -> Option<BylineParts> {
 
 /// A given name of the gazetteer (`Jane`, `JANE`).
 fn given_name(word: &str) -> bool {
-    let Some(res) = crate::tagger::resources() else { return false };
+    let Some(gaz) = crate::gazetteer::shipped() else { return false };
     let bit = 1u64 << crate::gazetteer::cat::FIRST_NAME;
-    res.gaz.get(&word.to_lowercase()).is_some_and(|v| v & bit != 0)
+    gaz.get(&word.to_lowercase()).is_some_and(|v| v & bit != 0)
 }
 
 /// `By Jane Doe: The police said…`: a byline leading a paragraph, up to its colon.

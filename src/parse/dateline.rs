@@ -350,10 +350,10 @@ fn slash_form(s: &str, window: &str) -> Option<DatelineParts> {
 /// A country, city, state or region of the gazetteer (`SINGAPORE`, `KUALA LUMPUR`).
 fn known_place(name: &str) -> bool {
     use crate::gazetteer::cat;
-    let Some(res) = crate::tagger::resources() else { return false };
+    let Some(gaz) = crate::gazetteer::shipped() else { return false };
     let key: String = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let bits = [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().fold(0u64, |b, c| b | (1u64 << c));
-    res.gaz.get(&key).is_some_and(|v| v & bits != 0)
+    gaz.get(&key).is_some_and(|v| v & bits != 0)
 }
 
 /// `SINGAPORE: The court…`, `KUWAIT CITY: …`: an ALL-CAPS place and a colon (house styles

@@ -89,7 +89,6 @@ pub struct Resources {
 }
 
 static MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
-static GAZ_BYTES: &[u8] = include_bytes!("../data/gazetteer.fst");
 static CLUSTER_BYTES: &[u8] = include_bytes!("../data/clusters.fst");
 
 impl Resources {
@@ -97,7 +96,7 @@ impl Resources {
     pub fn embedded() -> Result<Resources, LoadError> {
         Ok(Resources {
             model: Model::from_bytes(MODEL_BYTES)?,
-            gaz: Lexicon::from_bytes(Cow::Borrowed(GAZ_BYTES), LexiconKind::Gazetteer)?,
+            gaz: Lexicon::from_bytes(Cow::Borrowed(crate::gazetteer::GAZ_BYTES), LexiconKind::Gazetteer)?,
             clusters: Lexicon::from_bytes(Cow::Borrowed(CLUSTER_BYTES), LexiconKind::Clusters)?,
         })
     }

@@ -83,7 +83,7 @@ try {
         results.whole.push(m['first-full-result'] ?? m['first-result']);
         const steps = [['worker started', 'boot'], ['worker script runs', 'worker:start'], ['JS imported', 'worker:imported'],
           ['wasm compiled', 'worker:compiled'], ['instantiated', 'worker:instantiated'], ['model', 'worker:model'],
-          ['warm-up parse', 'worker:warm'], ['ready', 'worker-ready'], ['app.js runs', 'app-start'], ['structure received', 'structure-received'],
+          ['request arrives', 'worker:asked'], ['warm-up parse', 'worker:warm'], ['typed', 'typed'], ['ready', 'worker-ready'], ['app.js runs', 'app-start'], ['structure received', 'structure-received'],
           ['structure rendered', 'structure-rendered'], ['painted', 'first-result'], ['parse sent', 'parse-sent'],
           ['result received', 'result-received'], ['rendered', 'rendered'], ['whole painted', 'first-full-result']];
         results.steps.push(Object.fromEntries(steps.map(([label, k]) => [label, m[k]])));
