@@ -1248,9 +1248,17 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     struct Pending {
         article: Article,
         top: Vec<Span>,
+        /// Boilerplate lines among the first paragraphs (a byline printed under a standfirst
+        /// or a lead photo's caption).
+        early: Vec<Span>,
         paras: usize,
     }
     const PRE_LINES: usize = 3;
+    /// How far above an article a byline with its marker (`By …`) is still looked for: past
+    /// the share buttons, photo counters and captions pages print between byline and title.
+    const PRE_MARKED: usize = 12;
+    /// Paragraphs of an article's opening whose boilerplate lines may hold its byline.
+    const EARLY_PARAS: usize = 3;
     const SHORT: usize = 200;
     fn find_stamp(text: &str, sp: Span) -> Option<Timestamp> {
         let s = &text[sp.start..sp.end];
@@ -1258,8 +1266,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         let span = Span::new(sp.start + st.start, sp.start + st.end);
         Some(Timestamp { text: text[span.start..span.end].to_string(), span, iso: st.iso })
     }
-    fn finish(text: &str, p: Pending, pre: &[Span]) -> Article {
-        let Pending { mut article, top, .. } = p;
+    fn finish(text: &str, p: Pending, pre_wide: &[Span]) -> Article {
+        let Pending { mut article, top, early, .. } = p;
+        let pre = &pre_wide[pre_wide.len().saturating_sub(PRE_LINES)..];
         let a = &mut article;
         let no_authors = |a: &Article| a.byline.as_ref().is_none_or(|b| b.authors.is_empty());
         let set_byline = |a: &mut Article, sp: Span, parts: byline::BylineParts, position: BylinePosition| {
@@ -1294,12 +1303,31 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                         byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
                     })
                 })
+                // a bare name line over an agency line (`JANE DOE` / `Associated Press…`)
+                .or_else(|| {
+                    top.windows(2).find_map(|w| {
+                        let (n, g) = (&text[w[0].start..w[0].end], text[w[1].start..w[1].end].trim());
+                        let agency = dateline::AGENCIES.iter().any(|a| a.len() > 3 && g.starts_with(a)) && g.len() <= 80;
+                        if n.len() > 60 || !agency {
+                            return None;
+                        }
+                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
+                    })
+                })
                 .or_else(|| {
                     pre.iter().rev().filter(short).find_map(|sp| {
                         let s = &text[sp.start..sp.end];
                         byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
                     })
-                });
+                })
+                // the lines among the first paragraphs, then a marked byline further up
+                .or_else(|| {
+                    early.iter().filter(short).find_map(|sp| {
+                        let s = &text[sp.start..sp.end];
+                        byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
+                    })
+                })
+                .or_else(|| pre_wide.iter().rev().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))));
             if let Some((sp, parts)) = found {
                 set_byline(a, sp, parts, BylinePosition::Top);
             }
@@ -1431,6 +1459,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                         span: b.span,
                     },
                     top: Vec::new(),
+                    early: Vec::new(),
                     paras: 0,
                 });
                 article_pre = std::mem::take(&mut pre);
@@ -1568,6 +1597,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 doc.stats.boilerplate_bytes += b.span.len();
                 match article.as_mut() {
                     Some(p) if top => p.top.push(b.span),
+                    Some(p) if p.paras <= EARLY_PARAS => p.early.push(b.span),
                     Some(_) => {}
                     None => {
                         if post > 0 {
@@ -1584,7 +1614,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                                 post = 0;
                             }
                         }
-                        if pre.len() == PRE_LINES {
+                        if pre.len() == PRE_MARKED {
                             pre.remove(0);
                         }
                         pre.push(b.span);
