@@ -222,6 +222,12 @@ const PREFIXES: &[&str] = &[
     "von", "door", "di",
 ];
 
+/// A byline marker printed alone on its line (`By`, `por`, `Par`, `By:`), the names on the next.
+pub(crate) fn is_marker_word(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(':');
+    !t.is_empty() && !t.contains(' ') && PREFIXES.iter().any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(t))
+}
+
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     let head = s.get(..p.len())?;
     if !head.eq_ignore_ascii_case(p) {
@@ -370,9 +376,15 @@ fn names_end(s: &str) -> usize {
 /// a handle. Authors are names only (roles, agency tails, dates dropped); an outlet in the
 /// byline slot is the source, not an author.
 pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
+    // markdown escapes (`Jane Doe \- Apr 16, 2015`)
+    let unescaped;
+    let mut t = line.trim();
+    if t.contains('\\') {
+        unescaped = t.replace("\\-", "-").replace("\\*", "*").replace("\\_", "_").replace("\\|", "|");
+        t = unescaped.as_str();
+    }
     // role notes in parentheses: `Jane Doe (now) and John Roe (earlier)`
     let owned;
-    let mut t = line.trim();
     if t.contains(" (") {
         let mut out = String::with_capacity(t.len());
         let mut rest = t;
@@ -445,6 +457,11 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     }
     let (names, mut source, clean) = names_and_tail(head);
     if names.is_empty() || (!clean && !marker) {
+        return None;
+    }
+    // a photo caption's subject and credit (`Jane Doe (Credit: AP/John Roe)`)
+    let tail_lower = tail.to_lowercase();
+    if !marker && ["credit", "photo", "image", "getty"].iter().any(|w| tail_lower.contains(w)) {
         return None;
     }
     // unmarked: the names must be followed by something a byline carries
@@ -618,6 +635,8 @@ mod tests {
         len!("By JANE DOE and JOHN ROE Associated Press", true, ["Jane Doe", "John Roe"], Some("Associated Press"));
         len!("By Jane Doe, Science Correspondent", true, ["Jane Doe"], None::<&str>);
         len!("Jane Trend | Reporter", false, ["Jane Trend"], None::<&str>);
+        len!("Jane Doe \\- Apr 16, 2015 8:02 pm UTC", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe (Credit: AP/John Roe/Photo montage)", false, none);
     }
 
     #[test]

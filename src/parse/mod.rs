@@ -1230,6 +1230,15 @@ fn timestamp(text: &str, span: Span) -> Timestamp {
     Timestamp { text: s.to_string(), span, iso: stamp::whole(s).and_then(|x| x.iso) }
 }
 
+/// A short line that reads as a date or time without the stamp grammar's words: digits with
+/// `/`, `.`, `:` or `-` between them and at most two words beside (`9/11/13 10:00AM`).
+fn date_shaped(s: &str) -> bool {
+    let t = s.trim();
+    let b = t.as_bytes();
+    let sep_between = b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b':' | b'-') && w[2].is_ascii_digit());
+    t.len() <= 24 && t.split_whitespace().count() <= 3 && sep_between
+}
+
 /// Build the document structure (no entities etc.) for `text`.
 ///
 /// Besides the blocks' own fields, an article takes: a byline from its byline blocks (a
@@ -1278,42 +1287,36 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         // byline from the lines between title and body, then the lines just above the article
         if no_authors(a) {
             let short = |sp: &&Span| sp.len() <= SHORT;
+            // a bare name line (no outlet) whose next line passes `next`
+            let name_over = |next: &dyn Fn(&str) -> bool| {
+                top.windows(2).find_map(|w| {
+                    let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
+                    if n.len() > 60 || !next(d) {
+                        return None;
+                    }
+                    byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
+                })
+            };
             let found = top
                 .iter()
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
+                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`, `9/11/13 10:00AM`)
+                .or_else(|| name_over(&|d: &str| d.len() <= SHORT && (stamp::find(d).is_some() || date_shaped(d))))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
-                // `By` alone on its line, the names on the next
+                // the marker alone on its line (`By`, `por`), the names on the next
                 .or_else(|| {
                     top.windows(2).find_map(|w| {
                         let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
-                        if !m.eq_ignore_ascii_case("by") || n.len() > SHORT {
+                        let n = n.trim().trim_start_matches(['•', '*', '-', '·']).trim();
+                        if !byline::is_marker_word(m) || n.len() > SHORT {
                             return None;
                         }
                         byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
                     })
                 })
-                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`)
-                .or_else(|| {
-                    top.windows(2).find_map(|w| {
-                        let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
-                        if n.len() > 60 || d.len() > SHORT || stamp::find(d).is_none() {
-                            return None;
-                        }
-                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
-                    })
-                })
                 // a bare name line over an agency line (`JANE DOE` / `Associated Press…`)
-                .or_else(|| {
-                    top.windows(2).find_map(|w| {
-                        let (n, g) = (&text[w[0].start..w[0].end], text[w[1].start..w[1].end].trim());
-                        let agency = dateline::AGENCIES.iter().any(|a| a.len() > 3 && g.starts_with(a)) && g.len() <= 80;
-                        if n.len() > 60 || !agency {
-                            return None;
-                        }
-                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
-                    })
-                })
+                .or_else(|| name_over(&|g: &str| g.len() <= 80 && dateline::AGENCIES.iter().any(|a| a.len() > 3 && g.trim().starts_with(a))))
                 .or_else(|| {
                     pre.iter().rev().filter(short).find_map(|sp| {
                         let s = &text[sp.start..sp.end];
