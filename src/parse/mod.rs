@@ -3,7 +3,10 @@
 //! [`blocks`] yields a balanced sequence of [`Block`]s in input order, in the style of
 //! pulldown-cmark's offset iterator: `ListStart`/`ListEnd` around the headlines of a list,
 //! `ArticleStart`/`ArticleEnd` around an article's title, byline, dateline, paragraphs and
-//! end mark; boilerplate may appear anywhere. The document layer is built from these blocks.
+//! end mark; boilerplate may appear anywhere. An article cut by a list inside it (other
+//! stories' headlines injected into its body) is closed before the list and opened again
+//! after it, with the same span; the document keeps it one article. The document layer is
+//! built from these blocks.
 //!
 //! ```
 //! use gleaner::{blocks, BlockKind};
@@ -691,7 +694,8 @@ impl<'a> Segmenter<'a> {
 
     /// Three or more headline-shaped lines (no full stop, 8 to 30 words) between two full-stop
     /// paragraphs of one article: other stories' headlines injected into the body, not its
-    /// paragraphs or subheadings.
+    /// paragraphs or subheadings: a related list inside the article (the document resumes
+    /// the article after it).
     fn related_runs(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -718,8 +722,9 @@ impl<'a> Segmenter<'a> {
                 j += 1;
             }
             if j - i > 3 && j < n && self.roles[j] == Some(Role::Para(a)) && full(self, j) {
+                let l = self.new_list(Some(ListRole::Related));
                 for k in i + 1..j {
-                    self.roles[k] = Some(Role::Boiler);
+                    self.roles[k] = Some(Role::Headline(l));
                 }
             }
             i = j;
@@ -1422,6 +1427,11 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     let mut list_role = ListRole::Main;
     let mut in_list = false;
     let mut article: Option<Pending> = None;
+    // an article cut by a list inside it, until it opens again, and the lines above it
+    let mut suspended: Option<Pending> = None;
+    let mut suspended_pre: Vec<Span> = Vec::new();
+    // end of the last block that is not a container mark
+    let mut last_end = 0usize;
     let mut pending_time: Option<Timestamp> = None;
     let mut nblocks = 0;
     let mut lists_seen = 0usize;
@@ -1451,6 +1461,15 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 continue;
             }
             BlockKind::ArticleStart => {
+                // the same article again after a list inside it (a related run): resume it
+                if let Some(p) = suspended.take() {
+                    if p.article.span == b.span {
+                        article = Some(p);
+                        article_pre = std::mem::take(&mut suspended_pre);
+                        continue;
+                    }
+                    doc.articles.push(finish(text, p, &suspended_pre));
+                }
                 article = Some(Pending {
                     article: Article {
                         title: None,
@@ -1470,13 +1489,23 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             }
             BlockKind::ArticleEnd => {
                 if let Some(p) = article.take() {
-                    doc.articles.push(finish(text, p, &article_pre));
-                    post = POST_LINES;
+                    // an article whose span reaches past its last block so far is cut by a list
+                    // inside it: it opens again after the list
+                    if b.span.end > last_end {
+                        suspended_pre = std::mem::take(&mut article_pre);
+                        suspended = Some(p);
+                    } else {
+                        doc.articles.push(finish(text, p, &article_pre));
+                        post = POST_LINES;
+                    }
                 }
                 pre.clear();
                 continue;
             }
-            _ => nblocks += 1,
+            _ => {
+                nblocks += 1;
+                last_end = b.span.end;
+            }
         }
         let top = article.as_ref().is_some_and(|p| p.paras == 0);
         match b.kind {
@@ -1631,6 +1660,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             BlockKind::Separator => {}
             _ => {}
         }
+    }
+    if let Some(p) = suspended.take() {
+        doc.articles.push(finish(text, p, &suspended_pre));
     }
     doc.stats.blocks = nblocks;
     doc.kind = match (doc.headlines.is_empty(), doc.articles.len()) {
