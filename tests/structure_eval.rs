@@ -26,7 +26,7 @@ static FLOORS: &[(&str, f64, Metric)] = &[
     ("pages: byline authors", 0.75, |r| pages(r).byline.acc()),
     ("pages: paragraph count", 0.58, |r| pages(r).paragraphs.acc()),
     ("pages: page-own headline F1", 0.52, |r| pages(r).headlines.f()),
-    ("pages: list role", 0.55, |r| pages(r).list_role.acc()),
+    ("pages: list role", 0.85, |r| pages(r).list_role.acc()),
 ];
 
 fn news(r: &Report) -> &structure::ReadabilityRow {

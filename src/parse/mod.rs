@@ -731,20 +731,27 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// The lines under a `Related stories` / `Most read` heading that the model left as
-    /// clutter (the readability and trafilatura gold calls every line outside the body
-    /// clutter, so the model rarely reads another story's headline there as one): a run of
-    /// headline-shaped lines (3 to 25 words, no full stop, no dateline) is that list's items.
+    /// The lines under a `Related stories` / `Most read` heading (or after the first items of
+    /// such a list) that the model left as clutter (the readability and trafilatura gold
+    /// calls every line outside the body clutter, so the model rarely reads another story's
+    /// headline there as one): a run of headline-shaped lines (3 to 25 words, no full stop,
+    /// no dateline unless the line is short) is that list's items.
     /// Short lines (a source, a section label) and stamps between items are skipped; a line
     /// printed twice in the run is an entry mark, not a headline; two short lines in a row, a
     /// sentence, another heading or any line the segmenter gave a container ends the run.
     fn named_list_items(&mut self) {
         let n = self.lines.len();
+        let mut walked = vec![false; self.list_roles.len()];
         for i in 0..n {
-            let Some(Role::ListHeading(l)) = self.roles[i] else { continue };
-            if !matches!(self.list_roles[l], ListRole::Related | ListRole::Popular) {
+            // from the list's heading, or from its first item when the heading line is clutter
+            let l = match self.roles[i] {
+                Some(Role::ListHeading(l) | Role::Headline(l)) => l,
+                _ => continue,
+            };
+            if walked[l] || !matches!(self.list_roles[l], ListRole::Related | ListRole::Popular) {
                 continue;
             }
+            walked[l] = true;
             let mut items: Vec<usize> = Vec::new();
             let mut gap = 0;
             let mut k = i + 1;
@@ -761,7 +768,9 @@ impl<'a> Segmenter<'a> {
                 match &self.lines[k].class {
                     Class::Text(t) => {
                         let s = t.content.slice(self.text);
-                        if t.dateline.is_some() || t.words > 25 || ends_full_stop(s) {
+                        // (a dateline opens a body paragraph; a short headline may only look
+                        // like one: `Wednesday, April 22: Coronavirus global update`)
+                        if (t.dateline.is_some() && t.words > 12) || t.words > 25 || ends_full_stop(s) {
                             break;
                         }
                         if t.words >= 3 {
