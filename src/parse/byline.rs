@@ -130,7 +130,8 @@ fn reporting_by(line: &str) -> Option<BylineParts> {
     any.then_some(BylineParts { authors, source: None })
 }
 
-/// `Jane Doe, John Roe and Ann Poe` → names (each 1–4 capitalised words).
+/// `Jane Doe, John Roe and Ann Poe` → names (each 1–4 capitalised words). A part holding a
+/// role word (`Science Correspondent`) is no name: the caller's lenient grammar reads it.
 fn split_names(s: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for part in s.split(',').flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
@@ -139,12 +140,39 @@ fn split_names(s: &str) -> Option<Vec<String>> {
             continue;
         }
         let words: Vec<&str> = p.split_whitespace().collect();
-        if words.is_empty() || words.len() > 4 || !words.iter().all(|w| is_name_word(w) || is_particle(w)) {
+        if words.is_empty() || words.len() > 4 || !words.iter().all(|w| is_name_word(w) || is_particle(w)) || words.iter().any(|w| is_role_word(w)) {
+            return None;
+        }
+        if agency_tail(p).is_some() {
             return None;
         }
         out.push(title_case(p));
     }
     (!out.is_empty()).then_some(out)
+}
+
+fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(&w.to_lowercase().trim_end_matches(['.', ',']))
+}
+
+/// `GRACE O'NEILL Associated Press` → (`GRACE O'NEILL`, `Associated Press`): an agency printed
+/// after the last name without a separator. The agency is two or more words, or one short
+/// all-caps code after a name in mixed case (`Jane Doe AP`; a one-word agency such as
+/// `Trend` may be a surname); at least two name words stay.
+fn agency_tail(p: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = p.split_whitespace().map(|w| (w.as_ptr() as usize - p.as_ptr() as usize, w)).collect();
+    for k in (1..=3usize).rev() {
+        if words.len() < k + 2 {
+            continue;
+        }
+        let (cut, _) = words[words.len() - k];
+        let (head, tail) = (p[..cut].trim_end(), p[cut..].trim());
+        let code = k == 1 && tail.len() <= 5 && tail.chars().all(|c| c.is_ascii_uppercase()) && head.chars().any(char::is_lowercase);
+        if is_agency(tail) && (k >= 2 || code) {
+            return Some((head, tail));
+        }
+    }
+    None
 }
 
 fn is_particle(w: &str) -> bool {
@@ -193,6 +221,12 @@ const PREFIXES: &[&str] = &[
     "autor:", "autorin:", "author:", "authors:", "auteur:", "auteur :", "text:", "texto:", "reporter:", "by:", "by", "par", "por",
     "von", "door", "di",
 ];
+
+/// A byline marker printed alone on its line (`By`, `por`, `Par`, `By:`), the names on the next.
+pub(crate) fn is_marker_word(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(':');
+    !t.is_empty() && !t.contains(' ') && PREFIXES.iter().any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(t))
+}
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     let head = s.get(..p.len())?;
@@ -282,6 +316,11 @@ fn names_and_tail(s: &str) -> (Vec<String>, Option<String>, bool) {
             source.get_or_insert_with(|| part.to_string());
             continue;
         }
+        if let Some((head, agency)) = agency_tail(part).filter(|(h, _)| one_name(h).is_some()) {
+            names.extend(one_name(head).filter(|n| !names.contains(n)));
+            source.get_or_insert_with(|| agency.to_string());
+            break;
+        }
         if let Some(n) = one_name(part) {
             if !names.contains(&n) {
                 names.push(n);
@@ -306,7 +345,7 @@ fn names_end(s: &str) -> usize {
     if let Some(st) = super::stamp::find(s) {
         end = end.min(st.start);
     }
-    for sep in [" | ", "|", " • ", "•", " · ", "·", " @", " – ", " — ", " - ", "/", " on ", " at ", " in ", " updated", " Updated", " posted", " Posted", " (", "\t", "  ", " Follow", " ago"] {
+    for sep in [" | ", "|", " • ", "•", " · ", "·", "@", " – ", " — ", " - ", "/", " on ", " at ", " in ", " updated", " Updated", " posted", " Posted", " (", "\t", "  ", " Follow", " ago"] {
         if let Some(i) = s.find(sep) {
             if i > 0 {
                 end = end.min(i);
@@ -337,9 +376,15 @@ fn names_end(s: &str) -> usize {
 /// a handle. Authors are names only (roles, agency tails, dates dropped); an outlet in the
 /// byline slot is the source, not an author.
 pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
+    // markdown escapes (`Jane Doe \- Apr 16, 2015`)
+    let unescaped;
+    let mut t = line.trim();
+    if t.contains('\\') {
+        unescaped = t.replace("\\-", "-").replace("\\*", "*").replace("\\_", "_").replace("\\|", "|");
+        t = unescaped.as_str();
+    }
     // role notes in parentheses: `Jane Doe (now) and John Roe (earlier)`
     let owned;
-    let mut t = line.trim();
     if t.contains(" (") {
         let mut out = String::with_capacity(t.len());
         let mut rest = t;
@@ -365,6 +410,10 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     }
     for b in ["• ", "* ", "- ", "· ", "**", "_"] {
         t = t.strip_prefix(b).unwrap_or(t).trim_start();
+    }
+    // a text dump's image marker before the name (`[avatar.jpg] Jane Doe • 8h`)
+    if let Some(close) = t.strip_prefix('[').and_then(|r| r.find(']')).filter(|&c| !t[1..c + 1].contains(' ')) {
+        t = t[close + 2..].trim_start();
     }
     t = t.trim_end_matches(['*', '_']).trim_end();
     if let Some(p) = end_byline(t) {
@@ -410,6 +459,11 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     if names.is_empty() || (!clean && !marker) {
         return None;
     }
+    // a photo caption's subject and credit (`Jane Doe (Credit: AP/John Roe)`)
+    let tail_lower = tail.to_lowercase();
+    if !marker && ["credit", "photo", "image", "getty"].iter().any(|w| tail_lower.contains(w)) {
+        return None;
+    }
     // unmarked: the names must be followed by something a byline carries
     let tail_ok = tail.starts_with(['|', '•', '·', '@', '/', '-', '–', '—']) || tail.starts_with(|c: char| c.is_ascii_digit()) || super::stamp::find(tail).is_some_and(|s| s.start == 0) || tail.is_empty();
     if !marker && (!tail_ok || (tail.is_empty() && marked)) {
@@ -450,6 +504,20 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
         }
     }
     Some(BylineParts { authors: names, source })
+}
+
+/// A byline that opens with its marker (`By Jane Doe`, `Written by Jane Doe`, `Par Jean
+/// Dupont`, `Posted May 3 by Jane Doe`) and names people: for lines further from the title
+/// than the short lines between title and body, where an unmarked name is too ambiguous.
+pub(crate) fn marked(line: &str) -> Option<BylineParts> {
+    let t = line.trim().trim_start_matches(['•', '*', '-', '·', '_', ' ']);
+    let lower: String = t.chars().take(16).collect::<String>().to_lowercase();
+    let opens = PREFIXES.iter().any(|p| strip_prefix_ci(t, p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+        || (["posted", "published", "updated", "written"].iter().any(|p| lower.starts_with(p)) && t.contains(" by "));
+    if !opens {
+        return None;
+    }
+    lenient(line, true).filter(|p| !p.authors.is_empty())
 }
 
 /// A line holding only a person's name (`Jane Doe`, `• Jane Doe`): 2–4 name words, the first
@@ -562,6 +630,24 @@ mod tests {
         len!("Share this article", false, none);
         len!("Photo: Getty Images", true, none);
         len!("", true, none);
+        len!("By Jane Doe@janedoe Updated Jul 24, 2018, 2:15pm EDT", true, ["Jane Doe"], None::<&str>);
+        len!("[a1b2-c3d4] Jane Doe • 8h", true, ["Jane Doe"], None::<&str>);
+        len!("By JANE DOE and JOHN ROE Associated Press", true, ["Jane Doe", "John Roe"], Some("Associated Press"));
+        len!("By Jane Doe, Science Correspondent", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Trend | Reporter", false, ["Jane Trend"], None::<&str>);
+        len!("Jane Doe \\- Apr 16, 2015 8:02 pm UTC", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe (Credit: AP/John Roe/Photo montage)", false, none);
+    }
+
+    #[test]
+    fn marked_bylines() {
+        let authors = |s: &str| marked(s).map(|p| p.authors);
+        assert_eq!(authors("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(authors("  * Written by Jane Doe"), Some(vec!["Jane Doe".to_string()]));
+        assert_eq!(authors("Par Jean Dupont"), Some(vec!["Jean Dupont".to_string()]));
+        assert_eq!(authors("Jane Doe - May 3, 2019"), None);
+        assert_eq!(authors("By the time it ended"), None);
+        assert_eq!(authors("Photo by Jane Doe/Example"), None);
     }
 
     #[test]
@@ -580,6 +666,8 @@ mod tests {
         top!("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], None::<&str>);
         top!("By Jane Doe | AFP", ["Jane Doe"], Some("AFP"));
         top!("By Ludwig van Beethoven", ["Ludwig van Beethoven"], None::<&str>);
+        top!("By Jane Doe, Science Correspondent", ["Jane Doe"], None::<&str>);
+        top!("By JANE DOE and JOHN ROE Associated Press", ["Jane Doe", "John Roe"], Some("Associated Press"));
         top!("By the time it ended, nobody cared", none);
         top!("By 2030 the plan will be done", none);
         top!("Byline", none);

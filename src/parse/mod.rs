@@ -3,7 +3,10 @@
 //! [`blocks`] yields a balanced sequence of [`Block`]s in input order, in the style of
 //! pulldown-cmark's offset iterator: `ListStart`/`ListEnd` around the headlines of a list,
 //! `ArticleStart`/`ArticleEnd` around an article's title, byline, dateline, paragraphs and
-//! end mark; boilerplate may appear anywhere. The document layer is built from these blocks.
+//! end mark; boilerplate may appear anywhere. An article cut by a list inside it (other
+//! stories' headlines injected into its body) is closed before the list and opened again
+//! after it, with the same span; the document keeps it one article. The document layer is
+//! built from these blocks.
 //!
 //! ```
 //! use gleaner::{blocks, BlockKind};
@@ -691,7 +694,8 @@ impl<'a> Segmenter<'a> {
 
     /// Three or more headline-shaped lines (no full stop, 8 to 30 words) between two full-stop
     /// paragraphs of one article: other stories' headlines injected into the body, not its
-    /// paragraphs or subheadings.
+    /// paragraphs or subheadings: a related list inside the article (the document resumes
+    /// the article after it).
     fn related_runs(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -718,28 +722,36 @@ impl<'a> Segmenter<'a> {
                 j += 1;
             }
             if j - i > 3 && j < n && self.roles[j] == Some(Role::Para(a)) && full(self, j) {
+                let l = self.new_list(Some(ListRole::Related));
                 for k in i + 1..j {
-                    self.roles[k] = Some(Role::Boiler);
+                    self.roles[k] = Some(Role::Headline(l));
                 }
             }
             i = j;
         }
     }
 
-    /// The lines under a `Related stories` / `Most read` heading that the model left as
-    /// clutter (the readability and trafilatura gold calls every line outside the body
-    /// clutter, so the model rarely reads another story's headline there as one): a run of
-    /// headline-shaped lines (3 to 25 words, no full stop, no dateline) is that list's items.
+    /// The lines under a `Related stories` / `Most read` heading (or after the first items of
+    /// such a list) that the model left as clutter (the readability and trafilatura gold
+    /// calls every line outside the body clutter, so the model rarely reads another story's
+    /// headline there as one): a run of headline-shaped lines (3 to 25 words, no full stop,
+    /// no dateline unless the line is short) is that list's items.
     /// Short lines (a source, a section label) and stamps between items are skipped; a line
     /// printed twice in the run is an entry mark, not a headline; two short lines in a row, a
     /// sentence, another heading or any line the segmenter gave a container ends the run.
     fn named_list_items(&mut self) {
         let n = self.lines.len();
+        let mut walked = vec![false; self.list_roles.len()];
         for i in 0..n {
-            let Some(Role::ListHeading(l)) = self.roles[i] else { continue };
-            if !matches!(self.list_roles[l], ListRole::Related | ListRole::Popular) {
+            // from the list's heading, or from its first item when the heading line is clutter
+            let l = match self.roles[i] {
+                Some(Role::ListHeading(l) | Role::Headline(l)) => l,
+                _ => continue,
+            };
+            if walked[l] || !matches!(self.list_roles[l], ListRole::Related | ListRole::Popular) {
                 continue;
             }
+            walked[l] = true;
             let mut items: Vec<usize> = Vec::new();
             let mut gap = 0;
             let mut k = i + 1;
@@ -756,7 +768,9 @@ impl<'a> Segmenter<'a> {
                 match &self.lines[k].class {
                     Class::Text(t) => {
                         let s = t.content.slice(self.text);
-                        if t.dateline.is_some() || t.words > 25 || ends_full_stop(s) {
+                        // (a dateline opens a body paragraph; a short headline may only look
+                        // like one: `Wednesday, April 22: Coronavirus global update`)
+                        if (t.dateline.is_some() && t.words > 12) || t.words > 25 || ends_full_stop(s) {
                             break;
                         }
                         if t.words >= 3 {
@@ -1230,6 +1244,15 @@ fn timestamp(text: &str, span: Span) -> Timestamp {
     Timestamp { text: s.to_string(), span, iso: stamp::whole(s).and_then(|x| x.iso) }
 }
 
+/// A short line that reads as a date or time without the stamp grammar's words: digits with
+/// `/`, `.`, `:` or `-` between them and at most two words beside (`9/11/13 10:00AM`).
+fn date_shaped(s: &str) -> bool {
+    let t = s.trim();
+    let b = t.as_bytes();
+    let sep_between = b.windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b':' | b'-') && w[2].is_ascii_digit());
+    t.len() <= 24 && t.split_whitespace().count() <= 3 && sep_between
+}
+
 /// Build the document structure (no entities etc.) for `text`.
 ///
 /// Besides the blocks' own fields, an article takes: a byline from its byline blocks (a
@@ -1248,9 +1271,17 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     struct Pending {
         article: Article,
         top: Vec<Span>,
+        /// Boilerplate lines among the first paragraphs (a byline printed under a standfirst
+        /// or a lead photo's caption).
+        early: Vec<Span>,
         paras: usize,
     }
     const PRE_LINES: usize = 3;
+    /// How far above an article a byline with its marker (`By …`) is still looked for: past
+    /// the share buttons, photo counters and captions pages print between byline and title.
+    const PRE_MARKED: usize = 12;
+    /// Paragraphs of an article's opening whose boilerplate lines may hold its byline.
+    const EARLY_PARAS: usize = 3;
     const SHORT: usize = 200;
     fn find_stamp(text: &str, sp: Span) -> Option<Timestamp> {
         let s = &text[sp.start..sp.end];
@@ -1258,8 +1289,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         let span = Span::new(sp.start + st.start, sp.start + st.end);
         Some(Timestamp { text: text[span.start..span.end].to_string(), span, iso: st.iso })
     }
-    fn finish(text: &str, p: Pending, pre: &[Span]) -> Article {
-        let Pending { mut article, top, .. } = p;
+    fn finish(text: &str, p: Pending, pre_wide: &[Span]) -> Article {
+        let Pending { mut article, top, early, .. } = p;
+        let pre = &pre_wide[pre_wide.len().saturating_sub(PRE_LINES)..];
         let a = &mut article;
         let no_authors = |a: &Article| a.byline.as_ref().is_none_or(|b| b.authors.is_empty());
         let set_byline = |a: &mut Article, sp: Span, parts: byline::BylineParts, position: BylinePosition| {
@@ -1269,37 +1301,50 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         // byline from the lines between title and body, then the lines just above the article
         if no_authors(a) {
             let short = |sp: &&Span| sp.len() <= SHORT;
+            // a bare name line (no outlet) whose next line passes `next`
+            let name_over = |next: &dyn Fn(&str) -> bool| {
+                top.windows(2).find_map(|w| {
+                    let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
+                    if n.len() > 60 || !next(d) {
+                        return None;
+                    }
+                    byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
+                })
+            };
             let found = top
                 .iter()
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
+                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`, `9/11/13 10:00AM`)
+                .or_else(|| name_over(&|d: &str| d.len() <= SHORT && (stamp::find(d).is_some() || date_shaped(d))))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
-                // `By` alone on its line, the names on the next
+                // the marker alone on its line (`By`, `por`), the names on the next
                 .or_else(|| {
                     top.windows(2).find_map(|w| {
                         let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
-                        if !m.eq_ignore_ascii_case("by") || n.len() > SHORT {
+                        let n = n.trim().trim_start_matches(['•', '*', '-', '·']).trim();
+                        if !byline::is_marker_word(m) || n.len() > SHORT {
                             return None;
                         }
                         byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
                     })
                 })
-                // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`)
-                .or_else(|| {
-                    top.windows(2).find_map(|w| {
-                        let (n, d) = (&text[w[0].start..w[0].end], &text[w[1].start..w[1].end]);
-                        if n.len() > 60 || d.len() > SHORT || stamp::find(d).is_none() {
-                            return None;
-                        }
-                        byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
-                    })
-                })
+                // a bare name line over an agency line (`JANE DOE` / `Associated Press…`)
+                .or_else(|| name_over(&|g: &str| g.len() <= 80 && dateline::AGENCIES.iter().any(|a| a.len() > 3 && g.trim().starts_with(a))))
                 .or_else(|| {
                     pre.iter().rev().filter(short).find_map(|sp| {
                         let s = &text[sp.start..sp.end];
                         byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
                     })
-                });
+                })
+                // the lines among the first paragraphs, then a marked byline further up
+                .or_else(|| {
+                    early.iter().filter(short).find_map(|sp| {
+                        let s = &text[sp.start..sp.end];
+                        byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
+                    })
+                })
+                .or_else(|| pre_wide.iter().rev().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))));
             if let Some((sp, parts)) = found {
                 set_byline(a, sp, parts, BylinePosition::Top);
             }
@@ -1391,6 +1436,11 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     let mut list_role = ListRole::Main;
     let mut in_list = false;
     let mut article: Option<Pending> = None;
+    // an article cut by a list inside it, until it opens again, and the lines above it
+    let mut suspended: Option<Pending> = None;
+    let mut suspended_pre: Vec<Span> = Vec::new();
+    // end of the last block that is not a container mark
+    let mut last_end = 0usize;
     let mut pending_time: Option<Timestamp> = None;
     let mut nblocks = 0;
     let mut lists_seen = 0usize;
@@ -1420,6 +1470,15 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 continue;
             }
             BlockKind::ArticleStart => {
+                // the same article again after a list inside it (a related run): resume it
+                if let Some(p) = suspended.take() {
+                    if p.article.span == b.span {
+                        article = Some(p);
+                        article_pre = std::mem::take(&mut suspended_pre);
+                        continue;
+                    }
+                    doc.articles.push(finish(text, p, &suspended_pre));
+                }
                 article = Some(Pending {
                     article: Article {
                         title: None,
@@ -1431,6 +1490,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                         span: b.span,
                     },
                     top: Vec::new(),
+                    early: Vec::new(),
                     paras: 0,
                 });
                 article_pre = std::mem::take(&mut pre);
@@ -1438,13 +1498,23 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             }
             BlockKind::ArticleEnd => {
                 if let Some(p) = article.take() {
-                    doc.articles.push(finish(text, p, &article_pre));
-                    post = POST_LINES;
+                    // an article whose span reaches past its last block so far is cut by a list
+                    // inside it: it opens again after the list
+                    if b.span.end > last_end {
+                        suspended_pre = std::mem::take(&mut article_pre);
+                        suspended = Some(p);
+                    } else {
+                        doc.articles.push(finish(text, p, &article_pre));
+                        post = POST_LINES;
+                    }
                 }
                 pre.clear();
                 continue;
             }
-            _ => nblocks += 1,
+            _ => {
+                nblocks += 1;
+                last_end = b.span.end;
+            }
         }
         let top = article.as_ref().is_some_and(|p| p.paras == 0);
         match b.kind {
@@ -1568,6 +1638,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 doc.stats.boilerplate_bytes += b.span.len();
                 match article.as_mut() {
                     Some(p) if top => p.top.push(b.span),
+                    Some(p) if p.paras <= EARLY_PARAS => p.early.push(b.span),
                     Some(_) => {}
                     None => {
                         if post > 0 {
@@ -1584,7 +1655,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                                 post = 0;
                             }
                         }
-                        if pre.len() == PRE_LINES {
+                        if pre.len() == PRE_MARKED {
                             pre.remove(0);
                         }
                         pre.push(b.span);
@@ -1598,6 +1669,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             BlockKind::Separator => {}
             _ => {}
         }
+    }
+    if let Some(p) = suspended.take() {
+        doc.articles.push(finish(text, p, &suspended_pre));
     }
     doc.stats.blocks = nblocks;
     doc.kind = match (doc.headlines.is_empty(), doc.articles.len()) {
