@@ -212,6 +212,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         comma_legal_names(&s.infos, s.mode, &mut found);
         event_names(&s.infos, s.mode, &mut found);
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
+        cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -222,6 +223,19 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             }
             if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
+            }
+            // a quote mark or full stop the model took into a name leaves it (`” Zaldostanov`);
+            // brackets stay (`Rad ( B )`, a club and its town as CoNLL-2003 spans it)
+            let word = |i: usize| s.tokens[i].slice(text).chars().any(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']'));
+            let (mut a, mut b) = (a, b);
+            while a < b && !word(a) {
+                a += 1;
+            }
+            while b > a && !word(b) {
+                b -= 1;
+            }
+            if !word(a) {
+                continue;
             }
             let Some((a, ty)) = storm(&s.infos, a, b, ty) else { continue };
             // a sentence-initial adverb taken into a person's name (`Honestly Arteta …`)
@@ -994,12 +1008,24 @@ fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found:
     }
 }
 
+/// Heads of the names of policies, plans and eras, MISC as CoNLL-2003 types the
+/// `Marshall Plan`: `Clean Energy Strategy`, `Open Access Program`, `Peace Process`,
+/// `Gilded Age`, `Chinese Dream`.
+fn policy_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "strategy" | "initiative" | "doctrine" | "process" | "program" | "programme" | "plan" | "agenda" | "accord" | "accords"
+            | "age" | "ages" | "dream"
+    )
+}
+
 /// Events, as CoNLL-2003 types them (MISC), in ordinary sentences: capitalised words ending
 /// in `War`, `Wars`, `Prize`, `Awards`, `Festival`, `Olympics`, `Championship(s)`, `Cup`
 /// or `League` (`Opium Wars`, `Ryder Cup`, `Premier League`; not an organisation of
 /// WordNet's such as `Arab League`, nor a nationality's league, nor a place's war, `Iraq
 /// War`), `Operation` followed by capitalised words (`Operation Desert Storm`) and `Expo`
-/// followed by a year (`Expo 2020`). The span replaces the model's mentions inside it
+/// followed by a year (`Expo 2020`), capitalised words ending in a [`policy_head`], and a
+/// court case (`Roe v. Wade`). The span replaces the model's mentions inside it
 /// unless one crosses its edge or a person is inside. Linear.
 fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
     use crate::gazetteer::cat;
@@ -1011,14 +1037,25 @@ fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         let t = &infos[i];
-        if !t.init_cap {
+        if !t.init_cap && t.lower != "v." {
             continue;
         }
         let head = matches!(
             t.lower.as_str(),
             "war" | "wars" | "prize" | "awards" | "festival" | "olympics" | "championship" | "championships" | "cup" | "league"
-        );
-        if head {
+        ) || policy_head(&t.lower);
+        if t.lower == "v." && i > 0 && i + 1 < n && cap(i - 1) && cap(i + 1) {
+            // a court case (`Roe v. Wade`, `U.S. v. Virginia`); sports fixtures print `v`
+            let (mut a, mut b) = (i - 1, i + 1);
+            while a > 0 && i - a < 4 && cap(a - 1) {
+                a -= 1;
+            }
+            while b + 1 < n && b - i < 4 && cap(b + 1) {
+                b += 1;
+            }
+            // the parties are no names of their own here (the model may take `v.` into one)
+            replace_span(found, a, b, 4);
+        } else if head {
             let mut a = i;
             while a > 0 && i - a < 5 && cap(a - 1) {
                 a -= 1;
@@ -1048,5 +1085,51 @@ fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
             continue;
         }
         replace_span(found, a, b, 4);
+    }
+}
+
+/// Words that say the capitalised words right after them are a person's name: second
+/// names in police reports (`Abdulla Pathan alias Sannata`, `aka`), `surnamed Qin` in wire
+/// copy, and credit lines (`Editor: Xueying`, `Reporter: …`). `None` for other tokens, else
+/// whether a name before the cue is the same person's too (`X alias Y`: both are names).
+fn person_cue(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> Option<bool> {
+    let t = &infos[i];
+    let credit = || toks.get(i + 1).is_some_and(|c| c.slice(text) == ":");
+    match t.lower.as_str() {
+        "alias" | "aka" | "a.k.a." if !t.init_cap => Some(true),
+        "surnamed" | "nicknamed" if !t.init_cap => Some(false),
+        "editor" | "reporter" | "writer" | "photographer" | "translator" if t.init_cap && credit() => Some(false),
+        _ => None,
+    }
+}
+
+/// Names that [`person_cue`] words introduce: the run of capitalised words after the cue
+/// (at most 4, stopping at the next cue) becomes one PER mention, replacing what the model
+/// found there; for `alias`, a mention ending right before the cue becomes PER, and one
+/// that runs across it is cut there. Left alone in ALL-CAPS lines. Linear.
+fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    let n = infos.len();
+    let name = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]) && person_cue(text, toks, infos, i).is_none();
+    for i in 0..n {
+        let Some(both) = person_cue(text, toks, infos, i) else { continue };
+        let j = if toks.get(i + 1).is_some_and(|c| c.slice(text) == ":") { i + 2 } else { i + 1 };
+        let mut e = j;
+        while e < n && e - j < 4 && name(e) {
+            e += 1;
+        }
+        if both && i > 0 {
+            for f in found.iter_mut() {
+                if f.0 < i && f.1 >= i - 1 {
+                    f.1 = i - 1;
+                    f.2 = 1;
+                }
+            }
+        }
+        if e > j {
+            replace_span(found, j, e - 1, 1);
+        }
     }
 }
