@@ -294,3 +294,9 @@ fn policies_eras_and_court_cases_are_misc() {
     assert_mention("Historians compare the decade to the Gilded Age.", "Gilded Age", "MISC");
     assert_mention("The justices cited Roe v. Wade in their ruling.", "Roe v. Wade", "MISC");
 }
+
+#[test]
+fn person_spans_cut_short_are_repaired() {
+    assert_mention("Officials said Kim Jong Un visited the factory on Monday.", "Kim Jong Un", "PER");
+    assert_mention("Police identified the man as Abdulla Rafiq Shaikh, 27, of Pune.", "Abdulla Rafiq Shaikh", "PER");
+}

@@ -213,6 +213,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         event_names(&s.infos, s.mode, &mut found);
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
         cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
+        person_spans(&s.infos, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -1130,6 +1131,45 @@ fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &
         }
         if e > j {
             replace_span(found, j, e - 1, 1);
+        }
+    }
+}
+
+/// Span repair for people's names the model cut short, in ordinary sentences: a
+/// capitalised syllable of at most 3 letters right after a name of short syllables
+/// (`Kim Jong` + `Un`, `Lee Kuan` + `Yew`), and a rare capitalised word right before a
+/// person's mention (`Abdulla` + `Sayyed Pathan`: outside the 20k most frequent words, no
+/// place, title, honorific or hyphenated rank such as `Major-General`) join the mention.
+fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f32)]) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let free = |i: usize, found: &[(usize, usize, u8, f32)]| !found.iter().any(|f| f.0 <= i && i <= f.1);
+    let word = |i: usize| infos[i].init_cap && infos[i].alpha && !infos[i].all_caps && !lead_word(&infos[i]);
+    let place = |i: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| gaz_phrase(infos, c, i, i));
+    for k in 0..found.len() {
+        let (a, b, ty, _) = found[k];
+        if ty != 1 {
+            continue;
+        }
+        let syllables = b > a && (a..=b).all(|i| infos[i].lower.chars().count() <= 5);
+        if syllables && b + 1 < n && word(b + 1) && infos[b + 1].lower.chars().count() <= 3 && free(b + 1, found) {
+            found[k].1 = b + 1;
+        }
+        let p = a.wrapping_sub(1);
+        if a > 0
+            && word(p)
+            && matches!(infos[p].rank, 0 | 4)
+            && !infos[p].lower.contains('-')
+            && !place(p)
+            && !is_title(&infos[p])
+            && !is_honorific(&infos[p])
+            && !is_date_word(&infos[p].lower)
+            && free(p, found)
+        {
+            found[k].0 = p;
         }
     }
 }
