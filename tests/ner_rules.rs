@@ -300,3 +300,10 @@ fn person_spans_cut_short_are_repaired() {
     assert_mention("Officials said Kim Jong Un visited the factory on Monday.", "Kim Jong Un", "PER");
     assert_mention("Police identified the man as Abdulla Rafiq Shaikh, 27, of Pune.", "Abdulla Rafiq Shaikh", "PER");
 }
+
+#[test]
+fn site_and_camel_case_brand_names_are_organisations() {
+    assert_mention("Analysts at KiwiBank expect rates to fall in March.", "KiwiBank", "ORG");
+    let got = mentions("General MacArthur landed at Inchon in September.");
+    assert!(got.iter().all(|(t, l)| !(t == "MacArthur" && *l == "ORG")), "{got:?}");
+}

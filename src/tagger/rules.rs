@@ -214,6 +214,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
         cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         person_spans(&s.infos, s.mode, &mut found);
+        site_names(text, &s.tokens, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -1170,6 +1171,42 @@ fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f
             && free(p, found)
         {
             found[k].0 = p;
+        }
+    }
+}
+
+/// Whether a token is a site's name as pages print it: a web domain (`FT.com`, `68k.news`,
+/// `Rediff.co.uk`: letters or digits, one dot or more, a common top-level domain) or a
+/// camel-case brand of two capitalised words run together (`SocGen`, `PenNews`, with two
+/// lowercase letters at least on each side; `MacArthur`, `FitzGerald` are surnames).
+fn site_name(w: &str) -> bool {
+    const TLD: [&str; 10] = [".com", ".net", ".org", ".news", ".co.uk", ".io", ".in", ".tv", ".ai", ".co"];
+    let domain = TLD.iter().any(|t| w.len() > t.len() + 1 && w.to_ascii_lowercase().ends_with(t))
+        && w.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && w.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let b = w.as_bytes();
+    let camel = b.len() >= 6
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b[0].is_ascii_uppercase()
+        && !["Mac", "Fitz", "Van", "Von"].iter().any(|p| w.starts_with(p))
+        && {
+            let upper: Vec<usize> = (0..b.len()).filter(|&i| b[i].is_ascii_uppercase()).collect();
+            upper.len() == 2 && upper[1] >= 3 && b.len() - upper[1] >= 3
+        };
+    domain || camel
+}
+
+/// Sites and brands printed as one token ([`site_name`]) that no mention covers are
+/// organisations (confidence 0.4), outside ALL-CAPS lines.
+fn site_names(text: &str, toks: &[Span], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        // a handle or hashtag (`@PenNews`, `#SocGen`) is no mention of its own here
+        let tagged = text[..t.start].ends_with(['@', '#']);
+        if !tagged && site_name(t.slice(text)) && !found.iter().any(|f| f.0 <= i && i <= f.1) {
+            found.push((i, i, 2, 0.4));
         }
     }
 }
