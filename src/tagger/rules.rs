@@ -1181,7 +1181,9 @@ fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f
 /// lowercase letters at least on each side; `MacArthur`, `FitzGerald` are surnames).
 fn site_name(w: &str) -> bool {
     const TLD: [&str; 10] = [".com", ".net", ".org", ".news", ".co.uk", ".io", ".in", ".tv", ".ai", ".co"];
-    let domain = TLD.iter().any(|t| w.len() > t.len() + 1 && w.to_ascii_lowercase().ends_with(t))
+    let ends_with = |t: &str| w.len() > t.len() + 1 && w.as_bytes()[w.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
+    let domain = w.contains('.')
+        && TLD.iter().any(|t| ends_with(t))
         && w.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
         && w.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric());
     let b = w.as_bytes();
