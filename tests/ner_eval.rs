@@ -3,7 +3,7 @@
 use gleaner::eval::ner::{evaluate, parse_conll, resources, score_conlleval_text};
 
 /// Floor on CoNLL-2003 dev overall F1 (measured 93.6 when committed; see src/data/MANIFEST).
-const DEV_F1_FLOOR: f64 = 93.0;
+const DEV_F1_FLOOR: f64 = 93.3;
 
 #[test]
 fn conll2003_dev_f1_floor() {
@@ -110,12 +110,12 @@ fn errors_lists_false_positives_and_negatives() {
 /// annotates; measured 93.6, 87.8, 69.0, 30.8, 41.9, 55.6 when committed). Dev sets:
 /// regressions fail here; the numbers are never tuned on.
 const SUITE_FLOORS: [(&str, f64); 6] = [
-    ("CoNLL-2003 dev", 93.0),
-    ("CleanCoNLL dev", 87.0),
-    ("UNER EWT dev", 67.5),
-    ("BTC dev", 29.5),
+    ("CoNLL-2003 dev", 93.3),
+    ("CleanCoNLL dev", 87.5),
+    ("UNER EWT dev", 68.0),
+    ("BTC dev", 30.0),
     ("WNUT-17 dev", 40.5),
-    ("GUM dev", 54.5),
+    ("GUM dev", 57.0),
 ];
 
 #[test]
@@ -141,7 +141,7 @@ fn every_dev_set_above_its_floor() {
 /// Key-entity recall floors on `../shared/dumps/pages` (percent of gold entities found as
 /// a mention or entity with their text, whitespace squashed, and type, per type; measured
 /// PER 87.0, ORG 61.9, LOC 89.2, MISC 55.7 when committed).
-const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 88.5), ("ORG", 75.0), ("LOC", 90.5), ("MISC", 65.0)];
+const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 91.5), ("ORG", 75.5), ("LOC", 92.0), ("MISC", 71.5)];
 
 #[test]
 fn pages_key_entity_recall_floors() {

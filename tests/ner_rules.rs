@@ -271,3 +271,39 @@ fn events_are_misc() {
     assert_mention("Visitors flocked to Expo 2030 in the city.", "Expo 2030", "MISC");
     assert_mention("Ministers of the Arab League met in Cairo.", "Arab League", "ORG");
 }
+
+#[test]
+fn cue_words_introduce_person_names() {
+    assert_mention("Police arrested Ravi Kumar alias Bablu, 32, on Monday.", "Bablu", "PER");
+    assert_mention("Police arrested Ravi Kumar alias Bablu, 32, on Monday.", "Ravi Kumar", "PER");
+    assert_mention("A shopkeeper surnamed Zhao said the windows shook.", "Zhao", "PER");
+    assert_mention("The bridge reopened on Friday.\n\n[ Editor: Liwen ]", "Liwen", "PER");
+}
+
+#[test]
+fn glued_words_and_quote_marks_leave_names() {
+    // teaser lists printed without spaces, and a possessive glued to the next name
+    assert_mention("Floods hit south China'sYunnan Province on Monday.", "China", "LOC");
+    let got = mentions("\u{201C}We will not stop,\u{201D} Obrenovic said on Tuesday in Belgrade.");
+    assert!(got.iter().all(|(t, _)| !t.starts_with('\u{201D}')), "{got:?}");
+}
+
+#[test]
+fn policies_eras_and_court_cases_are_misc() {
+    assert_mention("The city unveiled the Lagos Clean Water Strategy on Monday.", "Lagos Clean Water Strategy", "MISC");
+    assert_mention("Historians compare the decade to the Gilded Age.", "Gilded Age", "MISC");
+    assert_mention("The justices cited Roe v. Wade in their ruling.", "Roe v. Wade", "MISC");
+}
+
+#[test]
+fn person_spans_cut_short_are_repaired() {
+    assert_mention("Officials said Kim Jong Un visited the factory on Monday.", "Kim Jong Un", "PER");
+    assert_mention("Police identified the man as Abdulla Rafiq Shaikh, 27, of Pune.", "Abdulla Rafiq Shaikh", "PER");
+}
+
+#[test]
+fn site_and_camel_case_brand_names_are_organisations() {
+    assert_mention("Analysts at KiwiBank expect rates to fall in March.", "KiwiBank", "ORG");
+    let got = mentions("General MacArthur landed at Inchon in September.");
+    assert!(got.iter().all(|(t, l)| !(t == "MacArthur" && *l == "ORG")), "{got:?}");
+}

@@ -151,7 +151,7 @@ pub const MAX_SENTENCE_TOKENS: usize = 1_000;
 pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
     let mut out = Vec::new();
     for r in regions {
-        let toks = crate::text::tokenize(text, r.span);
+        let toks = unglue(text, crate::text::tokenize(text, r.span));
         if toks.is_empty() {
             continue;
         }
@@ -168,6 +168,53 @@ pub fn segment(text: &str, regions: &[Region]) -> Vec<(Vec<Span>, bool)> {
                     }
                 }
             }
+        }
+    }
+    out
+}
+
+/// Where a token glues two words that lost their space on the page, the byte offsets to
+/// cut it at: after a lowercase run of two letters or more at the token's start that a
+/// capital follows (`agoAsio`, `agoX` from teaser lists printed without spaces), or around
+/// a `'s` that a capitalised word follows (`China'sGuangxi` → `China` `'s` `Guangxi`).
+/// Camel-case names keep one lowercase letter or start with a capital (`iPhone`, `eBay`,
+/// `McDonald`, `YouTube`) and are never cut.
+fn glue_points(t: &str) -> Option<(usize, Option<usize>)> {
+    let b = t.as_bytes();
+    let lower_run = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if lower_run >= 2 && b.get(lower_run).is_some_and(u8::is_ascii_uppercase) {
+        return Some((lower_run, None));
+    }
+    for apo in ["'s", "\u{2019}s"] {
+        if let Some(k) = t.find(apo) {
+            let after = k + apo.len();
+            let rest = &b[after..];
+            if rest.len() > 1 && rest[0].is_ascii_uppercase() && rest[1].is_ascii_lowercase() {
+                return Some(if k == 0 { (after, None) } else { (k, Some(after)) });
+            }
+        }
+    }
+    None
+}
+
+/// `toks` with glued words ([`glue_points`]) cut (only tokens that glue are touched).
+fn unglue(text: &str, toks: Vec<Span>) -> Vec<Span> {
+    if !toks.iter().any(|t| glue_points(t.slice(text)).is_some()) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 4);
+    for t in toks {
+        match glue_points(t.slice(text)) {
+            Some((k, second)) => {
+                let cuts = [Some(t.start + k), second.map(|j| t.start + j)];
+                let mut start = t.start;
+                for c in cuts.into_iter().flatten() {
+                    out.push(Span::new(start, c));
+                    start = c;
+                }
+                out.push(Span::new(start, t.end));
+            }
+            None => out.push(t),
         }
     }
     out

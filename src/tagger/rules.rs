@@ -212,6 +212,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         comma_legal_names(&s.infos, s.mode, &mut found);
         event_names(&s.infos, s.mode, &mut found);
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
+        cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
+        person_spans(&s.infos, s.mode, &mut found);
+        site_names(text, &s.tokens, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -222,6 +225,19 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             }
             if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
+            }
+            // a quote mark or full stop the model took into a name leaves it (`” Zaldostanov`);
+            // brackets stay (`Rad ( B )`, a club and its town as CoNLL-2003 spans it)
+            let word = |i: usize| s.tokens[i].slice(text).chars().any(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']'));
+            let (mut a, mut b) = (a, b);
+            while a < b && !word(a) {
+                a += 1;
+            }
+            while b > a && !word(b) {
+                b -= 1;
+            }
+            if !word(a) {
+                continue;
             }
             let Some((a, ty)) = storm(&s.infos, a, b, ty) else { continue };
             // a sentence-initial adverb taken into a person's name (`Honestly Arteta …`)
@@ -994,12 +1010,24 @@ fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found:
     }
 }
 
+/// Heads of the names of policies, plans and eras, MISC as CoNLL-2003 types the
+/// `Marshall Plan`: `Clean Energy Strategy`, `Open Access Program`, `Peace Process`,
+/// `Gilded Age`, `Chinese Dream`.
+fn policy_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "strategy" | "initiative" | "doctrine" | "process" | "program" | "programme" | "plan" | "agenda" | "accord" | "accords"
+            | "age" | "ages" | "dream"
+    )
+}
+
 /// Events, as CoNLL-2003 types them (MISC), in ordinary sentences: capitalised words ending
 /// in `War`, `Wars`, `Prize`, `Awards`, `Festival`, `Olympics`, `Championship(s)`, `Cup`
 /// or `League` (`Opium Wars`, `Ryder Cup`, `Premier League`; not an organisation of
 /// WordNet's such as `Arab League`, nor a nationality's league, nor a place's war, `Iraq
 /// War`), `Operation` followed by capitalised words (`Operation Desert Storm`) and `Expo`
-/// followed by a year (`Expo 2020`). The span replaces the model's mentions inside it
+/// followed by a year (`Expo 2020`), capitalised words ending in a [`policy_head`], and a
+/// court case (`Roe v. Wade`). The span replaces the model's mentions inside it
 /// unless one crosses its edge or a person is inside. Linear.
 fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
     use crate::gazetteer::cat;
@@ -1011,14 +1039,25 @@ fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         let t = &infos[i];
-        if !t.init_cap {
+        if !t.init_cap && t.lower != "v." {
             continue;
         }
         let head = matches!(
             t.lower.as_str(),
             "war" | "wars" | "prize" | "awards" | "festival" | "olympics" | "championship" | "championships" | "cup" | "league"
-        );
-        if head {
+        ) || policy_head(&t.lower);
+        if t.lower == "v." && i > 0 && i + 1 < n && cap(i - 1) && cap(i + 1) {
+            // a court case (`Roe v. Wade`, `U.S. v. Virginia`); sports fixtures print `v`
+            let (mut a, mut b) = (i - 1, i + 1);
+            while a > 0 && i - a < 4 && cap(a - 1) {
+                a -= 1;
+            }
+            while b + 1 < n && b - i < 4 && cap(b + 1) {
+                b += 1;
+            }
+            // the parties are no names of their own here (the model may take `v.` into one)
+            replace_span(found, a, b, 4);
+        } else if head {
             let mut a = i;
             while a > 0 && i - a < 5 && cap(a - 1) {
                 a -= 1;
@@ -1048,5 +1087,128 @@ fn event_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8,
             continue;
         }
         replace_span(found, a, b, 4);
+    }
+}
+
+/// Words that say the capitalised words right after them are a person's name: second
+/// names in police reports (`Abdulla Pathan alias Sannata`, `aka`), `surnamed Qin` in wire
+/// copy, and credit lines (`Editor: Xueying`, `Reporter: …`). `None` for other tokens, else
+/// whether a name before the cue is the same person's too (`X alias Y`: both are names).
+fn person_cue(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> Option<bool> {
+    let t = &infos[i];
+    let credit = || toks.get(i + 1).is_some_and(|c| c.slice(text) == ":");
+    match t.lower.as_str() {
+        "alias" | "aka" | "a.k.a." if !t.init_cap => Some(true),
+        "surnamed" | "nicknamed" if !t.init_cap => Some(false),
+        "editor" | "reporter" | "writer" | "photographer" | "translator" if t.init_cap && credit() => Some(false),
+        _ => None,
+    }
+}
+
+/// Names that [`person_cue`] words introduce: the run of capitalised words after the cue
+/// (at most 4, stopping at the next cue) becomes one PER mention, replacing what the model
+/// found there; for `alias`, a mention ending right before the cue becomes PER, and one
+/// that runs across it is cut there. Left alone in ALL-CAPS lines. Linear.
+fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    let n = infos.len();
+    let name = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]) && person_cue(text, toks, infos, i).is_none();
+    for i in 0..n {
+        let Some(both) = person_cue(text, toks, infos, i) else { continue };
+        let j = if toks.get(i + 1).is_some_and(|c| c.slice(text) == ":") { i + 2 } else { i + 1 };
+        let mut e = j;
+        while e < n && e - j < 4 && name(e) {
+            e += 1;
+        }
+        if both && i > 0 {
+            for f in found.iter_mut() {
+                if f.0 < i && f.1 >= i - 1 {
+                    f.1 = i - 1;
+                    f.2 = 1;
+                }
+            }
+        }
+        if e > j {
+            replace_span(found, j, e - 1, 1);
+        }
+    }
+}
+
+/// Span repair for people's names the model cut short, in ordinary sentences: a
+/// capitalised syllable of at most 3 letters right after a name of short syllables
+/// (`Kim Jong` + `Un`, `Lee Kuan` + `Yew`), and a rare capitalised word right before a
+/// person's mention (`Abdulla` + `Sayyed Pathan`: outside the 20k most frequent words, no
+/// place, title, honorific or hyphenated rank such as `Major-General`) join the mention.
+fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f32)]) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let free = |i: usize, found: &[(usize, usize, u8, f32)]| !found.iter().any(|f| f.0 <= i && i <= f.1);
+    let word = |i: usize| infos[i].init_cap && infos[i].alpha && !infos[i].all_caps && !lead_word(&infos[i]);
+    let place = |i: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| gaz_phrase(infos, c, i, i));
+    for k in 0..found.len() {
+        let (a, b, ty, _) = found[k];
+        if ty != 1 {
+            continue;
+        }
+        let syllables = b > a && (a..=b).all(|i| infos[i].lower.chars().count() <= 5);
+        if syllables && b + 1 < n && word(b + 1) && infos[b + 1].lower.chars().count() <= 3 && free(b + 1, found) {
+            found[k].1 = b + 1;
+        }
+        let p = a.wrapping_sub(1);
+        if a > 0
+            && word(p)
+            && matches!(infos[p].rank, 0 | 4)
+            && !infos[p].lower.contains('-')
+            && !place(p)
+            && !is_title(&infos[p])
+            && !is_honorific(&infos[p])
+            && !is_date_word(&infos[p].lower)
+            && free(p, found)
+        {
+            found[k].0 = p;
+        }
+    }
+}
+
+/// Whether a token is a site's name as pages print it: a web domain (`FT.com`, `68k.news`,
+/// `Rediff.co.uk`: letters or digits, one dot or more, a common top-level domain) or a
+/// camel-case brand of two capitalised words run together (`SocGen`, `PenNews`, with two
+/// lowercase letters at least on each side; `MacArthur`, `FitzGerald` are surnames).
+fn site_name(w: &str) -> bool {
+    const TLD: [&str; 10] = [".com", ".net", ".org", ".news", ".co.uk", ".io", ".in", ".tv", ".ai", ".co"];
+    let ends_with = |t: &str| w.len() > t.len() + 1 && w.as_bytes()[w.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
+    let domain = w.contains('.')
+        && TLD.iter().any(|t| ends_with(t))
+        && w.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && w.bytes().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let b = w.as_bytes();
+    let camel = b.len() >= 6
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b[0].is_ascii_uppercase()
+        && !["Mac", "Fitz", "Van", "Von"].iter().any(|p| w.starts_with(p))
+        && {
+            let upper: Vec<usize> = (0..b.len()).filter(|&i| b[i].is_ascii_uppercase()).collect();
+            upper.len() == 2 && upper[1] >= 3 && b.len() - upper[1] >= 3
+        };
+    domain || camel
+}
+
+/// Sites and brands printed as one token ([`site_name`]) that no mention covers are
+/// organisations (confidence 0.4), outside ALL-CAPS lines.
+fn site_names(text: &str, toks: &[Span], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        // a handle or hashtag (`@PenNews`, `#SocGen`) is no mention of its own here
+        let tagged = text[..t.start].ends_with(['@', '#']);
+        if !tagged && site_name(t.slice(text)) && !found.iter().any(|f| f.0 <= i && i <= f.1) {
+            found.push((i, i, 2, 0.4));
+        }
     }
 }
