@@ -591,6 +591,7 @@ impl<'a> Segmenter<'a> {
             };
             self.roles[i] = Some(role);
         }
+        self.retitle(&pre, model_ref);
         self.related_runs();
         self.named_list_items();
         self.truncated_end();
@@ -905,6 +906,39 @@ impl<'a> Segmenter<'a> {
             let shortest = if k + 1 == b { 1 } else { 2 };
             (only_meta && !t.prose && (shortest..=25).contains(&t.words)).then_some(k)
         })
+    }
+
+    /// The title ranker's second look at each titled article: a line the line-role model read
+    /// as a title opens an article without the ranker (a widget line, a related story's
+    /// headline, a caption above the body); once the body is known, the ranker chooses among
+    /// the free lines before its first paragraph (that title among them) and its choice, when
+    /// it names another text, is the title.
+    fn retitle(&mut self, pre: &[bool], model: &RoleModel) {
+        let n = self.lines.len();
+        for t in 0..n {
+            let Some(Role::Title(a)) = self.roles[t] else { continue };
+            let Some(b) = (t + 1..n.min(t + roles::TITLE_WINDOW)).find(|&k| self.roles[k] == Some(Role::Para(a))) else { continue };
+            let own = |r: Option<Role>| matches!(r, Some(Role::Title(x) | Role::Published(x) | Role::TopByline(x)) if x == a);
+            let mut cands = Vec::new();
+            let mut k = b;
+            while k > 0 && b - k < roles::TITLE_WINDOW {
+                k -= 1;
+                let free = matches!(self.roles[k], None | Some(Role::Boiler | Role::Headline(_) | Role::HeadTime(..) | Role::Teaser(_) | Role::ListHeading(_)));
+                if (pre[k] && k != t) || !(free || own(self.roles[k])) {
+                    break;
+                }
+                if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) {
+                    cands.push(k);
+                }
+            }
+            let Some(k) = model.pick_title_with(self.text, &self.spans, &cands, b, &self.title_facts) else { continue };
+            if k == t || self.same_text(k, t) {
+                continue;
+            }
+            // (stamps and bylines of the article stay its own wherever they stand)
+            self.roles[t] = Some(Role::Boiler);
+            self.title_before(k, b, a);
+        }
     }
 
     /// Make line `t` the title of article `a` whose body starts at `b`: the lines between are

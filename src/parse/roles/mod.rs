@@ -64,7 +64,7 @@ impl LineRole {
 /// Hash bits of the feature table.
 pub const BUCKET_BITS: u32 = 17;
 /// Bumped whenever the features change (the model records it).
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// One physical line: its trimmed span, indentation and blank-line neighbourhood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -856,6 +856,68 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
 }
 
+/// [`norm_hash`] of a line with no letter or digit.
+const EMPTY_NORM: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The pieces of a line between the separators that join a title to a site name, a section
+/// or a breadcrumb trail (`Site | Title`, `News > 2015 > Title`, `Title - Site`,
+/// `Title_Section_Site`), as (normalised hash, words). A hyphen separates only with a space
+/// on each side (`Just-released` is one word).
+fn parts(s: &str) -> Vec<(u64, u32)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let cut = |from: usize, to: usize, out: &mut Vec<(u64, u32)>| {
+        let p = &s[from..to];
+        let h = norm_hash(p);
+        if h != EMPTY_NORM {
+            out.push((h, p.split_whitespace().count() as u32));
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let spaced = |i: usize| i > 0 && b[i - 1] == b' ' && b.get(i + c.len_utf8()) == Some(&b' ');
+        let sep = match c {
+            '|' | '>' | '»' | '_' | '·' | '•' => true,
+            '-' | '–' | '—' => spaced(i),
+            _ => false,
+        };
+        if sep {
+            cut(start, i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    if !out.is_empty() {
+        cut(start, s.len(), &mut out);
+    }
+    out
+}
+
+/// How the dump's lines repeat one another: each line's normalised text, and each piece
+/// ([`parts`]) of a joined line, counted over the whole dump.
+#[derive(Default)]
+struct Recur {
+    whole: std::collections::HashMap<u64, u32>,
+    part: std::collections::HashMap<u64, u32>,
+}
+
+impl Recur {
+    fn new(text: &str, spans: &[Span]) -> Recur {
+        let mut r = Recur::default();
+        for sp in spans {
+            let s = sp.slice(text);
+            let h = norm_hash(s);
+            if h == EMPTY_NORM {
+                continue;
+            }
+            *r.whole.entry(h).or_default() += 1;
+            for (p, _) in parts(s) {
+                *r.part.entry(p).or_default() += 1;
+            }
+        }
+        r
+    }
+}
+
 /// The title ranker's facts of each line of one dump, computed at most once per line
 /// however many bodies' windows hold it (a listing has a body every few lines).
 #[derive(Default)]
@@ -863,6 +925,8 @@ pub struct TitleFacts {
     facts: std::cell::RefCell<Vec<Option<Facts>>>,
     /// Hashes of each line's [`content_words`].
     words: std::cell::RefCell<Vec<Option<Vec<u64>>>>,
+    /// Repeats over the whole dump (built when a window first asks).
+    recur: std::cell::OnceCell<Recur>,
 }
 
 impl TitleFacts {
@@ -877,7 +941,25 @@ impl TitleFacts {
                 p.map(|p| Facts { indent_b: bucket(0, &INDENT_EDGES), wrapped: false, recur_b: 0, ..facts.0[p] })
             })
             .collect();
-        TitleFacts { facts: std::cell::RefCell::new(seed), words: Default::default() }
+        TitleFacts { facts: std::cell::RefCell::new(seed), words: Default::default(), recur: Default::default() }
+    }
+
+    /// Feature values of line `k` from the dump's repeats: how often the same text stands
+    /// elsewhere (a title is often printed twice: header and heading, a share line), whether
+    /// it is a piece of another, joined line (`Title | Site`, a breadcrumb ending in it), and
+    /// whether it is itself a joined line with a piece that stands alone elsewhere (a long
+    /// piece: the title itself; a short one: a site or section name).
+    fn repeats(&self, text: &str, spans: &[Span], k: usize) -> (u64, u64, u64) {
+        let r = self.recur.get_or_init(|| Recur::new(text, spans));
+        let s = spans[k].slice(text);
+        let h = norm_hash(s);
+        let same = r.whole.get(&h).copied().unwrap_or(0).saturating_sub(1).min(2) as u64;
+        let piece_of = r.part.get(&h).is_some_and(|&n| n > 0) as u64;
+        let ps = parts(s);
+        let long = ps.iter().any(|&(p, w)| w >= 3 && r.whole.contains_key(&p)) as u64;
+        let short = ps.iter().any(|&(p, w)| w < 3 && r.whole.contains_key(&p)) as u64;
+        let n = (ps.len() as u64).min(4);
+        (same << 1 | piece_of, long << 1 | short, n)
     }
 
     /// Facts of line `k` of `spans`: the rule class (the costly part) only where a feature
@@ -1049,6 +1131,13 @@ impl<'c> TitleWindow<'c> {
             push(32, (class(j + 1) as u64) << 8 | heading_like(x) as u64);
         }
         push(33, ((x.end as u64) << 8 | x.words_b as u64) << 8 | bucket((b - j) as u32, &[1, 2, 4]) as u64);
+        // the line's repeats over the whole dump, alone and with its shape and distance
+        let (rep, joined, pieces) = self.cache.repeats(text, spans, j);
+        push(34, rep);
+        push(35, rep << 8 | heading_like(x) as u64);
+        push(36, joined << 4 | pieces);
+        push(37, (joined << 4 | rep) << 8 | x.words_b as u64);
+        push(38, rep << 8 | bucket((b - j) as u32, &[1, 3, 8]) as u64);
         ids
     }
 }
