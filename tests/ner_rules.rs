@@ -307,3 +307,8 @@ fn site_and_camel_case_brand_names_are_organisations() {
     let got = mentions("General MacArthur landed at Inchon in September.");
     assert!(got.iter().all(|(t, l)| !(t == "MacArthur" && *l == "ORG")), "{got:?}");
 }
+
+#[test]
+fn a_unit_after_an_organisation_head_is_part_of_its_name() {
+    assert_mention("Detectives from the Hunter Valley Police District arrested a man on Monday.", "Hunter Valley Police District", "ORG");
+}

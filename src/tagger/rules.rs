@@ -437,7 +437,13 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
         if a >= e {
             continue;
         }
-        let head = org_head(&infos[e - 1]);
+        // a unit of an organisation after its head (`Lake Macquarie Police District`,
+        // `Metropolitan Police Command`) names the organisation too
+        let unit = |t: &TokInfo| matches!(t.lower.as_str(), "district" | "division" | "command" | "branch");
+        let head = match org_head(&infos[e - 1]) {
+            0 if e - a >= 2 && unit(&infos[e - 1]) && org_head(&infos[e - 2]) == 2 => 2,
+            h => h,
+        };
         if head == 0 {
             continue;
         }
