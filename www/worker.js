@@ -101,14 +101,22 @@ const ready = import('./pkg/gleaner.js').then(async (m) => {
 );
 
 /** The warm-up after the structure's (which runs before `ready`): each stage parses WARM_UP
- *  with one more extractor group on, one stage per task, until the first request comes; then
- *  the idle rounds. The structure comes first because a cold page asks for it first. */
+ *  with one more extractor group on, one stage per task, while no request comes after the
+ *  `seen`th; then, if no request came at all, the idle rounds. The structure comes first
+ *  because a cold page asks for it first; after that structure-only request the stages go on
+ *  while the page paints it, before it asks for the whole document. */
 const WARM_STAGES = [{ ...STRUCTURE_ONLY, entities: true }, undefined];
-function warmStages(k) {
-  if (asked) return;
-  if (k >= WARM_STAGES.length) { setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS); return; }
-  try { handleFor(WARM_STAGES[k]).parse(WARM_UP); } catch { return; }
-  setTimeout(() => warmStages(k + 1), 0);
+let requests = 0; // requests received so far
+let stagesWarm = 0; // WARM_STAGES parsed so far
+function warmStages(seen) {
+  if (requests !== seen) return;
+  if (stagesWarm >= WARM_STAGES.length) {
+    if (!asked) setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS);
+    return;
+  }
+  try { handleFor(WARM_STAGES[stagesWarm]).parse(WARM_UP); } catch { return; }
+  stagesWarm += 1;
+  setTimeout(() => warmStages(seen), 0);
 }
 
 /** Parse IDLE_WARM_UP, one round per task, `rounds` times or until the first request comes. */
@@ -171,6 +179,7 @@ function badRequest(m) {
 self.onmessage = async (event) => {
   if (!asked) timeline.asked = now();
   asked = true;
+  requests += 1;
   const m = event.data;
   const id = (typeof m?.id === 'number' && Number.isFinite(m.id)) || typeof m?.id === 'string' ? m.id : null;
   if (!(await ready)) return;
@@ -186,6 +195,9 @@ self.onmessage = async (event) => {
     const ms = performance.now() - t0;
     if (m.stream > 0) postStreamed(id, document, ms, m.stream);
     else self.postMessage({ type: 'result', id, document, ms });
+    // after a structure-only request (a cold page's first), warm the other stages up while
+    // the page paints it
+    if (m.options?.entities === false && stagesWarm < WARM_STAGES.length) setTimeout(() => warmStages(requests), 0);
   } catch (err) {
     const message = String(err?.message ?? err);
     // a trap (out of memory) leaves the module unusable: say so, and the page starts a new worker
