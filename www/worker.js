@@ -31,7 +31,8 @@ const wasmUrl = new URL('./pkg/gleaner_bg.wasm', import.meta.url);
 const compiled = compileWasm(wasmUrl);
 let Gleaner; let loadModel; let version;
 
-let asked = false; // a request came before the module was loaded (see the warm-up below)
+let requests = 0; // requests received so far (one before the module was loaded replaces the warm-up below)
+const asked = () => requests > 0;
 const handles = new Map(); // JSON of options -> Gleaner (options are validated once per bag)
 // A small invented dump with a headline list, a dateline, a byline, a quote, times and amounts:
 // parsing it once at start-up runs every stage's lazy set-up (and V8's lazy compilation of
@@ -83,18 +84,18 @@ const ready = import('./pkg/gleaner.js').then(async (m) => {
     // a cold page's structure-only request, which needs no model: it goes first, the model is
     // decoded in the next task (before the whole-document request the page sends once it has
     // painted the structure)
-    if (asked) setTimeout(loadModel, 0);
+    if (asked()) setTimeout(loadModel, 0);
     else loadModel();
     timeline.model = now();
     // a request already waiting is the warm-up: parsing a text nobody asked for would only delay it
-    if (!asked) handleFor(STRUCTURE_ONLY).parse(WARM_UP);
+    if (!asked()) handleFor(STRUCTURE_ONLY).parse(WARM_UP);
     timeline.warm = now();
     const { start, compiled: c, instantiated: i, model, warm } = timeline;
     self.postMessage({ type: 'ready', version: version(), wasmMs: i - start, modelMs: model - i, warmMs: warm - model, compileMs: c - start, timeline });
     // the rest of the warm-up in later tasks, so that a request arriving meanwhile waits for
     // one stage at most; the idle rounds not at once: a request sent while the page loaded may
     // still be on its way
-    if (!asked) setTimeout(() => warmStages(0), 0);
+    if (!asked()) setTimeout(() => warmStages(0), 0);
     return true;
   },
   (err) => { self.postMessage({ type: 'error', id: null, message: `could not load gleaner: ${err?.message ?? err}` }); return false; },
@@ -106,12 +107,11 @@ const ready = import('./pkg/gleaner.js').then(async (m) => {
  *  because a cold page asks for it first; after that structure-only request the stages go on
  *  while the page paints it, before it asks for the whole document. */
 const WARM_STAGES = [{ ...STRUCTURE_ONLY, entities: true }, undefined];
-let requests = 0; // requests received so far
 let stagesWarm = 0; // WARM_STAGES parsed so far
 function warmStages(seen) {
   if (requests !== seen) return;
   if (stagesWarm >= WARM_STAGES.length) {
-    if (!asked) setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS);
+    if (!asked()) setTimeout(() => idleWarm(IDLE_ROUNDS), IDLE_DELAY_MS);
     return;
   }
   try { handleFor(WARM_STAGES[stagesWarm]).parse(WARM_UP); } catch { return; }
@@ -121,7 +121,7 @@ function warmStages(seen) {
 
 /** Parse IDLE_WARM_UP, one round per task, `rounds` times or until the first request comes. */
 function idleWarm(rounds) {
-  if (asked || rounds <= 0) return;
+  if (asked() || rounds <= 0) return;
   try { handleFor(undefined).parse(IDLE_WARM_UP); } catch { return; }
   setTimeout(() => idleWarm(rounds - 1), 0);
 }
@@ -177,8 +177,7 @@ function badRequest(m) {
 }
 
 self.onmessage = async (event) => {
-  if (!asked) timeline.asked = now();
-  asked = true;
+  if (!asked()) timeline.asked = now();
   requests += 1;
   const m = event.data;
   const id = (typeof m?.id === 'number' && Number.isFinite(m.id)) || typeof m?.id === 'string' ? m.id : null;
