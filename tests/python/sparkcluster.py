@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -40,10 +41,24 @@ def spark_home() -> Path:
     return Path(pyspark.__file__).parent
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(n: int) -> list[int]:
+    """``n`` distinct free ports: every socket stays bound until all are picked, so two calls
+    cannot hand out the same port (one closed socket's port is free for the next bind)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+# The master's log names the port its web UI really bound (Spark moves to the next port when the
+# asked one was taken meanwhile).
+UI_BOUND = re.compile(rb"Bound MasterWebUI to \S+ and started at http://[^:\s]+:(\d+)")
 
 
 class StandaloneCluster:
@@ -54,8 +69,7 @@ class StandaloneCluster:
         self.memory = memory
         self.timeout = timeout
         self.procs: list[subprocess.Popen] = []
-        self.port = free_port()
-        self.ui_port = free_port()
+        self.port, self.ui_port, *self.worker_ui_ports = free_ports(2 + workers)
         self.url = f"spark://127.0.0.1:{self.port}"
 
     def _start(self, name, *args):
@@ -69,11 +83,22 @@ class StandaloneCluster:
         self.procs.append(p)
         return p
 
-    def alive_workers(self) -> int:
+    def master_ui_port(self) -> int:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.ui_port}/json/", timeout=5) as r:
-                info = json.load(r)
+            m = UI_BOUND.search((self.workdir / "master.log").read_bytes())
         except OSError:
+            m = None
+        return int(m.group(1)) if m else self.ui_port
+
+    def alive_workers(self) -> int:
+        """Workers the master lists as ALIVE; -1 while its UI is not up or does not answer JSON
+        yet (a UI still starting, or another server on the port, answers an HTML page)."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.master_ui_port()}/json/", timeout=5) as r:
+                info = json.load(r)
+        except (OSError, ValueError):
+            return -1
+        if not isinstance(info, dict):
             return -1
         return sum(1 for w in info.get("workers", []) if w.get("state") == "ALIVE")
 
@@ -103,7 +128,7 @@ class StandaloneCluster:
                 work = self.workdir / f"worker{i}"
                 self._start(f"worker{i}", "org.apache.spark.deploy.worker.Worker", self.url,
                             "--host", "127.0.0.1", "--cores", str(self.cores), "--memory", self.memory,
-                            "--webui-port", str(free_port()), "--work-dir", str(work))
+                            "--webui-port", str(self.worker_ui_ports[i]), "--work-dir", str(work))
             deadline = time.monotonic() + self.timeout
             while self.alive_workers() < self.workers:
                 for p in self.procs:
