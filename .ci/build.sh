@@ -27,7 +27,10 @@ if [[ "${NO_WASM_OPT:-}" != 1 ]]; then
   if (( ver < 116 )); then
     echo "build.sh: $WASM_OPT is binaryen $ver (< 116 writes broken modules); refusing" >&2; exit 1
   fi
-  "$WASM_OPT" -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
+  # --no-inline: each pipeline stage stays a wasm function of its own (see pipeline::apart);
+  # -Oz would inline every single-caller function back into one of about 180 KB, which V8
+  # compiles whole before the first parse, even a structure-only one
+  "$WASM_OPT" --no-inline='gleaner::pipeline::apart*' --one-caller-inline-max-function-size=500 -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
   mv pkg/gleaner_bg.wasm.opt pkg/gleaner_bg.wasm
 fi
 
