@@ -4,7 +4,7 @@
 #              gleaner.js (the entry: the same API with clear state errors),
 #              node.js (Node entry: instantiates from the bytes), worker.js + worker.d.ts
 #              (module Web Worker entry), package.json with "exports"
-#   www/pkg/   a copy of pkg/, served with the page
+#   www/pkg/   a copy of pkg/, served with the page, and page-worker.js (pkg/worker.js bundled)
 # wasm-opt -Oz comes from npm binaryen (>= 116). Debian's binaryen 108 corrupts the module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,10 @@ if [[ "${NO_WASM_OPT:-}" != 1 ]]; then
   if (( ver < 116 )); then
     echo "build.sh: $WASM_OPT is binaryen $ver (< 116 writes broken modules); refusing" >&2; exit 1
   fi
-  "$WASM_OPT" -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
+  # --no-inline: each pipeline stage stays a wasm function of its own (see pipeline::apart);
+  # -Oz would inline every single-caller function back into one of about 180 KB, which V8
+  # compiles whole before the first parse, even a structure-only one
+  "$WASM_OPT" --no-inline='gleaner::pipeline::apart*' --one-caller-inline-max-function-size=500 -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
   mv pkg/gleaner_bg.wasm.opt pkg/gleaner_bg.wasm
 fi
 
@@ -43,6 +46,16 @@ sed "s#'./pkg/#'./#g" www/worker.js > pkg/worker.js
 grep -q "import('./gleaner.js')" pkg/worker.js && grep -q "'./gleaner_bg.wasm'" pkg/worker.js \
   || { echo "build.sh: worker imports not rewritten" >&2; exit 1; }
 cp -r pkg www/pkg
+# the page's worker: pkg/worker.js with gleaner.js and gleaner_wasm.js bundled in (esbuild, an npm
+# dev dependency), so that its start-up waits for one script instead of a script and then its
+# imports (a round trip each); unbundled where esbuild is missing
+ESBUILD="${ESBUILD:-node_modules/.bin/esbuild}"
+if [[ -x "$ESBUILD" ]]; then
+  "$ESBUILD" pkg/worker.js --bundle --format=esm --log-level=warning --outfile=www/pkg/page-worker.js
+else
+  echo "build.sh: $ESBUILD not found (npm ci): the page's worker is not bundled" >&2
+  cp pkg/worker.js www/pkg/page-worker.js
+fi
 
 raw=$(stat -c %s pkg/gleaner_bg.wasm)
 gz=$(gzip -9 -c pkg/gleaner_bg.wasm | wc -c)

@@ -42,40 +42,51 @@ pub(crate) fn run(g: &Gleaner, text: &str, progress: &mut dyn FnMut(Progress) ->
         (!stopped).then_some(())
     };
     report(0, 0.0)?;
-    let mut doc = crate::parse::document(text);
+    let mut doc = apart(|| crate::parse::document(text));
     report(1, 0.0)?;
-    let regions: Vec<Region> = crate::tagger::chrome::regions(&doc);
     if g.entities {
         let mut inner = Some(());
-        let (mentions, tokens) = crate::tagger::tag_with_progress(text, &regions, &mut |f| {
-            if f < 1.0 && inner.is_some() {
-                inner = report(1, f);
-            }
+        apart(|| {
+            let regions: Vec<Region> = crate::tagger::chrome::regions(&doc);
+            let (mentions, tokens) = crate::tagger::tag_with_progress(text, &regions, &mut |f| {
+                if f < 1.0 && inner.is_some() {
+                    inner = report(1, f);
+                }
+            });
+            doc.mentions = crate::tagger::chrome::merge(text, &doc, mentions);
+            doc.stats.tokens = tokens;
         });
         inner?;
-        doc.mentions = crate::tagger::chrome::merge(text, &doc, mentions);
-        doc.stats.tokens = tokens;
-        crate::resolve::resolve(text, &mut doc);
+        apart(|| crate::resolve::resolve(text, &mut doc));
     }
     report(2, 0.0)?;
     if g.quotes {
-        doc.quotes = crate::quotes::extract(text, &doc);
+        doc.quotes = apart(|| crate::quotes::extract(text, &doc));
     }
     report(3, 0.0)?;
     if g.times {
         let reference = g.reference.or_else(|| published_date(&doc));
-        doc.times = crate::rules::time::extract(text, &doc, reference);
+        doc.times = apart(|| crate::rules::time::extract(text, &doc, reference));
     }
     report(4, 0.0)?;
     if g.amounts {
-        doc.amounts = crate::rules::amount::extract(text, &doc);
+        doc.amounts = apart(|| crate::rules::amount::extract(text, &doc));
     }
     report(5, 0.0)?;
     if g.clusters {
-        doc.clusters = crate::cluster::cluster(text, &doc);
+        doc.clusters = apart(|| crate::cluster::cluster(text, &doc));
     }
     report(6, 0.0)?;
     Some(doc)
+}
+
+/// Run one stage as a function of its own. Why: LLVM otherwise inlines every stage into
+/// `run`, one wasm function of about 180 KB that V8 has to compile whole (Liftoff, on the
+/// worker thread, on the first call) before the first parse can start, even a structure-only
+/// one; as separate functions each stage is compiled when it first runs.
+#[inline(never)]
+fn apart<T>(f: impl FnOnce() -> T) -> T {
+    f()
 }
 
 /// The first article's publish date, else the first headline time, as a reference date.

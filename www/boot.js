@@ -5,7 +5,9 @@ performance.mark('gleaner:boot');
 let early = start();
 
 function start() {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  // pkg/page-worker.js is worker.js with its imports bundled in (.ci/build.sh): its start-up
+  // waits for one script, not for a script and then its imports (a round trip each)
+  const worker = new Worker(new URL('./pkg/page-worker.js', import.meta.url), { type: 'module' });
   const held = []; // events that arrive before app.js has taken the worker over
   worker.onmessage = (e) => held.push(e);
   worker.onerror = (e) => { e.preventDefault(); held.push(e); };
