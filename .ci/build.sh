@@ -29,7 +29,10 @@ if [[ "${NO_WASM_OPT:-}" != 1 ]]; then
   fi
   # --no-inline: each pipeline stage stays a wasm function of its own (see pipeline::apart);
   # -Oz would inline every single-caller function back into one of about 180 KB, which V8
-  # compiles whole before the first parse, even a structure-only one
+  # compiles whole before the first parse, even a structure-only one. The pattern matches the
+  # demangled names wasm-bindgen writes: refuse to build if they no longer match
+  grep -aq 'gleaner::pipeline::apart' pkg/gleaner_bg.wasm \
+    || { echo "build.sh: no gleaner::pipeline::apart in the name section: fix the --no-inline pattern" >&2; exit 1; }
   "$WASM_OPT" --no-inline='gleaner::pipeline::apart*' --one-caller-inline-max-function-size=500 -Oz pkg/gleaner_bg.wasm -o pkg/gleaner_bg.wasm.opt
   mv pkg/gleaner_bg.wasm.opt pkg/gleaner_bg.wasm
 fi
