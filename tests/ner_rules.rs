@@ -278,6 +278,11 @@ fn cue_words_introduce_person_names() {
     assert_mention("Police arrested Ravi Kumar alias Bablu, 32, on Monday.", "Ravi Kumar", "PER");
     assert_mention("A shopkeeper surnamed Zhao said the windows shook.", "Zhao", "PER");
     assert_mention("The bridge reopened on Friday.\n\n[ Editor: Liwen ]", "Liwen", "PER");
+    // a noun for a person right before a name (not a date: `turned pro Tuesday`)
+    assert_mention("The hospital said surgeon Tamsin al-Oraibi had worked through the night.", "Tamsin al-Oraibi", "PER");
+    assert_mention("Witnesses said gunman Rob Tennick fired twice.", "Rob Tennick", "PER");
+    let got = mentions("The barrister arrived on Monday, and the cyclist Tuesday.");
+    assert!(got.iter().all(|(t, _)| t != "Tuesday"), "{got:?}");
 }
 
 #[test]

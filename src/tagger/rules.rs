@@ -417,10 +417,7 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
     };
     let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
     let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| phrase(c, a, b));
-    let date = |t: &TokInfo| {
-        is_date_word(&t.lower)
-            || matches!(t.lower.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
-    };
+    let date = |t: &TokInfo| calendar_word(&t.lower);
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -1111,17 +1108,71 @@ fn person_cue(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> Option<
     }
 }
 
+/// Lowercase nouns for people that news prints right before a person's name (`surgeon
+/// Bashir al-Hourani`, `gunman Man Monis`, `barrister Katrina Dawson`, `striker Erling
+/// Haaland`). Written for gleaner: singular nouns for a human being only, none that also
+/// describe companies (`giant Pirelli`, `operator Unicom`, `carrier Carl Vinson`), teams
+/// (`champions Ajax`, `hosts England`) or are verbs before a name (`to coach Chelsea`).
+const PERSON_NOUNS: [&str; 113] = [
+    "gunman", "surgeon", "barrister", "lawyer", "attorney", "solicitor", "doctor", "physician", "teacher", "professor",
+    "student", "journalist", "reporter", "photographer", "correspondent", "columnist", "writer", "author", "novelist", "poet",
+    "actor", "actress", "singer", "rapper", "musician", "artist", "comedian", "filmmaker", "historian", "scientist",
+    "researcher", "economist", "analyst", "activist", "campaigner", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "ambassador", "envoy", "lawmaker", "legislator", "congressman", "congresswoman", "politician", "mayor", "councillor",
+    "councilman", "councilwoman", "detective", "constable", "soldier", "suspect", "victim", "witness", "defendant",
+    "plaintiff", "prosecutor", "magistrate", "priest", "pastor", "bishop", "imam", "rabbi", "cleric", "businessman",
+    "businesswoman", "entrepreneur", "tycoon", "billionaire", "millionaire", "banker", "farmer", "architect", "chef",
+    "striker", "midfielder", "defender", "goalkeeper", "batsman", "batter", "bowler", "spinner", "paceman", "winger",
+    "boxer", "golfer", "sprinter", "swimmer", "cyclist", "jockey", "teenager", "youngster", "mother", "father", "son",
+    "daughter", "wife", "husband", "brother", "sister", "widow", "grandmother", "grandfather", "girlfriend", "boyfriend",
+    "uncle", "aunt", "nephew", "niece", "chairman", "chairwoman",
+];
+
+/// A lowercase [`PERSON_NOUNS`] word right before a capitalised word that is not a date.
+fn role_cue(infos: &[TokInfo], i: usize) -> bool {
+    let t = &infos[i];
+    !t.init_cap
+        && PERSON_NOUNS.contains(&t.lower.as_str())
+        && infos.get(i + 1).is_some_and(|n| n.init_cap && n.alpha && !n.all_caps && !lead_word(n) && !calendar_word(&n.lower))
+}
+
+/// A month or weekday name (`Jan`, `March`, `Tuesday`).
+fn calendar_word(lower: &str) -> bool {
+    is_date_word(lower) || matches!(lower, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 /// Names that [`person_cue`] words introduce: the run of capitalised words after the cue
 /// (at most 4, stopping at the next cue) becomes one PER mention, replacing what the model
 /// found there; for `alias`, a mention ending right before the cue becomes PER, and one
-/// that runs across it is cut there. Left alone in ALL-CAPS lines. Linear.
+/// that runs across it is cut there. After a [`role_cue`], a mention starting right there
+/// is retyped PER (its span kept: `Bashir al-Hourani`) unless it is a place of the
+/// gazetteer, else the run is taken. Left alone in ALL-CAPS lines. Linear.
 fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
     if mode == Mode::Upper {
         return;
     }
     let n = infos.len();
     let name = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]) && person_cue(text, toks, infos, i).is_none();
+    let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| gaz_phrase(infos, c, a, b));
     for i in 0..n {
+        if mode == Mode::Normal && role_cue(infos, i) {
+            let j = i + 1;
+            if let Some(f) = found.iter_mut().find(|f| f.0 == j) {
+                if !place(f.0, f.1) {
+                    f.2 = 1;
+                }
+                continue;
+            }
+            let mut e = j;
+            while e < n && e - j < 3 && name(e) && !calendar_word(&infos[e].lower) {
+                e += 1;
+            }
+            if !place(j, e - 1) && !found.iter().any(|f| f.0 < e && j <= f.1 && f.1 >= e) {
+                replace_span(found, j, e - 1, 1);
+            }
+            continue;
+        }
         let Some(both) = person_cue(text, toks, infos, i) else { continue };
         let j = if toks.get(i + 1).is_some_and(|c| c.slice(text) == ":") { i + 2 } else { i + 1 };
         let mut e = j;
