@@ -317,3 +317,12 @@ fn site_and_camel_case_brand_names_are_organisations() {
 fn a_unit_after_an_organisation_head_is_part_of_its_name() {
     assert_mention("Detectives from the Hunter Valley Police District arrested a man on Monday.", "Hunter Valley Police District", "ORG");
 }
+
+#[test]
+fn names_defined_with_their_acronym() {
+    // the words whose capitals spell the bracketed acronym are one name, of the acronym's type
+    let text = "The Council for Open Harbour Rights (COHR) filed a complaint on Monday.";
+    assert_mention(text, "Council for Open Harbour Rights", "ORG");
+    assert_mention(text, "COHR", "ORG");
+    assert_mention("Fans filled the Melbourne Cricket Ground (MCG) early.", "MCG", "LOC");
+}
