@@ -326,3 +326,17 @@ fn names_defined_with_their_acronym() {
     assert_mention(text, "COHR", "ORG");
     assert_mention("Fans filled the Melbourne Cricket Ground (MCG) early.", "MCG", "LOC");
 }
+
+#[test]
+fn organisations_from_heads_owners_and_coordination() {
+    // more heads: departments, lotteries, agencies' `Presse`
+    assert_mention("He was told to contact Internal Affairs. The man left.", "Internal Affairs", "ORG");
+    assert_mention("She won a $2 million Ohio Lottery jackpot this month.", "Ohio Lottery", "ORG");
+    assert_mention("A spokesman told Agence France Presse on Sunday.", "Agence France Presse", "ORG");
+    // a company's owners and board
+    assert_mention("Brindlecorp stockholders will own about 35% of the group.", "Brindlecorp", "ORG");
+    // two names on one head
+    let text = "Listing Services and Information Services segments both grew.";
+    assert_mention(text, "Listing Services", "ORG");
+    assert_mention(text, "Information Services", "ORG");
+}

@@ -213,6 +213,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         event_names(&s.infos, s.mode, &mut found);
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
         acronym_definitions(text, &s.tokens, &s.infos, s.mode, &mut found);
+        company_context(&s.infos, &mut found);
+        coordinated_heads(&s.infos, &mut found);
         cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         person_spans(&s.infos, s.mode, &mut found);
         site_names(text, &s.tokens, s.mode, &mut found);
@@ -328,7 +330,7 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
 /// `of` after them to name one (`Government`, `Cabinet`: `the Kenyan Government`).
 fn org_head(t: &TokInfo) -> u8 {
     use crate::gazetteer::cat;
-    const MORE: [&str; 6] = ["society", "service", "school", "institution", "secretariat", "museum"];
+    const MORE: [&str; 8] = ["society", "service", "school", "institution", "secretariat", "museum", "affairs", "lottery"];
     const NEEDS_OF: [&str; 4] = ["government", "cabinet", "office", "front"];
     if !t.init_cap || matches!(t.lower.as_str(), "league" | "commissioner" | "united" | "international") {
         return 0;
@@ -343,13 +345,14 @@ fn org_head(t: &TokInfo) -> u8 {
     }
 }
 
-/// Heads of newspapers' and broadcasters' names (`Financial Times`, `Cyprus Mail`, `China
-/// Daily`, `Capital News`), capitalised.
+/// Heads of newspapers', agencies' and broadcasters' names (`Financial Times`, `Cyprus
+/// Mail`, `China Daily`, `Capital News`, `Agence France Presse`), capitalised.
 fn press_word(t: &TokInfo) -> bool {
     t.init_cap
         && matches!(
             t.lower.as_str(),
             "times" | "post" | "mail" | "herald" | "tribune" | "journal" | "gazette" | "daily" | "telegraph" | "chronicle" | "observer" | "news"
+                | "press" | "presse"
         )
 }
 
@@ -827,6 +830,50 @@ fn comma_legal_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usiz
             a
         };
         replace_span(found, a, k, 2);
+    }
+}
+
+/// Words that say the one-word name before them is a company: its owners and board
+/// (`Amedisys stockholders`, `Woodside board`, `Tesco's shares`). A one-token mention
+/// right before one (after a possessive `'s` for `shares` and `stock`, which are verbs
+/// too) is retyped ORG.
+fn company_context(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
+    let owners = |t: &TokInfo| matches!(t.lower.as_str(), "stockholders" | "shareholders" | "stockholder" | "shareholder" | "board");
+    let stock = |t: &TokInfo| owners(t) || matches!(t.lower.as_str(), "shares" | "stock");
+    for f in found.iter_mut().filter(|f| f.0 == f.1 && f.2 != 2) {
+        let next = infos.get(f.1 + 1);
+        let possessive = next.is_some_and(|t| matches!(t.lower.as_str(), "'s" | "\u{2019}s"));
+        if next.is_some_and(owners) || (possessive && infos.get(f.1 + 2).is_some_and(stock)) {
+            f.2 = 2;
+        }
+    }
+}
+
+/// Two organisations coordinated on one head (`Listing Services and Information Services`)
+/// that came out as one ORG mention are two; a lone head on the left takes the capitalised
+/// word before it that no mention covers (`Listing` + `Services`).
+fn coordinated_heads(infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let mut splits = Vec::new();
+    for (x, f) in found.iter().enumerate() {
+        let (a, b) = (f.0, f.1);
+        if f.2 != 2 || b < a + 2 || org_head(&infos[b]) == 0 {
+            continue;
+        }
+        if let Some(k) = (a + 1..b).find(|&k| matches!(infos[k].lower.as_str(), "and" | "&") && infos[k - 1].lower == infos[b].lower) {
+            splits.push((x, k));
+        }
+    }
+    for &(x, k) in splits.iter().rev() {
+        let (a, b, _, conf) = found.remove(x);
+        let mut a = a;
+        if a + 1 == k && a > 0 {
+            let p = &infos[a - 1];
+            if p.init_cap && p.alpha && !lead_word(p) && !found.iter().any(|f| f.0 < a && a - 1 <= f.1) {
+                a -= 1;
+            }
+        }
+        found.push((a, k - 1, 2, conf));
+        found.push((k + 1, b, 2, conf));
     }
 }
 
