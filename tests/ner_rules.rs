@@ -340,3 +340,14 @@ fn organisations_from_heads_owners_and_coordination() {
     assert_mention(text, "Listing Services", "ORG");
     assert_mention(text, "Information Services", "ORG");
 }
+
+#[test]
+fn regnal_numbers_and_quoted_nicknames_end_names() {
+    // a regnal number's full stop ends the sentence, and the next sentence's name is its own
+    let text = "The crowd would have pleased King Henry IV. Henry, who loved a show, often came.";
+    assert_mention(text, "Henry IV", "PER");
+    assert_mention(text, "Henry", "PER");
+    assert_mention("King Henry VIII married six times.", "Henry VIII", "PER");
+    // the surname after a quoted nickname is the person's
+    assert_mention("Fans cheered Viktor \u{201C}The Hammer\u{201D} Dombrovsky as he arrived.", "Dombrovsky", "PER");
+}

@@ -217,6 +217,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         coordinated_heads(&s.infos, &mut found);
         cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         person_spans(&s.infos, s.mode, &mut found);
+        regnal_names(text, &s.tokens, &s.infos, &mut found);
+        nickname_names(text, &s.tokens, &s.infos, &mut found);
         site_names(text, &s.tokens, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
@@ -257,7 +259,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             while ty == 1 && b > a && is_title(&s.infos[a]) {
                 a += 1;
             }
-            let span = Span::new(s.tokens[a].start, s.tokens[b].end);
+            // a regnal number's full stop ends the sentence, not the name (`Elizabeth I.`)
+            let end = s.tokens[b].end - usize::from(b > a && regnal(s.tokens[b].slice(text)) && s.tokens[b].slice(text).ends_with('.'));
+            let span = Span::new(s.tokens[a].start, end);
             out.push(Mention {
                 text: span.slice(text).to_string(),
                 span,
@@ -1334,6 +1338,69 @@ fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f
         {
             found[k].0 = p;
         }
+    }
+}
+
+/// A regnal number (`I`, `II`, `IV`, `VIII`, `XIV`, with a full stop glued or not): Roman
+/// numerals of two letters or more, or `I`; other single letters are initials more often
+/// (`Samuel L. Jackson`, `Michael J. Fox`).
+fn regnal(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    !w.is_empty() && (w == "I" || (w.len() >= 2 && w.len() <= 5 && w.bytes().all(|c| b"IVXL".contains(&c))))
+}
+
+/// People's names the model ran across a sentence end after a regnal number (`Queen
+/// Elizabeth I. Elizabeth, who ruled …`): the mention is cut after the number (the full
+/// stop leaves it) and the capitalised words after the stop are a person's mention of
+/// their own.
+fn regnal_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let w = |i: usize| toks[i].slice(text);
+    let mut cuts = Vec::new();
+    for (x, f) in found.iter().enumerate() {
+        if f.2 != 1 || f.1 < f.0 + 2 {
+            continue;
+        }
+        for k in f.0 + 1..f.1 {
+            let glued = w(k).ends_with('.');
+            let next = if glued { k + 1 } else { k + 2 };
+            if regnal(w(k)) && (glued || w(k + 1) == ".") && next <= f.1 && infos[next].init_cap && infos[next].alpha {
+                cuts.push((x, k, next));
+                break;
+            }
+        }
+    }
+    for &(x, k, next) in cuts.iter().rev() {
+        let (a, b, ty, conf) = found.remove(x);
+        found.push((a, k, ty, conf));
+        found.push((next, b, ty, conf));
+    }
+}
+
+/// A nickname quoted inside a person's name (`Alexander "The Surgeon" Zaldostanov`): after
+/// a person's mention, a quoted run of at most 4 tokens and then capitalised words (at
+/// most 2): those words are the person's surname, PER, replacing what the model typed
+/// there (the quote mark then leaves the mention, as every mention's edge quotes do).
+fn nickname_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let n = toks.len();
+    let open = |i: usize| matches!(toks[i].slice(text), "\"" | "\u{201C}" | "\u{2018}" | "'");
+    let close = |i: usize| matches!(toks[i].slice(text), "\"" | "\u{201D}" | "\u{2019}" | "'");
+    let word = |i: usize| i < n && infos[i].init_cap && infos[i].alpha && !infos[i].all_caps && !lead_word(&infos[i]);
+    let ends: Vec<usize> = found.iter().filter(|f| f.2 == 1).map(|f| f.1).collect();
+    for e in ends {
+        let q = e + 1;
+        if q >= n || !open(q) {
+            continue;
+        }
+        let Some(c) = (q + 2..n.min(q + 6)).find(|&c| close(c)) else { continue };
+        if !word(c + 1) {
+            continue;
+        }
+        let b = if word(c + 2) { c + 2 } else { c + 1 };
+        // (the model may take the closing quote into the surname: `” Zaldostanov`)
+        if found.iter().any(|f| f.0 <= b && c <= f.1 && (f.0 < c || f.1 > b)) {
+            continue;
+        }
+        replace_span(found, c, b, 1);
     }
 }
 
