@@ -1239,10 +1239,11 @@ const PERSON_NOUNS: [&str; 113] = [
 
 /// A lowercase [`PERSON_NOUNS`] word right before a capitalised word that is not a date.
 fn role_cue(infos: &[TokInfo], i: usize) -> bool {
+    // the cheap test on the next word first: most words have no capitalised one after them
     let t = &infos[i];
-    !t.init_cap
+    infos.get(i + 1).is_some_and(|n| n.init_cap && n.alpha && !n.all_caps && !lead_word(n) && !calendar_word(&n.lower))
+        && !t.init_cap
         && PERSON_NOUNS.contains(&t.lower.as_str())
-        && infos.get(i + 1).is_some_and(|n| n.init_cap && n.alpha && !n.all_caps && !lead_word(n) && !calendar_word(&n.lower))
 }
 
 /// A month or weekday name (`Jan`, `March`, `Tuesday`).
