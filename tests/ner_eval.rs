@@ -140,8 +140,9 @@ fn every_dev_set_above_its_floor() {
 
 /// Key-entity recall floors on `../shared/dumps/pages` (percent of gold entities found as
 /// a mention or entity with their text, whitespace squashed, and type, per type; measured
-/// PER 87.0, ORG 61.9, LOC 89.2, MISC 55.7 when committed).
-const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 91.0), ("ORG", 75.5), ("LOC", 92.0), ("MISC", 71.5)];
+/// PER 87.0, ORG 61.9, LOC 89.2, MISC 55.7 when first committed; PER 93.1, ORG 80.2,
+/// LOC 92.8, MISC 72.7 when last raised).
+const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 92.5), ("ORG", 79.5), ("LOC", 92.5), ("MISC", 71.5)];
 
 #[test]
 fn pages_key_entity_recall_floors() {

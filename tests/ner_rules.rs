@@ -278,6 +278,11 @@ fn cue_words_introduce_person_names() {
     assert_mention("Police arrested Ravi Kumar alias Bablu, 32, on Monday.", "Ravi Kumar", "PER");
     assert_mention("A shopkeeper surnamed Zhao said the windows shook.", "Zhao", "PER");
     assert_mention("The bridge reopened on Friday.\n\n[ Editor: Liwen ]", "Liwen", "PER");
+    // a noun for a person right before a name (not a date: `turned pro Tuesday`)
+    assert_mention("The hospital said surgeon Tamsin al-Oraibi had worked through the night.", "Tamsin al-Oraibi", "PER");
+    assert_mention("Witnesses said gunman Rob Tennick fired twice.", "Rob Tennick", "PER");
+    let got = mentions("The barrister arrived on Monday, and the cyclist Tuesday.");
+    assert!(got.iter().all(|(t, _)| t != "Tuesday"), "{got:?}");
 }
 
 #[test]
@@ -311,4 +316,38 @@ fn site_and_camel_case_brand_names_are_organisations() {
 #[test]
 fn a_unit_after_an_organisation_head_is_part_of_its_name() {
     assert_mention("Detectives from the Hunter Valley Police District arrested a man on Monday.", "Hunter Valley Police District", "ORG");
+}
+
+#[test]
+fn names_defined_with_their_acronym() {
+    // the words whose capitals spell the bracketed acronym are one name, of the acronym's type
+    let text = "The Council for Open Harbour Rights (COHR) filed a complaint on Monday.";
+    assert_mention(text, "Council for Open Harbour Rights", "ORG");
+    assert_mention(text, "COHR", "ORG");
+    assert_mention("Fans filled the Melbourne Cricket Ground (MCG) early.", "MCG", "LOC");
+}
+
+#[test]
+fn organisations_from_heads_owners_and_coordination() {
+    // more heads: departments, lotteries, agencies' `Presse`
+    assert_mention("He was told to contact Internal Affairs. The man left.", "Internal Affairs", "ORG");
+    assert_mention("She won a $2 million Ohio Lottery jackpot this month.", "Ohio Lottery", "ORG");
+    assert_mention("A spokesman told Agence France Presse on Sunday.", "Agence France Presse", "ORG");
+    // a company's owners and board
+    assert_mention("Brindlecorp stockholders will own about 35% of the group.", "Brindlecorp", "ORG");
+    // two names on one head
+    let text = "Listing Services and Information Services segments both grew.";
+    assert_mention(text, "Listing Services", "ORG");
+    assert_mention(text, "Information Services", "ORG");
+}
+
+#[test]
+fn regnal_numbers_and_quoted_nicknames_end_names() {
+    // a regnal number's full stop ends the sentence, and the next sentence's name is its own
+    let text = "The crowd would have pleased King Henry IV. Henry, who loved a show, often came.";
+    assert_mention(text, "Henry IV", "PER");
+    assert_mention(text, "Henry", "PER");
+    assert_mention("King Henry VIII married six times.", "Henry VIII", "PER");
+    // the surname after a quoted nickname is the person's
+    assert_mention("Fans cheered Viktor \u{201C}The Hammer\u{201D} Dombrovsky as he arrived.", "Dombrovsky", "PER");
 }

@@ -212,8 +212,13 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         comma_legal_names(&s.infos, s.mode, &mut found);
         event_names(&s.infos, s.mode, &mut found);
         acronym_orgs(text, &s.tokens, &s.infos, s.mode, &mut found);
+        acronym_definitions(text, &s.tokens, &s.infos, s.mode, &mut found);
+        company_context(&s.infos, &mut found);
+        coordinated_heads(&s.infos, &mut found);
         cued_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         person_spans(&s.infos, s.mode, &mut found);
+        regnal_names(text, &s.tokens, &s.infos, &mut found);
+        nickname_names(text, &s.tokens, &s.infos, &mut found);
         site_names(text, &s.tokens, s.mode, &mut found);
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
@@ -254,7 +259,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             while ty == 1 && b > a && is_title(&s.infos[a]) {
                 a += 1;
             }
-            let span = Span::new(s.tokens[a].start, s.tokens[b].end);
+            // a regnal number's full stop ends the sentence, not the name (`Elizabeth I.`)
+            let end = s.tokens[b].end - usize::from(b > a && regnal(s.tokens[b].slice(text)) && s.tokens[b].slice(text).ends_with('.'));
+            let span = Span::new(s.tokens[a].start, end);
             out.push(Mention {
                 text: span.slice(text).to_string(),
                 span,
@@ -327,7 +334,7 @@ fn one_person_per_name(text: &str, doc: &PDoc, out: &mut Vec<Mention>) {
 /// `of` after them to name one (`Government`, `Cabinet`: `the Kenyan Government`).
 fn org_head(t: &TokInfo) -> u8 {
     use crate::gazetteer::cat;
-    const MORE: [&str; 6] = ["society", "service", "school", "institution", "secretariat", "museum"];
+    const MORE: [&str; 8] = ["society", "service", "school", "institution", "secretariat", "museum", "affairs", "lottery"];
     const NEEDS_OF: [&str; 4] = ["government", "cabinet", "office", "front"];
     if !t.init_cap || matches!(t.lower.as_str(), "league" | "commissioner" | "united" | "international") {
         return 0;
@@ -342,13 +349,14 @@ fn org_head(t: &TokInfo) -> u8 {
     }
 }
 
-/// Heads of newspapers' and broadcasters' names (`Financial Times`, `Cyprus Mail`, `China
-/// Daily`, `Capital News`), capitalised.
+/// Heads of newspapers', agencies' and broadcasters' names (`Financial Times`, `Cyprus
+/// Mail`, `China Daily`, `Capital News`, `Agence France Presse`), capitalised.
 fn press_word(t: &TokInfo) -> bool {
     t.init_cap
         && matches!(
             t.lower.as_str(),
             "times" | "post" | "mail" | "herald" | "tribune" | "journal" | "gazette" | "daily" | "telegraph" | "chronicle" | "observer" | "news"
+                | "press" | "presse"
         )
 }
 
@@ -417,10 +425,7 @@ fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f
     };
     let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
     let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| phrase(c, a, b));
-    let date = |t: &TokInfo| {
-        is_date_word(&t.lower)
-            || matches!(t.lower.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
-    };
+    let date = |t: &TokInfo| calendar_word(&t.lower);
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -832,6 +837,50 @@ fn comma_legal_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usiz
     }
 }
 
+/// Words that say the one-word name before them is a company: its owners and board
+/// (`Amedisys stockholders`, `Woodside board`, `Tesco's shares`). A one-token mention
+/// right before one (after a possessive `'s` for `shares` and `stock`, which are verbs
+/// too) is retyped ORG.
+fn company_context(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
+    let owners = |t: &TokInfo| matches!(t.lower.as_str(), "stockholders" | "shareholders" | "stockholder" | "shareholder" | "board");
+    let stock = |t: &TokInfo| owners(t) || matches!(t.lower.as_str(), "shares" | "stock");
+    for f in found.iter_mut().filter(|f| f.0 == f.1 && f.2 != 2) {
+        let next = infos.get(f.1 + 1);
+        let possessive = next.is_some_and(|t| matches!(t.lower.as_str(), "'s" | "\u{2019}s"));
+        if next.is_some_and(owners) || (possessive && infos.get(f.1 + 2).is_some_and(stock)) {
+            f.2 = 2;
+        }
+    }
+}
+
+/// Two organisations coordinated on one head (`Listing Services and Information Services`)
+/// that came out as one ORG mention are two; a lone head on the left takes the capitalised
+/// word before it that no mention covers (`Listing` + `Services`).
+fn coordinated_heads(infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let mut splits = Vec::new();
+    for (x, f) in found.iter().enumerate() {
+        let (a, b) = (f.0, f.1);
+        if f.2 != 2 || b < a + 2 || org_head(&infos[b]) == 0 {
+            continue;
+        }
+        if let Some(k) = (a + 1..b).find(|&k| matches!(infos[k].lower.as_str(), "and" | "&") && infos[k - 1].lower == infos[b].lower) {
+            splits.push((x, k));
+        }
+    }
+    for &(x, k) in splits.iter().rev() {
+        let (a, b, _, conf) = found.remove(x);
+        let mut a = a;
+        if a + 1 == k && a > 0 {
+            let p = &infos[a - 1];
+            if p.init_cap && p.alpha && !lead_word(p) && !found.iter().any(|f| f.0 < a && a - 1 <= f.1) {
+                a -= 1;
+            }
+        }
+        found.push((a, k - 1, 2, conf));
+        found.push((k + 1, b, 2, conf));
+    }
+}
+
 /// Company-style last words of an organisation's name: a legal form or a sector word
 /// (`Abbott Laboratories`, `Boeing Co`, `Tata Motors`).
 fn company_word(w: &str) -> bool {
@@ -1016,6 +1065,63 @@ fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found:
     }
 }
 
+/// A name defined with its acronym (`The Committee to Protect Journalists (CPJ)`, `Reach
+/// Out To Asia's (ROTA)`, `Sydney Cricket Ground (SCG)`): the words right before `(`
+/// whose capitals spell the bracketed acronym, with small lowercase words (`to`, `of`,
+/// `and`) inside and a possessive `'s` after, are one mention, and the acronym is a
+/// mention of the same type. The type is the model's for exactly those words, else ORG
+/// for an organisation's head, LOC for a place's, else the acronym's, else ORG. Left alone
+/// when a mention crosses the long form's edge. Not in ALL-CAPS lines. Linear: each `(`
+/// looks back at most 12 tokens.
+fn acronym_definitions(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode == Mode::Upper {
+        return;
+    }
+    let n = toks.len();
+    let w = |i: usize| toks[i].slice(text);
+    for p in 1..n.saturating_sub(2) {
+        let acr = w(p + 1);
+        if w(p) != "(" || w(p + 2) != ")" || !(2..=6).contains(&acr.len()) || !acr.bytes().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let mut b = p - 1;
+        if matches!(w(b), "'s" | "\u{2019}s") && b > 0 {
+            b -= 1;
+        }
+        // match the acronym's letters from its end against the words' capitals
+        let letters = acr.as_bytes();
+        let mut left = letters.len();
+        let mut a = b + 1;
+        while a > 0 && left > 0 && b + 1 - a < 12 {
+            let t = &infos[a - 1];
+            let first = w(a - 1).as_bytes()[0];
+            if t.init_cap && t.alpha && first == letters[left - 1] {
+                left -= 1;
+            } else if !(t.alpha && !t.init_cap && org_link(t) > 0 || matches!(t.lower.as_str(), "to" | "the")) || a - 1 == b {
+                break;
+            }
+            a -= 1;
+        }
+        if left > 0 || a == b || !infos[a].init_cap {
+            continue;
+        }
+        if found.iter().any(|f| (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b)) {
+            continue;
+        }
+        let exact = found.iter().find(|f| f.0 == a && f.1 == b).map(|f| f.2);
+        let acr_ty = found.iter().find(|f| f.0 == p + 1 && f.1 == p + 1).map(|f| f.2);
+        let ty = exact.unwrap_or(if org_head(&infos[b]) > 0 {
+            2
+        } else if place_head(&infos[b]) {
+            3
+        } else {
+            acr_ty.unwrap_or(2)
+        });
+        replace_span(found, a, b, ty);
+        replace_span(found, p + 1, p + 1, ty);
+    }
+}
+
 /// Heads of the names of policies, plans and eras, MISC as CoNLL-2003 types the
 /// `Marshall Plan`: `Clean Energy Strategy`, `Open Access Program`, `Peace Process`,
 /// `Gilded Age`, `Chinese Dream`.
@@ -1111,17 +1217,72 @@ fn person_cue(text: &str, toks: &[Span], infos: &[TokInfo], i: usize) -> Option<
     }
 }
 
+/// Lowercase nouns for people that news prints right before a person's name (`surgeon
+/// Bashir al-Hourani`, `gunman Man Monis`, `barrister Katrina Dawson`, `striker Erling
+/// Haaland`). Written for gleaner: singular nouns for a human being only, none that also
+/// describe companies (`giant Pirelli`, `operator Unicom`, `carrier Carl Vinson`), teams
+/// (`champions Ajax`, `hosts England`) or are verbs before a name (`to coach Chelsea`).
+const PERSON_NOUNS: [&str; 113] = [
+    "gunman", "surgeon", "barrister", "lawyer", "attorney", "solicitor", "doctor", "physician", "teacher", "professor",
+    "student", "journalist", "reporter", "photographer", "correspondent", "columnist", "writer", "author", "novelist", "poet",
+    "actor", "actress", "singer", "rapper", "musician", "artist", "comedian", "filmmaker", "historian", "scientist",
+    "researcher", "economist", "analyst", "activist", "campaigner", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "ambassador", "envoy", "lawmaker", "legislator", "congressman", "congresswoman", "politician", "mayor", "councillor",
+    "councilman", "councilwoman", "detective", "constable", "soldier", "suspect", "victim", "witness", "defendant",
+    "plaintiff", "prosecutor", "magistrate", "priest", "pastor", "bishop", "imam", "rabbi", "cleric", "businessman",
+    "businesswoman", "entrepreneur", "tycoon", "billionaire", "millionaire", "banker", "farmer", "architect", "chef",
+    "striker", "midfielder", "defender", "goalkeeper", "batsman", "batter", "bowler", "spinner", "paceman", "winger",
+    "boxer", "golfer", "sprinter", "swimmer", "cyclist", "jockey", "teenager", "youngster", "mother", "father", "son",
+    "daughter", "wife", "husband", "brother", "sister", "widow", "grandmother", "grandfather", "girlfriend", "boyfriend",
+    "uncle", "aunt", "nephew", "niece", "chairman", "chairwoman",
+];
+
+/// A lowercase [`PERSON_NOUNS`] word right before a capitalised word that is not a date.
+fn role_cue(infos: &[TokInfo], i: usize) -> bool {
+    // the cheap test on the next word first: most words have no capitalised one after them
+    let t = &infos[i];
+    infos.get(i + 1).is_some_and(|n| n.init_cap && n.alpha && !n.all_caps && !lead_word(n) && !calendar_word(&n.lower))
+        && !t.init_cap
+        && PERSON_NOUNS.contains(&t.lower.as_str())
+}
+
+/// A month or weekday name (`Jan`, `March`, `Tuesday`).
+fn calendar_word(lower: &str) -> bool {
+    is_date_word(lower) || matches!(lower, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 /// Names that [`person_cue`] words introduce: the run of capitalised words after the cue
 /// (at most 4, stopping at the next cue) becomes one PER mention, replacing what the model
 /// found there; for `alias`, a mention ending right before the cue becomes PER, and one
-/// that runs across it is cut there. Left alone in ALL-CAPS lines. Linear.
+/// that runs across it is cut there. After a [`role_cue`], a mention starting right there
+/// is retyped PER (its span kept: `Bashir al-Hourani`) unless it is a place of the
+/// gazetteer, else the run is taken. Left alone in ALL-CAPS lines. Linear.
 fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
     if mode == Mode::Upper {
         return;
     }
     let n = infos.len();
     let name = |i: usize| infos[i].init_cap && infos[i].alpha && !lead_word(&infos[i]) && person_cue(text, toks, infos, i).is_none();
+    let place = |a: usize, b: usize| [cat::COUNTRY, cat::CITY, cat::ADMIN1, cat::LOC_HAND, cat::WN_LOC].iter().any(|&c| gaz_phrase(infos, c, a, b));
     for i in 0..n {
+        if mode == Mode::Normal && role_cue(infos, i) {
+            let j = i + 1;
+            if let Some(f) = found.iter_mut().find(|f| f.0 == j) {
+                if !place(f.0, f.1) {
+                    f.2 = 1;
+                }
+                continue;
+            }
+            let mut e = j;
+            while e < n && e - j < 3 && name(e) && !calendar_word(&infos[e].lower) {
+                e += 1;
+            }
+            if !place(j, e - 1) && !found.iter().any(|f| f.0 < e && j <= f.1 && f.1 >= e) {
+                replace_span(found, j, e - 1, 1);
+            }
+            continue;
+        }
         let Some(both) = person_cue(text, toks, infos, i) else { continue };
         let j = if toks.get(i + 1).is_some_and(|c| c.slice(text) == ":") { i + 2 } else { i + 1 };
         let mut e = j;
@@ -1178,6 +1339,69 @@ fn person_spans(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f
         {
             found[k].0 = p;
         }
+    }
+}
+
+/// A regnal number (`I`, `II`, `IV`, `VIII`, `XIV`, with a full stop glued or not): Roman
+/// numerals of two letters or more, or `I`; other single letters are initials more often
+/// (`Samuel L. Jackson`, `Michael J. Fox`).
+fn regnal(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    !w.is_empty() && (w == "I" || (w.len() >= 2 && w.len() <= 5 && w.bytes().all(|c| b"IVXL".contains(&c))))
+}
+
+/// People's names the model ran across a sentence end after a regnal number (`Queen
+/// Elizabeth I. Elizabeth, who ruled …`): the mention is cut after the number (the full
+/// stop leaves it) and the capitalised words after the stop are a person's mention of
+/// their own.
+fn regnal_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let w = |i: usize| toks[i].slice(text);
+    let mut cuts = Vec::new();
+    for (x, f) in found.iter().enumerate() {
+        if f.2 != 1 || f.1 < f.0 + 2 {
+            continue;
+        }
+        for k in f.0 + 1..f.1 {
+            let glued = w(k).ends_with('.');
+            let next = if glued { k + 1 } else { k + 2 };
+            if regnal(w(k)) && (glued || w(k + 1) == ".") && next <= f.1 && infos[next].init_cap && infos[next].alpha {
+                cuts.push((x, k, next));
+                break;
+            }
+        }
+    }
+    for &(x, k, next) in cuts.iter().rev() {
+        let (a, b, ty, conf) = found.remove(x);
+        found.push((a, k, ty, conf));
+        found.push((next, b, ty, conf));
+    }
+}
+
+/// A nickname quoted inside a person's name (`Alexander "The Surgeon" Zaldostanov`): after
+/// a person's mention, a quoted run of at most 4 tokens and then capitalised words (at
+/// most 2): those words are the person's surname, PER, replacing what the model typed
+/// there (the quote mark then leaves the mention, as every mention's edge quotes do).
+fn nickname_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    let n = toks.len();
+    let open = |i: usize| matches!(toks[i].slice(text), "\"" | "\u{201C}" | "\u{2018}" | "'");
+    let close = |i: usize| matches!(toks[i].slice(text), "\"" | "\u{201D}" | "\u{2019}" | "'");
+    let word = |i: usize| i < n && infos[i].init_cap && infos[i].alpha && !infos[i].all_caps && !lead_word(&infos[i]);
+    let ends: Vec<usize> = found.iter().filter(|f| f.2 == 1).map(|f| f.1).collect();
+    for e in ends {
+        let q = e + 1;
+        if q >= n || !open(q) {
+            continue;
+        }
+        let Some(c) = (q + 2..n.min(q + 6)).find(|&c| close(c)) else { continue };
+        if !word(c + 1) {
+            continue;
+        }
+        let b = if word(c + 2) { c + 2 } else { c + 1 };
+        // (the model may take the closing quote into the surname: `” Zaldostanov`)
+        if found.iter().any(|f| f.0 <= b && c <= f.1 && (f.0 < c || f.1 > b)) {
+            continue;
+        }
+        replace_span(found, c, b, 1);
     }
 }
 
