@@ -336,9 +336,9 @@ fn organisations_from_heads_owners_and_coordination() {
     // a company's owners and board
     assert_mention("Brindlecorp stockholders will own about 35% of the group.", "Brindlecorp", "ORG");
     // two names on one head
-    let text = "Listing Services and Information Services segments both grew.";
-    assert_mention(text, "Listing Services", "ORG");
-    assert_mention(text, "Information Services", "ORG");
+    let text = "Freight Services and Payment Services segments both grew.";
+    assert_mention(text, "Freight Services", "ORG");
+    assert_mention(text, "Payment Services", "ORG");
 }
 
 #[test]
