@@ -1,6 +1,7 @@
 //! Structure tests on dumps written for these tests, in the shapes real dumps have.
 
 use super::*;
+use super::assemble::unmark;
 
 /// (kind, text) of every non-container block.
 fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
