@@ -200,4 +200,108 @@ impl Segmenter<'_> {
             }
         }
     }
+
+    /// A teaser printed as a short article beside the page's main story (a feed of other
+    /// stories, a related or most-read block): a titled article of at most [`TEASER_PARAS`]
+    /// paragraphs, without stamp, byline, subheading, end mark or dateline, a third or less of
+    /// the main article's body (the longest, of [`MAIN_PARAS`] paragraphs or more), lying wholly
+    /// before or after it. Its title is a listed headline, its first paragraph the teaser (the
+    /// rest clutter); teasers in a row (clutter between) make one list, related after the main
+    /// story.
+    pub(super) fn teasers_to_lists(&mut self) {
+        let stats = self.article_stats();
+        let Some(main) = (0..stats.len()).filter(|&a| stats[a].paras > 0).max_by_key(|&a| (stats[a].chars, std::cmp::Reverse(a))) else { return };
+        let m = &stats[main];
+        if m.paras < MAIN_PARAS {
+            return;
+        }
+        let teaser = |a: usize| {
+            let s = &stats[a];
+            a != main && s.title.is_some() && (1..=TEASER_PARAS).contains(&s.paras) && !s.meta && s.chars * 3 <= m.chars && (s.last < m.first || s.first > m.last)
+        };
+        // (one short article alone may be the rest of a story cut by a list: teasers come in runs)
+        let mut run_of = vec![0usize; stats.len()];
+        let mut run: Vec<usize> = Vec::new();
+        for i in 0..=self.lines.len() {
+            let a = match self.roles.get(i) {
+                Some(Some(Role::Title(a))) if teaser(*a) => Some(*a),
+                Some(Some(r)) => match r.container() {
+                    Some(Container::Article(a)) if !teaser(a) => None,
+                    _ => continue,
+                },
+                Some(None) => continue,
+                None => None,
+            };
+            match a {
+                Some(a) => run.push(a),
+                None => {
+                    for &a in &run {
+                        run_of[a] = run.len();
+                    }
+                    run.clear();
+                }
+            }
+        }
+        let teaser = |a: usize| run_of[a] >= 2;
+        let mut list: Option<usize> = None;
+        let mut first_para = true;
+        for i in 0..self.lines.len() {
+            match self.roles[i] {
+                Some(Role::Title(a)) if teaser(a) => {
+                    let l = match list {
+                        Some(l) => l,
+                        None => self.new_list((i > m.last).then_some(ListRole::Related)),
+                    };
+                    list = Some(l);
+                    first_para = true;
+                    self.roles[i] = Some(Role::Headline(l));
+                }
+                Some(Role::Para(a)) if teaser(a) => {
+                    let l = list.unwrap_or(0);
+                    self.roles[i] = Some(if first_para { Role::Teaser(l) } else { Role::Boiler });
+                    first_para = false;
+                }
+                Some(Role::Boiler) | None => {}
+                _ => list = None,
+            }
+        }
+    }
+
+    /// Per article: paragraphs, body characters, title line, first and last line, and whether
+    /// it has a line a teaser lacks (stamp, byline, subheading, end mark, dateline).
+    fn article_stats(&self) -> Vec<ArticleStats> {
+        let mut stats = vec![ArticleStats { paras: 0, chars: 0, title: None, first: usize::MAX, last: 0, meta: false }; self.articles];
+        for (i, r) in self.roles.iter().enumerate() {
+            let Some(Container::Article(a)) = r.and_then(|r| r.container()) else { continue };
+            let s = &mut stats[a];
+            (s.first, s.last) = (s.first.min(i), s.last.max(i));
+            match r {
+                Some(Role::Title(_)) => s.title = Some(i),
+                Some(Role::Para(_)) => {
+                    s.paras += 1;
+                    s.chars += self.content(i).len();
+                    s.meta |= is_text(&self.lines[i]).is_some_and(|t| t.dateline.is_some());
+                }
+                _ => s.meta = true,
+            }
+        }
+        stats
+    }
 }
+
+/// What [`Segmenter::article_stats`] gathers of one article.
+#[derive(Clone, Copy, Debug)]
+struct ArticleStats {
+    paras: usize,
+    chars: usize,
+    title: Option<usize>,
+    first: usize,
+    last: usize,
+    meta: bool,
+}
+
+/// Paragraphs at most of a teaser printed as an article (see [`Segmenter::teasers_to_lists`]).
+const TEASER_PARAS: usize = 3;
+
+/// Paragraphs at least of the main story beside which short articles are teasers.
+const MAIN_PARAS: usize = 4;

@@ -336,3 +336,29 @@ fn title_text_drops_markdown_inline_marks() {
     assert_eq!(unmark("More ____"), "More ____");
     assert_eq!(unmark("Plain title"), "Plain title");
 }
+
+/// A segmenter over `lines` (one a line) whose roles are set by hand, so an assembly pass is
+/// tested apart from what the line-role model reads.
+fn segmenter_with<'a>(text: &'a str, roles: &[Role], articles: usize) -> Segmenter<'a> {
+    let mut s = Segmenter::new(text, roles::shipped());
+    assert_eq!(s.lines.len(), roles.len(), "one role a line");
+    s.roles = roles.iter().map(|&r| Some(r)).collect();
+    s.articles = articles;
+    s
+}
+
+#[test]
+fn teaser_articles_beside_the_main_story_become_a_list() {
+    let text = "Ferry fares rise for the winter season\nPassengers will pay more for the crossing from next month, the operator said.\nLibrary opens a new reading room for children\nThe room on the first floor has space for forty readers and a corner for story time.\nCouncil approves plan for new sea wall\nThe town council voted on Thursday to spend twelve million pounds on a new sea wall after three storms flooded the main street last winter.\n\"We cannot keep bailing out the bakery every February,\" said the chair of the flood committee, who has lived on the seafront for thirty years.\nEngineers will start work in September, beginning at the northern end of the promenade where the old wall has already cracked in two places.\nThe work should be finished by the end of next year, although the council warned that a wet spring could push the date back by several weeks.\nShop owners on the main street welcomed the vote but asked for the road to stay open while the works go on.\n";
+    use Role::{Para, Title};
+    let roles = [Title(0), Para(0), Title(1), Para(1), Title(2), Para(2), Para(2), Para(2), Para(2), Para(2)];
+    let mut s = segmenter_with(text, &roles, 3);
+    s.teasers_to_lists();
+    let l = s.list_roles.len() - 1;
+    assert_eq!(s.roles[..4], [Some(Role::Headline(l)), Some(Role::Teaser(l)), Some(Role::Headline(l)), Some(Role::Teaser(l))]);
+    assert_eq!(s.roles[4..], roles[4..].iter().map(|&r| Some(r)).collect::<Vec<_>>()[..]);
+    // one short article alone may be the rest of a story cut by a list: it stays
+    let mut s = segmenter_with(text, &[Role::Boiler, Role::Boiler, Title(1), Para(1), Title(2), Para(2), Para(2), Para(2), Para(2), Para(2)], 3);
+    s.teasers_to_lists();
+    assert_eq!(s.roles[2], Some(Title(1)));
+}
