@@ -92,6 +92,8 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     /// Paragraphs of an article's opening whose boilerplate lines may hold its byline.
     const EARLY_PARAS: usize = 3;
     const SHORT: usize = 200;
+    /// Bytes at most before the date of a line that opens with one (`Published: `, `Updated `).
+    const STAMP_LABEL: usize = 16;
     fn find_stamp(text: &str, sp: Span) -> Option<Timestamp> {
         let s = &text[sp.start..sp.end];
         let st = stamp::find(s)?;
@@ -211,7 +213,13 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             cands.extend(a.byline.as_ref().map(|b| b.span));
             cands.extend(top.iter().copied());
             cands.extend(pre.iter().rev().copied());
-            if let Some(st) = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, sp)) {
+            // (then a line among the first paragraphs that opens with a date, alone or after a
+            // label: `Published: 3 Jan 2019`; a caption's date comes at its end)
+            let opening = |st: &Timestamp, sp: &Span| st.span.start - sp.start <= STAMP_LABEL;
+            let found = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, sp)).or_else(|| {
+                early.iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp)))
+            });
+            if let Some(st) = found {
                 a.published = Some(st);
             }
         }

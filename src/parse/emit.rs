@@ -35,7 +35,7 @@ impl<'a> Segmenter<'a> {
         self.roles[i].and_then(|r| r.container())
     }
 
-    fn emit_line(&self, i: usize, out: &mut Vec<Block>) {
+    pub(super) fn emit_line(&self, i: usize, out: &mut Vec<Block>) {
         let line = &self.lines[i];
         let role = self.roles[i].unwrap_or(Role::Boiler);
         let push = |out: &mut Vec<Block>, kind, span| out.push(Block { kind, span });
@@ -70,6 +70,11 @@ impl<'a> Segmenter<'a> {
             }
             (Role::TopByline(_) | Role::EndByline(_), _) => push(out, BlockKind::Byline, line.span),
             (Role::Published(_), _) => push(out, BlockKind::Timestamp, line.span),
+            // (a date with only punctuation beside it, `Jun 7, 2023, 8:54 PM UTC|`, dates the
+            // article whatever the line's role there)
+            (Role::Para(_) | Role::Sub(_), Class::Text(t)) if stamp_alone(self.text, t).is_some() => {
+                push(out, BlockKind::Timestamp, stamp_alone(self.text, t).unwrap_or(t.content))
+            }
             (Role::Para(_), Class::Text(t)) => {
                 if let Some((dl, p)) = &t.dateline {
                     push(out, BlockKind::Dateline, *dl);
@@ -87,6 +92,12 @@ impl<'a> Segmenter<'a> {
             _ => push(out, BlockKind::Boilerplate(self.boiler_kind(i)), line.span),
         }
     }
+}
+
+/// The stamp of a text line whose content beside it has no letter or digit.
+fn stamp_alone(text: &str, t: &lines::TextInfo) -> Option<Span> {
+    let (sp, _, _) = t.stamp.as_ref()?;
+    (!t.content.slice(text).contains(char::is_alphanumeric)).then_some(*sp)
 }
 
 fn end_kind(c: Container) -> BlockKind {

@@ -362,3 +362,16 @@ fn teaser_articles_beside_the_main_story_become_a_list() {
     s.teasers_to_lists();
     assert_eq!(s.roles[2], Some(Title(1)));
 }
+
+#[test]
+fn a_date_with_only_punctuation_beside_it_is_a_timestamp_in_a_body() {
+    let text = "Council approves plan for new sea wall\nJun 7, 2023, 8:54 PM UTC|\nThe town council voted on Thursday to spend twelve million pounds on a new sea wall.\n";
+    use Role::{Para, Sub, Title};
+    for role in [Para(0), Sub(0)] {
+        let s = segmenter_with(text, &[Title(0), role, Para(0)], 1);
+        let mut out = Vec::new();
+        s.emit_line(1, &mut out);
+        let got: Vec<(BlockKind, &str)> = out.iter().map(|b| (b.kind, b.span.slice(text))).collect();
+        assert_eq!(got, [(Timestamp, "Jun 7, 2023, 8:54 PM UTC")], "{role:?}");
+    }
+}
