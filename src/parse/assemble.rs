@@ -53,6 +53,17 @@ fn timestamp(text: &str, span: Span) -> Timestamp {
     Timestamp { text: s.to_string(), span, iso: stamp::whole(s).and_then(|x| x.iso) }
 }
 
+/// The `By …` of a line that opens with it, or with a date before it (`on March 10, 2015 by
+/// Jane Doe`, `Posted 3 May 2019 by Jane Doe`: blogs print the date first).
+pub(super) fn by_line(l: &str) -> Option<&str> {
+    let by = |s: &str| s.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by "));
+    if by(l) {
+        return Some(l);
+    }
+    let rest = l[stamp::find(l)?.end..].trim_start_matches([',', ' ']);
+    by(rest).then_some(rest)
+}
+
 /// A short line that reads as a date or time without the stamp grammar's words: digits with
 /// `/`, `.`, `:` or `-` between them and at most two words beside (`9/11/13 10:00AM`).
 fn date_shaped(s: &str) -> bool {
@@ -174,8 +185,8 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                     let l = line.trim();
                     let lsp = Span::new(off + (line.len() - line.trim_start().len()), off + (line.len() - line.trim_start().len()) + l.len());
                     off += line.len() + 1;
-                    if l.len() <= SHORT && l.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
-                        if let Some(parts) = byline::lenient(l, true).filter(|p| !p.authors.is_empty()) {
+                    if let Some(by) = (l.len() <= SHORT).then(|| by_line(l)).flatten() {
+                        if let Some(parts) = byline::lenient(by, true).filter(|p| !p.authors.is_empty()) {
                             set_byline(a, lsp, parts, BylinePosition::Top);
                             break 'paras;
                         }

@@ -8,6 +8,7 @@ impl<'a> Segmenter<'a> {
     fn emit(mut self, model_ref: &RoleModel) -> Emit<'a> {
         self.dash_lists();
         self.model_roles(model_ref);
+        self.split_at_credits();
         self.teasers_to_lists();
         // container spans: from the first to the last line a role puts in the container (the
         // clutter lines a container takes, see `Emit`, lie between two of its own lines)

@@ -142,6 +142,21 @@ enum Container {
 }
 
 impl Role {
+    /// The same role in article `f(a)` for an article role of article `a`.
+    fn in_article(self, f: impl Fn(usize) -> usize) -> Role {
+        use Role::*;
+        match self {
+            Title(a) => Title(f(a)),
+            TopByline(a) => TopByline(f(a)),
+            Published(a) => Published(f(a)),
+            Para(a) => Para(f(a)),
+            Sub(a) => Sub(f(a)),
+            EndByline(a) => EndByline(f(a)),
+            EndMark(a) => EndMark(f(a)),
+            r => r,
+        }
+    }
+
     fn container(self) -> Option<Container> {
         use Role::*;
         match self {

@@ -64,16 +64,7 @@ impl Segmenter<'_> {
             return;
         }
         for r in self.roles.iter_mut() {
-            *r = r.map(|r| match r {
-                Role::Title(a) => Role::Title(map[a]),
-                Role::TopByline(a) => Role::TopByline(map[a]),
-                Role::Published(a) => Role::Published(map[a]),
-                Role::Para(a) => Role::Para(map[a]),
-                Role::Sub(a) => Role::Sub(map[a]),
-                Role::EndByline(a) => Role::EndByline(map[a]),
-                Role::EndMark(a) => Role::EndMark(map[a]),
-                r => r,
-            });
+            *r = r.map(|r| r.in_article(|a| map[a]));
         }
     }
 
@@ -97,5 +88,38 @@ impl Segmenter<'_> {
         if cut {
             self.roles[i] = Some(Role::Para(a));
         }
+    }
+
+    /// A digest prints its stories one after another, each closed by its agency credit (`… the
+    /// police department. - AP`): body paragraphs after a credit paragraph (past clutter only)
+    /// are the next story when a heading-shaped clutter line stands between: the last one is
+    /// its title (over a kicker such as a state name). One forward pass, looking at most [`BODY_GAP`] lines ahead.
+    pub(super) fn split_at_credits(&mut self) {
+        let n = self.lines.len();
+        // each article's lines from here on go to `cur[a]`
+        let mut cur: Vec<usize> = (0..self.articles).collect();
+        for k in 0..n {
+            self.roles[k] = self.roles[k].map(|r| r.in_article(|a| cur[a]));
+            let Some(Role::Para(a)) = self.roles[k] else { continue };
+            if dateline::trailing_credit(self.content(k).slice(self.text)).is_none() {
+                continue;
+            }
+            let Some(j) = (k + 1..n.min(k + 1 + BODY_GAP)).find(|&j| self.own_role(j)) else { continue };
+            let Some(Role::Para(x) | Role::Sub(x)) = self.roles[j] else { continue };
+            if cur[x] != a {
+                continue;
+            }
+            // (no title between: a photo's caption with its credit inside the story)
+            let Some(t) = (k + 1..j).rev().find(|&t| heading_shaped(&self.lines[t], 1..=20) && !lines::ends_sentence(self.content(t).slice(self.text))) else { continue };
+            let b = self.new_article();
+            cur.push(b);
+            cur[x] = b;
+            self.roles[t] = Some(Role::Title(b));
+        }
+    }
+
+    /// Line `i` has a role other than clutter.
+    fn own_role(&self, i: usize) -> bool {
+        !matches!(self.roles[i], None | Some(Role::Boiler))
     }
 }

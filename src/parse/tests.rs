@@ -375,3 +375,27 @@ fn a_date_with_only_punctuation_beside_it_is_a_timestamp_in_a_body() {
         assert_eq!(got, [(Timestamp, "Jun 7, 2023, 8:54 PM UTC")], "{role:?}");
     }
 }
+
+#[test]
+fn a_byline_after_the_date_is_read() {
+    use super::assemble::by_line;
+    assert_eq!(by_line("on March 10, 2015 by Jane Doe"), Some("by Jane Doe"));
+    assert_eq!(by_line("Posted 3 May 2019, by Jane Doe"), Some("by Jane Doe"));
+    assert_eq!(by_line("By Jane Doe"), Some("By Jane Doe"));
+    assert_eq!(by_line("March 10, 2015 in Harbour Town"), None);
+    assert_eq!(by_line("Nearby shops stayed shut"), None);
+}
+
+#[test]
+fn a_digest_story_ends_at_its_agency_credit() {
+    let text = "Storm closes coastal road\nThe coastal road between the two villages stayed closed on Wednesday after waves washed gravel across it.\nEngineers said repairs would take at least a week. - AP\nNORTHSHIRE\nLibrary hours\nThe central library will stay open until midnight for three weeks from Monday, its director said.\n";
+    use Role::{Boiler, Para, Title};
+    let mut s = segmenter_with(text, &[Title(0), Para(0), Para(0), Boiler, Boiler, Para(0)], 1);
+    s.split_at_credits();
+    assert_eq!(s.roles, [Title(0), Para(0), Para(0), Boiler, Title(1), Para(1)].map(Some));
+    // a caption's credit with no title after it stays inside the story
+    let text = "Storm closes coastal road\nThe coastal road between the two villages stayed closed on Wednesday after waves washed gravel across it.\nWaves break over the old pier on Tuesday. - AP\nEngineers said repairs would take at least a week, and the road would stay shut until then.\n";
+    let mut s = segmenter_with(text, &[Title(0), Para(0), Para(0), Para(0)], 1);
+    s.split_at_credits();
+    assert_eq!(s.roles, [Title(0), Para(0), Para(0), Para(0)].map(Some));
+}
