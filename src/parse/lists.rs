@@ -257,8 +257,10 @@ impl Segmenter<'_> {
                     self.roles[i] = Some(Role::Headline(l));
                 }
                 Some(Role::Para(a)) if teaser(a) => {
-                    let l = list.unwrap_or(0);
-                    self.roles[i] = Some(if first_para { Role::Teaser(l) } else { Role::Boiler });
+                    self.roles[i] = Some(match list {
+                        Some(l) if first_para => Role::Teaser(l),
+                        _ => Role::Boiler,
+                    });
                     first_para = false;
                 }
                 Some(Role::Boiler) | None => {}
