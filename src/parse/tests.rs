@@ -1,6 +1,7 @@
 //! Structure tests on dumps written for these tests, in the shapes real dumps have.
 
 use super::*;
+use super::assemble::unmark;
 
 /// (kind, text) of every non-container block.
 fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
@@ -334,4 +335,67 @@ fn title_text_drops_markdown_inline_marks() {
     assert_eq!(unmark("snake_case and 5*3 stay, a * b too"), "snake_case and 5*3 stay, a * b too");
     assert_eq!(unmark("More ____"), "More ____");
     assert_eq!(unmark("Plain title"), "Plain title");
+}
+
+/// A segmenter over `lines` (one a line) whose roles are set by hand, so an assembly pass is
+/// tested apart from what the line-role model reads.
+fn segmenter_with<'a>(text: &'a str, roles: &[Role], articles: usize) -> Segmenter<'a> {
+    let mut s = Segmenter::new(text, roles::shipped());
+    assert_eq!(s.lines.len(), roles.len(), "one role a line");
+    s.roles = roles.iter().map(|&r| Some(r)).collect();
+    s.articles = articles;
+    s
+}
+
+#[test]
+fn teaser_articles_beside_the_main_story_become_a_list() {
+    let text = "Ferry fares rise for the winter season\nPassengers will pay more for the crossing from next month, the operator said.\nLibrary opens a new reading room for children\nThe room on the first floor has space for forty readers and a corner for story time.\nCouncil approves plan for new sea wall\nThe town council voted on Thursday to spend twelve million pounds on a new sea wall after three storms flooded the main street last winter.\n\"We cannot keep bailing out the bakery every February,\" said the chair of the flood committee, who has lived on the seafront for thirty years.\nEngineers will start work in September, beginning at the northern end of the promenade where the old wall has already cracked in two places.\nThe work should be finished by the end of next year, although the council warned that a wet spring could push the date back by several weeks.\nShop owners on the main street welcomed the vote but asked for the road to stay open while the works go on.\n";
+    use Role::{Para, Title};
+    let roles = [Title(0), Para(0), Title(1), Para(1), Title(2), Para(2), Para(2), Para(2), Para(2), Para(2)];
+    let mut s = segmenter_with(text, &roles, 3);
+    s.teasers_to_lists();
+    let l = s.list_roles.len() - 1;
+    assert_eq!(s.roles[..4], [Some(Role::Headline(l)), Some(Role::Teaser(l)), Some(Role::Headline(l)), Some(Role::Teaser(l))]);
+    assert_eq!(s.roles[4..], roles[4..].iter().map(|&r| Some(r)).collect::<Vec<_>>()[..]);
+    // one short article alone may be the rest of a story cut by a list: it stays
+    let mut s = segmenter_with(text, &[Role::Boiler, Role::Boiler, Title(1), Para(1), Title(2), Para(2), Para(2), Para(2), Para(2), Para(2)], 3);
+    s.teasers_to_lists();
+    assert_eq!(s.roles[2], Some(Title(1)));
+}
+
+#[test]
+fn a_date_with_only_punctuation_beside_it_is_a_timestamp_in_a_body() {
+    let text = "Council approves plan for new sea wall\nJun 7, 2023, 8:54 PM UTC|\nThe town council voted on Thursday to spend twelve million pounds on a new sea wall.\n";
+    use Role::{Para, Sub, Title};
+    for role in [Para(0), Sub(0)] {
+        let s = segmenter_with(text, &[Title(0), role, Para(0)], 1);
+        let mut out = Vec::new();
+        s.emit_line(1, &mut out);
+        let got: Vec<(BlockKind, &str)> = out.iter().map(|b| (b.kind, b.span.slice(text))).collect();
+        assert_eq!(got, [(Timestamp, "Jun 7, 2023, 8:54 PM UTC")], "{role:?}");
+    }
+}
+
+#[test]
+fn a_byline_after_the_date_is_read() {
+    use super::assemble::by_line;
+    assert_eq!(by_line("on March 10, 2015 by Jane Doe"), Some("by Jane Doe"));
+    assert_eq!(by_line("Posted 3 May 2019, by Jane Doe"), Some("by Jane Doe"));
+    assert_eq!(by_line("By Jane Doe"), Some("By Jane Doe"));
+    assert_eq!(by_line("March 10, 2015 in Harbour Town"), None);
+    assert_eq!(by_line("Nearby shops stayed shut"), None);
+}
+
+#[test]
+fn a_digest_story_ends_at_its_agency_credit() {
+    let text = "Storm closes coastal road\nThe coastal road between the two villages stayed closed on Wednesday after waves washed gravel across it.\nEngineers said repairs would take at least a week. - AP\nNORTHSHIRE\nLibrary hours\nThe central library will stay open until midnight for three weeks from Monday, its director said.\n";
+    use Role::{Boiler, Para, Title};
+    let mut s = segmenter_with(text, &[Title(0), Para(0), Para(0), Boiler, Boiler, Para(0)], 1);
+    s.split_at_credits();
+    assert_eq!(s.roles, [Title(0), Para(0), Para(0), Boiler, Title(1), Para(1)].map(Some));
+    // a caption's credit with no title after it stays inside the story
+    let text = "Storm closes coastal road\nThe coastal road between the two villages stayed closed on Wednesday after waves washed gravel across it.\nWaves break over the old pier on Tuesday. - AP\nEngineers said repairs would take at least a week, and the road would stay shut until then.\n";
+    let mut s = segmenter_with(text, &[Title(0), Para(0), Para(0), Para(0)], 1);
+    s.split_at_credits();
+    assert_eq!(s.roles, [Title(0), Para(0), Para(0), Para(0)].map(Some));
 }
