@@ -207,6 +207,9 @@ fn label_readability(text: &str, lines: &[PhysLine], g: &Value) -> Vec<u8> {
         let pick = (0..fb).rev().find(|&k| is_title(k)).or_else(|| (0..n).find(|&k| is_title(k)));
         if let Some(k) = pick {
             allowed[k] = bit(LineRole::Title);
+            if first_body.is_some_and(|fb| k < fb) {
+                open_lede(text, lines, &mut allowed, k, fb);
+            }
         }
     }
     // the byline: a short line holding it
@@ -220,6 +223,21 @@ fn label_readability(text: &str, lines: &[PhysLine], g: &Value) -> Vec<u8> {
         }
     }
     allowed
+}
+
+/// Prose lines Readability left out right above the body it kept (from the body's first line
+/// back to the title, while each is a sentence of 12+ words) may be body or clutter: such a
+/// line is a lede Readability took for page furniture as often as a standfirst, and calling it
+/// clutter teaches the model that the first paragraph under a title is clutter (on a dump with
+/// no blank lines nothing else tells the two apart).
+fn open_lede(text: &str, lines: &[PhysLine], allowed: &mut [u8], title: usize, fb: usize) {
+    for k in (title + 1..fb).rev() {
+        let s = lines[k].span.slice(text);
+        if allowed[k] != bit(LineRole::Boiler) || s.split_whitespace().count() < 12 || !super::super::lines::ends_sentence(s) {
+            break;
+        }
+        allowed[k] |= bit(LineRole::Para);
+    }
 }
 
 fn snippet_hit(line: &str, snip: &str) -> bool {
@@ -523,15 +541,20 @@ pub fn fold(set: &str, name: &str, k: u64) -> u64 {
 }
 
 /// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
-/// [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]`: `--cv` prints page-disjoint
-/// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE.
+/// [--pages-weight N] [--cv K [--errors FILE]] [--model FILE] [--show FILE | --eval]`: `--cv` prints page-disjoint
+/// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE,
+/// `--show` prints each line's role and rule class, `--eval` the structure evaluation of the
+/// sets under the dumps folder (both with the model of `--model FILE`, else the shipped one).
 pub fn cli(args: &[String]) -> i32 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dumps = std::env::var_os("GLEANER_DUMPS").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("../shared/dumps"));
     let mut out = root.join("src/data/roles.model");
     let mut cfg = Config { epochs: 8, seed: 7, prune: 0.0, pages_weight: 4 };
     let mut cv = 0u64;
+    let mut eval = false;
     let mut errors: Option<std::path::PathBuf> = None;
+    // the model `--show` reads (the shipped one unless `--model FILE` comes before it)
+    let mut shown: Option<RoleModel> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().unwrap_or_default();
@@ -555,6 +578,17 @@ pub fn cli(args: &[String]) -> i32 {
                 }
             }
             "--errors" => errors = Some(val().into()),
+            "--eval" => eval = true,
+            "--model" => {
+                let f = val();
+                match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| RoleModel::from_bytes(&b).map_err(|e| e.0.to_string())) {
+                    Ok(m) => shown = Some(m),
+                    Err(e) => {
+                        eprintln!("gleaner-train roles --model: {f}: {e}");
+                        return 1;
+                    }
+                }
+            }
             "--show" => {
                 use std::io::Write;
                 let f = val();
@@ -566,7 +600,7 @@ pub fn cli(args: &[String]) -> i32 {
                     }
                 };
                 let ls = physical_lines(&text);
-                let m = super::shipped();
+                let m = shown.as_ref().unwrap_or_else(|| super::shipped());
                 let (feats, ok) = features_and_allowed(&text, &ls);
                 let em = m.emissions(&feats);
                 let mut out = std::io::stdout().lock();
@@ -576,17 +610,34 @@ pub fn cli(args: &[String]) -> i32 {
                     let t = e[LineRole::Title as usize] - e[LineRole::Boiler as usize];
                     let mark = if l.blank_before { "¶ " } else { "  " };
                     // a closed pipe (`--show f | head`) ends the listing quietly instead of panicking
-                    if writeln!(out, "{:>8} {t:>7.1} {mark}{cut}", r.name()).is_err() {
+                    if writeln!(out, "{:>8} {t:>7.1} {:>2} {mark}{cut}", r.name(), super::rule_class(s)).is_err() {
                         return 0;
                     }
                 }
                 return 0;
             }
             _ => {
-                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]");
+                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--pages-weight N] [--cv K [--errors FILE]] [--model FILE] [--show FILE | --eval]");
                 return 2;
             }
         }
+    }
+    if eval {
+        // the structure evaluation of one model file, without building it into the binaries
+        let m = shown.unwrap_or_else(|| super::shipped().clone());
+        let mut cfg = crate::eval::structure::Config::all(dumps.clone());
+        cfg.sets.retain(|s| dumps.join(s).is_dir());
+        let parser = |_: &str, _: &str, text: &str| super::super::document_with(text, &m);
+        return match crate::eval::structure::run_with(&cfg, &parser) {
+            Ok(r) => {
+                print!("{}", crate::eval::structure::render(&r));
+                0
+            }
+            Err(e) => {
+                eprintln!("gleaner-train roles: {e}");
+                1
+            }
+        };
     }
     let examples = match load(&dumps) {
         Ok(e) => e,
