@@ -207,6 +207,9 @@ fn label_readability(text: &str, lines: &[PhysLine], g: &Value) -> Vec<u8> {
         let pick = (0..fb).rev().find(|&k| is_title(k)).or_else(|| (0..n).find(|&k| is_title(k)));
         if let Some(k) = pick {
             allowed[k] = bit(LineRole::Title);
+            if first_body.is_some_and(|fb| k < fb) {
+                open_lede(text, lines, &mut allowed, k, fb);
+            }
         }
     }
     // the byline: a short line holding it
@@ -220,6 +223,21 @@ fn label_readability(text: &str, lines: &[PhysLine], g: &Value) -> Vec<u8> {
         }
     }
     allowed
+}
+
+/// Prose lines Readability left out right above the body it kept (from the body's first line
+/// back to the title, while each is a sentence of 12+ words) may be body or clutter: such a
+/// line is a lede Readability took for page furniture as often as a standfirst, and calling it
+/// clutter teaches the model that the first paragraph under a title is clutter (on a dump with
+/// no blank lines nothing else tells the two apart).
+fn open_lede(text: &str, lines: &[PhysLine], allowed: &mut [u8], title: usize, fb: usize) {
+    for k in (title + 1..fb).rev() {
+        let s = lines[k].span.slice(text);
+        if allowed[k] != bit(LineRole::Boiler) || s.split_whitespace().count() < 12 || !super::super::lines::ends_sentence(s) {
+            break;
+        }
+        allowed[k] |= bit(LineRole::Para);
+    }
 }
 
 fn snippet_hit(line: &str, snip: &str) -> bool {
@@ -305,6 +323,10 @@ pub struct Config {
     /// Times each `pages` example is seen per epoch (the page openings are few but the
     /// closest to what people paste, and the only source of headline labels).
     pub pages_weight: usize,
+    /// Models trained with seeds `seed`, `seed + 2`, … whose averaged weights are averaged
+    /// again (the perceptron's weights hang on the order it sees the pages in; the mean of a
+    /// few orders hangs less).
+    pub ensemble: usize,
 }
 
 struct Prepared {
@@ -322,8 +344,31 @@ pub fn train(examples: &[&Example], cfg: &Config) -> RoleModel {
     m
 }
 
+/// The role weights: the mean of [`Config::ensemble`] runs' averaged weights, rounded to the
+/// 1/256 grid the model file keeps, emissions under [`Config::prune`] dropped.
 fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
-    let prepared: Vec<Prepared> = examples
+    let prepared = prepare(examples, cfg);
+    let k = cfg.ensemble.max(1);
+    let mut out = RoleModel::zero();
+    for i in 0..k {
+        let m = train_run(&prepared, cfg.epochs, cfg.seed + 2 * i as u64);
+        for (o, x) in out.emit.iter_mut().zip(&m.emit).chain(out.trans.iter_mut().zip(&m.trans)) {
+            *o += x;
+        }
+    }
+    let grid = |v: f32| (v / k as f32 * 256.0).round() / 256.0;
+    for x in out.emit.iter_mut() {
+        let q = grid(*x);
+        *x = if q.abs() < cfg.prune { 0.0 } else { q };
+    }
+    for x in out.trans.iter_mut() {
+        *x = grid(*x);
+    }
+    out
+}
+
+fn prepare(examples: &[&Example], cfg: &Config) -> Vec<Prepared> {
+    examples
         .iter()
         .flat_map(|ex| std::iter::repeat_n(*ex, if ex.set == "pages" { cfg.pages_weight.max(1) } else { 1 }))
         .map(|ex| {
@@ -331,14 +376,19 @@ fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
             let gold = ex.allowed.iter().zip(&ok).map(|(&a, &o)| if a & o == 0 { o } else { a & o }).collect();
             Prepared { feats, ok, gold }
         })
-        .collect();
+        .collect()
+}
+
+/// One averaged-perceptron run over `prepared` in the order `seed` shuffles; the averaged
+/// weights, unrounded.
+fn train_run(prepared: &[Prepared], epochs: usize, seed: u64) -> RoleModel {
     let mut w = RoleModel::zero();
     // lazy averaging: acc holds Σ c·Δ, the average is w − acc / c
     let mut acc = RoleModel::zero();
     let mut c: f32 = 1.0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = cfg.seed | 1;
-    for _ in 0..cfg.epochs {
+    let mut rng = seed | 1;
+    for _ in 0..epochs {
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -382,25 +432,11 @@ fn train_roles(examples: &[&Example], cfg: &Config) -> RoleModel {
             c += 1.0;
         }
     }
-    // average, round to the 1/256 grid the model file keeps, prune
-    let fin = |x: f32, a: f32| {
-        let v = x - a / c;
-        let q = (v * 256.0).round() / 256.0;
-        if q.abs() < cfg.prune {
-            0.0
-        } else {
-            q
-        }
-    };
-    let mut out = RoleModel::zero();
-    for i in 0..out.emit.len() {
-        out.emit[i] = fin(w.emit[i], acc.emit[i]);
+    // the average: w − acc / c
+    for (x, a) in w.emit.iter_mut().zip(&acc.emit).chain(w.trans.iter_mut().zip(&acc.trans)) {
+        *x -= a / c;
     }
-    for i in 0..out.trans.len() {
-        out.trans[i] = (w.trans[i] - acc.trans[i] / c) * 256.0;
-        out.trans[i] = out.trans[i].round() / 256.0;
-    }
-    out
+    w
 }
 
 /// Title-ranker training cases: (example, candidates, body start, gold candidate or none).
@@ -523,22 +559,27 @@ pub fn fold(set: &str, name: &str, k: u64) -> u64 {
 }
 
 /// `gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W]
-/// [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]`: `--cv` prints page-disjoint
-/// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE.
+/// [--pages-weight N] [--ensemble N] [--cv K [--errors FILE]] [--model FILE] [--show FILE | --eval]`: `--cv` prints page-disjoint
+/// cross-validated scores, `--errors` writes that run's misses (one line each) to FILE,
+/// `--show` prints each line's role and rule class, `--eval` the structure evaluation of the
+/// sets under the dumps folder (both with the model of `--model FILE`, else the shipped one).
 pub fn cli(args: &[String]) -> i32 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dumps = std::env::var_os("GLEANER_DUMPS").map(std::path::PathBuf::from).unwrap_or_else(|| root.join("../shared/dumps"));
     let mut out = root.join("src/data/roles.model");
-    let mut cfg = Config { epochs: 8, seed: 7, prune: 0.0, pages_weight: 4 };
+    let mut cfg = Config { epochs: 8, seed: 7, prune: 0.0, pages_weight: 4, ensemble: 1 };
     let mut cv = 0u64;
+    let mut eval = false;
     let mut errors: Option<std::path::PathBuf> = None;
+    // the model `--show` reads (the shipped one unless `--model FILE` comes before it)
+    let mut shown: Option<RoleModel> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().unwrap_or_default();
         match a.as_str() {
             "--dumps" => dumps = val().into(),
             "--out" => out = val().into(),
-            "--epochs" | "--seed" | "--prune" | "--pages-weight" | "--cv" => {
+            "--epochs" | "--seed" | "--prune" | "--pages-weight" | "--ensemble" | "--cv" => {
                 // a bad number must not train with a default silently
                 let v = val();
                 let ok = match a.as_str() {
@@ -546,6 +587,7 @@ pub fn cli(args: &[String]) -> i32 {
                     "--seed" => v.parse().map(|n| cfg.seed = n).is_ok(),
                     "--prune" => v.parse().map(|n| cfg.prune = n).is_ok(),
                     "--pages-weight" => v.parse().map(|n| cfg.pages_weight = n).is_ok(),
+                    "--ensemble" => v.parse().ok().filter(|&k| k >= 1).map(|k| cfg.ensemble = k).is_some(),
                     _ => v.parse().ok().filter(|&k| k >= 2).map(|k| cv = k).is_some(),
                 };
                 if !ok {
@@ -555,6 +597,17 @@ pub fn cli(args: &[String]) -> i32 {
                 }
             }
             "--errors" => errors = Some(val().into()),
+            "--eval" => eval = true,
+            "--model" => {
+                let f = val();
+                match std::fs::read(&f).map_err(|e| e.to_string()).and_then(|b| RoleModel::from_bytes(&b).map_err(|e| e.0.to_string())) {
+                    Ok(m) => shown = Some(m),
+                    Err(e) => {
+                        eprintln!("gleaner-train roles --model: {f}: {e}");
+                        return 1;
+                    }
+                }
+            }
             "--show" => {
                 use std::io::Write;
                 let f = val();
@@ -566,7 +619,7 @@ pub fn cli(args: &[String]) -> i32 {
                     }
                 };
                 let ls = physical_lines(&text);
-                let m = super::shipped();
+                let m = shown.as_ref().unwrap_or_else(|| super::shipped());
                 let (feats, ok) = features_and_allowed(&text, &ls);
                 let em = m.emissions(&feats);
                 let mut out = std::io::stdout().lock();
@@ -576,17 +629,34 @@ pub fn cli(args: &[String]) -> i32 {
                     let t = e[LineRole::Title as usize] - e[LineRole::Boiler as usize];
                     let mark = if l.blank_before { "¶ " } else { "  " };
                     // a closed pipe (`--show f | head`) ends the listing quietly instead of panicking
-                    if writeln!(out, "{:>8} {t:>7.1} {mark}{cut}", r.name()).is_err() {
+                    if writeln!(out, "{:>8} {t:>7.1} {:>2} {mark}{cut}", r.name(), super::rule_class(s)).is_err() {
                         return 0;
                     }
                 }
                 return 0;
             }
             _ => {
-                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--pages-weight N] [--cv K [--errors FILE]] [--show FILE]");
+                eprintln!("usage: gleaner-train roles [--dumps DIR] [--out FILE] [--epochs N] [--seed N] [--prune W] [--pages-weight N] [--ensemble N] [--cv K [--errors FILE]] [--model FILE] [--show FILE | --eval]");
                 return 2;
             }
         }
+    }
+    if eval {
+        // the structure evaluation of one model file, without building it into the binaries
+        let m = shown.unwrap_or_else(|| super::shipped().clone());
+        let mut cfg = crate::eval::structure::Config::all(dumps.clone());
+        cfg.sets.retain(|s| dumps.join(s).is_dir());
+        let parser = |_: &str, _: &str, text: &str| super::super::document_with(text, &m);
+        return match crate::eval::structure::run_with(&cfg, &parser) {
+            Ok(r) => {
+                print!("{}", crate::eval::structure::render(&r));
+                0
+            }
+            Err(e) => {
+                eprintln!("gleaner-train roles: {e}");
+                1
+            }
+        };
     }
     let examples = match load(&dumps) {
         Ok(e) => e,
@@ -643,8 +713,8 @@ pub fn cli(args: &[String]) -> i32 {
     }
     let mut manifest = String::from("# Generated by gleaner-train roles. Do not edit; regenerate with the command below.\n");
     manifest.push_str(&format!(
-        "command: cargo run --release --features train --bin gleaner-train -- roles --epochs {} --seed {} --prune {} --pages-weight {}\n",
-        cfg.epochs, cfg.seed, cfg.prune, cfg.pages_weight
+        "command: cargo run --release --features train --bin gleaner-train -- roles --epochs {} --seed {} --prune {} --pages-weight {} --ensemble {}\n",
+        cfg.epochs, cfg.seed, cfg.prune, cfg.pages_weight, cfg.ensemble
     ));
     manifest.push_str(&format!("feature_version: {}\nformat: {}\nbucket_bits: {BUCKET_BITS}\n", super::FEATURE_VERSION, super::FORMAT_VERSION));
     manifest.push_str(&format!("output: roles.model {} bytes sha256 {}\n\n## inputs (sha256, under ../shared/dumps)\n", bytes.len(), crate::tagger::train::sha256_hex(&bytes)));
