@@ -1,0 +1,84 @@
+//! Place names from heads (`River`, `Province`) and capitalised place lines.
+
+use super::*;
+
+/// Heads of place names: administrative areas, highways and transport hubs, capitalised
+/// (not `Avenue`: UNER EWT spans `San Mateo` of `San Mateo Avenue`).
+pub(super) fn place_head(t: &TokInfo) -> bool {
+    t.init_cap
+        && matches!(
+            t.lower.as_str(),
+            "county" | "province" | "prefecture" | "region" | "airport" | "junction" | "highway"
+                | "motorway" | "expressway"
+        )
+}
+
+/// Place names built on a head word, in ordinary sentences: capitalised words ending in
+/// `County`, `Province`, `Region`, `Airport`, `Junction` (`Lingwu County`, `San
+/// Antonio International Airport`, `Bondi Junction`) become one LOC mention, replacing
+/// the model's mentions inside. Leading articles and prepositions leave the span; it is
+/// left alone when the model typed exactly it, or a model mention crosses its edge.
+pub(super) fn place_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
+    if mode != Mode::Normal {
+        return;
+    }
+    let n = infos.len();
+    let cap = |i: usize| i < n && infos[i].init_cap && infos[i].alpha;
+    let mut i = 0;
+    while i < n {
+        if !(place_head(&infos[i]) && i > 0 && cap(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let b = i;
+        let mut a = i - 1;
+        while a > 0 && cap(a - 1) && b - a < 5 && !lead_word(&infos[a]) {
+            a -= 1;
+        }
+        while a < b && lead_word(&infos[a]) {
+            a += 1;
+        }
+        i += 1;
+        if a == b || found.iter().any(|f| (f.0 == a && f.1 == b) || (f.0 < a && f.1 >= a) || (f.0 <= b && f.1 > b)) {
+            continue;
+        }
+        // an organisation built on the place (`Orange County Council` ends elsewhere)
+        if b + 1 < n && org_head(&infos[b + 1]) > 0 {
+            continue;
+        }
+        replace_span(found, a, b, 3);
+    }
+}
+
+/// ALL-CAPS place names that head a section or a story: a line that is only a country,
+/// state or city of the gazetteer (`ARIZONA` over a state's news), and one or two
+/// ALL-CAPS words of the gazetteer before an em dash or `--` (`WASHINGTON — House
+/// leaders …`, a dateline run into the text) are LOC; the place replaces mentions
+/// overlapping it.
+pub(super) fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    let n = toks.len();
+    let place = |a: usize, b: usize| {
+        [cat::COUNTRY, cat::CITY, cat::ADMIN1].iter().any(|&c| gaz_phrase(infos, c, a, b))
+    };
+    let caps = |i: usize| infos[i].all_caps && infos[i].alpha && toks[i].len() >= 3;
+    if n == 1 {
+        if caps(0) && place(0, 0) && found.is_empty() {
+            found.push((0, 0, 3, 0.5));
+        }
+        return;
+    }
+    for i in 0..n - 1 {
+        if !matches!(toks[i + 1].slice(text), "\u{2014}" | "--") || !caps(i) {
+            continue;
+        }
+        let a = if i > 0 && caps(i - 1) && place(i - 1, i) { i - 1 } else { i };
+        if a > 0 && caps(a - 1) {
+            continue; // inside a longer ALL-CAPS run
+        }
+        if !place(a, i) || found.iter().any(|f| f.0 == a && f.1 == i && f.2 == 3) {
+            continue;
+        }
+        replace_span(found, a, i, 3);
+    }
+}
