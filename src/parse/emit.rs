@@ -49,6 +49,13 @@ impl<'a> Segmenter<'a> {
                 push(out, BlockKind::HeadlineTime { before: false }, *sp);
             }
         };
+        // (a date with only punctuation beside it, `Jun 7, 2023, 8:54 PM UTC|`, dates the
+        // article whatever the line's role there)
+        if let (Role::Para(_) | Role::Sub(_), Class::Text(t)) = (role, &line.class) {
+            if let Some(sp) = stamp_alone(self.text, t) {
+                return push(out, BlockKind::Timestamp, sp);
+            }
+        }
         match (role, &line.class) {
             (Role::Sep(_), _) => push(out, BlockKind::Separator, line.span),
             (Role::ListHeading(_), _) => push(out, BlockKind::ListHeading, line.span),
@@ -71,11 +78,6 @@ impl<'a> Segmenter<'a> {
             }
             (Role::TopByline(_) | Role::EndByline(_), _) => push(out, BlockKind::Byline, line.span),
             (Role::Published(_), _) => push(out, BlockKind::Timestamp, line.span),
-            // (a date with only punctuation beside it, `Jun 7, 2023, 8:54 PM UTC|`, dates the
-            // article whatever the line's role there)
-            (Role::Para(_) | Role::Sub(_), Class::Text(t)) if stamp_alone(self.text, t).is_some() => {
-                push(out, BlockKind::Timestamp, stamp_alone(self.text, t).unwrap_or(t.content))
-            }
             (Role::Para(_), Class::Text(t)) => {
                 if let Some((dl, p)) = &t.dateline {
                     push(out, BlockKind::Dateline, *dl);
