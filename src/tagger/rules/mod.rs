@@ -241,7 +241,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
             }
-            // a quote mark or full stop the model took into a name leaves it (`” Zaldostanov`);
+            // a quote mark or full stop the model took into a name leaves it (`” Dombrovsky`);
             // brackets stay (`Rad ( B )`, a club and its town as CoNLL-2003 spans it)
             let word = |i: usize| s.tokens[i].slice(text).chars().any(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']'));
             let (mut a, mut b) = (a, b);
@@ -269,7 +269,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             while ty == 1 && b > a && is_title(&s.infos[a]) {
                 a += 1;
             }
-            // a regnal number's full stop ends the sentence, not the name (`Elizabeth I.`)
+            // a regnal number's full stop ends the sentence, not the name (`Henry IV.`)
             let end = s.tokens[b].end - usize::from(b > a && regnal(s.tokens[b].slice(text)) && s.tokens[b].slice(text).ends_with('.'));
             let span = Span::new(s.tokens[a].start, end);
             out.push(Mention {

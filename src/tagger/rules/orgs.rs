@@ -336,7 +336,7 @@ pub(super) fn comma_legal_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(
 }
 
 /// Words that say the one-word name before them is a company: its owners and board
-/// (`Amedisys stockholders`, `Woodside board`, `Tesco's shares`). A one-token mention
+/// (`Brindlecorp stockholders`, `Velmora board`, `Tesco's shares`). A one-token mention
 /// right before one (after a possessive `'s` for `shares` and `stock`, which are verbs
 /// too) is retyped ORG.
 pub(super) fn company_context(infos: &[TokInfo], found: &mut [(usize, usize, u8, f32)]) {
@@ -351,9 +351,9 @@ pub(super) fn company_context(infos: &[TokInfo], found: &mut [(usize, usize, u8,
     }
 }
 
-/// Two organisations coordinated on one head (`Listing Services and Information Services`)
+/// Two organisations coordinated on one head (`Freight Services and Payment Services`)
 /// that came out as one ORG mention are two; a lone head on the left takes the capitalised
-/// word before it that no mention covers (`Listing` + `Services`).
+/// word before it that no mention covers (`Freight` + `Services`).
 pub(super) fn coordinated_heads(infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
     let mut splits = Vec::new();
     for (x, f) in found.iter().enumerate() {
@@ -507,8 +507,8 @@ pub(super) fn acronym_orgs(text: &str, toks: &[Span], infos: &[TokInfo], mode: M
     }
 }
 
-/// A name defined with its acronym (`The Committee to Protect Journalists (CPJ)`, `Reach
-/// Out To Asia's (ROTA)`, `Sydney Cricket Ground (SCG)`): the words right before `(`
+/// A name defined with its acronym (`The Council for Open Harbour Rights (COHR)`, `Keep
+/// Harbour Towns Tidy's (KHTT)`, `Melbourne Cricket Ground (MCG)`): the words right before `(`
 /// whose capitals spell the bracketed acronym, with small lowercase words (`to`, `of`,
 /// `and`) inside and a possessive `'s` after, are one mention, and the acronym is a
 /// mention of the same type. The type is the model's for exactly those words, else ORG

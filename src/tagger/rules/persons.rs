@@ -22,7 +22,7 @@ pub(super) fn particle_at(text: &str, toks: &[Span], infos: &[TokInfo], i: usize
 /// Arabic personal names with particles (`Sabah Al-Ahmad Al-Jaber Al-Sabah`, `Mohammed
 /// bin Rashid Al Maktoum`): a capitalised word followed by particle parts becomes one
 /// person when it has two parts or more, a `bin`/`ibn`/`bint`, or a person mention inside
-/// (`Bashir al-Hourani` with `Bashir` a person); mentions overlapping it go unless one
+/// (`Tamsin al-Oraibi` with `Tamsin` a person); mentions overlapping it go unless one
 /// reaches outside it with another type. Not in ALL-CAPS lines. Linear.
 pub(super) fn particle_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
     if mode == Mode::Upper {
@@ -81,9 +81,9 @@ pub(super) fn person_cue(text: &str, toks: &[Span], infos: &[TokInfo], i: usize)
 }
 
 /// Lowercase nouns for people that news prints right before a person's name (`surgeon
-/// Bashir al-Hourani`, `gunman Man Monis`, `barrister Katrina Dawson`, `striker Erling
-/// Haaland`). Written for gleaner: singular nouns for a human being only, none that also
-/// describe companies (`giant Pirelli`, `operator Unicom`, `carrier Carl Vinson`), teams
+/// Tamsin al-Oraibi`, `gunman Rob Tennick`, `barrister Ada Pelling`, `striker Joel
+/// Mardsen`). Written for gleaner: singular nouns for a human being only, none that also
+/// describe companies (`giant Brindlecorp`, `operator Telvia`, `carrier Oriel Bay`), teams
 /// (`champions Ajax`, `hosts England`) or are verbs before a name (`to coach Chelsea`).
 /// Sorted (binary search).
 pub(super) const PERSON_NOUNS: [&str; 113] = [
@@ -119,7 +119,7 @@ pub(super) fn calendar_word(lower: &str) -> bool {
 /// (at most 4, stopping at the next cue) becomes one PER mention, replacing what the model
 /// found there; for `alias`, a mention ending right before the cue becomes PER, and one
 /// that runs across it is cut there. After a [`role_cue`], a mention starting right there
-/// is retyped PER (its span kept: `Bashir al-Hourani`) unless it is a place of the
+/// is retyped PER (its span kept: `Tamsin al-Oraibi`) unless it is a place of the
 /// gazetteer, else the run is taken. Left alone in ALL-CAPS lines. Linear.
 pub(super) fn cued_names(text: &str, toks: &[Span], infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, usize, u8, f32)>) {
     use crate::gazetteer::cat;
@@ -215,7 +215,7 @@ pub(super) fn regnal(w: &str) -> bool {
 }
 
 /// People's names the model ran across a sentence end after a regnal number (`Queen
-/// Elizabeth I. Elizabeth, who ruled …`): the mention is cut after the number (the full
+/// Henry IV. Henry, who ruled …`): the mention is cut after the number (the full
 /// stop leaves it) and the capitalised words after the stop are a person's mention of
 /// their own.
 pub(super) fn regnal_names(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
@@ -241,7 +241,7 @@ pub(super) fn regnal_names(text: &str, toks: &[Span], infos: &[TokInfo], found: 
     }
 }
 
-/// A nickname quoted inside a person's name (`Alexander "The Surgeon" Zaldostanov`): after
+/// A nickname quoted inside a person's name (`Viktor "The Hammer" Dombrovsky`): after
 /// a person's mention, a quoted run of at most 4 tokens and then capitalised words (at
 /// most 2): those words are the person's surname, PER, replacing what the model typed
 /// there (the quote mark then leaves the mention, as every mention's edge quotes do).
@@ -261,7 +261,7 @@ pub(super) fn nickname_names(text: &str, toks: &[Span], infos: &[TokInfo], found
             continue;
         }
         let b = if word(c + 2) { c + 2 } else { c + 1 };
-        // (the model may take the closing quote into the surname: `” Zaldostanov`)
+        // (the model may take the closing quote into the surname: `” Dombrovsky`)
         if found.iter().any(|f| f.0 <= b && c <= f.1 && (f.0 < c || f.1 > b)) {
             continue;
         }
