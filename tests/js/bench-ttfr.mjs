@@ -3,6 +3,7 @@
 // the same run (this box is noisy: the ratio is what counts).
 // Usage (after `make build` or `make test`): node tests/js/bench-ttfr.mjs [runs=5]
 // GLEANER_TTFR_IDLE_MS (default 2000): the pause after ready in the "pasted later" runs.
+// GLEANER_TTFR_SETTLE_MS (default 1500): the pause before each load while a new context's window starts.
 // GLEANER_TTFR_BASE=DIR also loads the page served from DIR (say a copy of an earlier www/ with
 // its pkg/) in the same runs, so that a change is measured against it side by side.
 // Each run: a fresh browser context (empty cache), load the page, put the dump in the text box
@@ -12,12 +13,14 @@
 // gleaner:worker:<step> from the worker's ready message), and the first parse inside the worker.
 // The first result may be the structure alone (a cold worker sends it first); the first whole
 // document painted is gleaner:first-full-result (printed as "whole").
-import { launch, openPage, readSample, ROOT } from './helpers.mjs';
+import { launch, readSample, ROOT } from './helpers.mjs';
 import { startServer } from '../../.ci/serve.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 // the pause between the page saying it is ready and the paste, in the "pasted later" runs
 const IDLE_MS = Number(process.env.GLEANER_TTFR_IDLE_MS ?? 2000);
+// the pause between opening a fresh context's page (about:blank) and loading the page (see measure)
+const SETTLE_MS = Number(process.env.GLEANER_TTFR_SETTLE_MS ?? 1500);
 const base = await readSample();
 const text = `${base}\n${base}`.slice(0, 10 * 1024);
 const env = await launch();
@@ -26,21 +29,22 @@ const repo = await startServer({ root: ROOT });
 const baseDir = process.env.GLEANER_TTFR_BASE;
 const base0 = baseDir ? await startServer({ root: baseDir }) : null;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { idle: [], baseIdle: [], gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], steps: [], afterReady: [], afterReadyParse: [], whole: [], base: [], baseParse: [], baseWhole: [] };
+const results = { idle: [], baseIdle: [], gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], typed: [], compromiseTyped: [], steps: [], afterReady: [], afterReadyParse: [], whole: [], base: [], baseParse: [], baseWhole: [] };
 
 /** Load `url` (or the gleaner page) in a fresh context, type `text` at once (or, with
  *  `whenReady`, once the page says its parser is ready); its marks (name → ms). */
 async function measure(url, { whenReady = false, idleMs = 0, srv } = {}) {
-  const { page, context, problems } = url
-    ? await (async () => {
-      const context = await env.browser.newContext();
-      const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(String(e)));
-      await page.goto(url);
-      return { page, context, problems };
-    })()
-    : await openPage(srv ? { ...env, srv } : env, { waitReady: false });
+  // every page the same way: a fresh context (empty cache), no request interception (the page
+  // tests' guard routes each request through Playwright, a round trip per request), and the
+  // page loaded only once the new context's browser window has settled: a new context opens a
+  // window whose omnibox popup (chrome://omnibox-popup.top-chrome, a WebUI renderer) takes
+  // about 1 s of CPU as it starts, which on a 2-core box lands on whichever page loads then
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  if (SETTLE_MS) await page.waitForTimeout(SETTLE_MS);
+  await page.goto(url ?? (srv ?? env.srv).url);
   // set the value and fire one input event (Playwright's fill is slow on a big plain textarea)
   await page.waitForSelector(whenReady ? 'body[data-ready="true"]' : '#input');
   if (idleMs) await page.waitForTimeout(idleMs);
@@ -79,6 +83,7 @@ try {
         const m = r.marks;
         const parseMs = Number(r.status.match(/Parsed in (\d+) ms/)?.[1]);
         results.gleaner.push(m['first-result']);
+        results.typed.push(m['first-result'] - m.typed);
         results.gleanerParse.push(parseMs);
         results.whole.push(m['first-full-result'] ?? m['first-result']);
         const steps = [['worker started', 'boot'], ['worker script runs', 'worker:start'], ['JS imported', 'worker:imported'],
@@ -105,8 +110,9 @@ try {
       } else {
         const r = await measure(`${repo.url}tests/js/ttfr/compromise.html`);
         results.compromise.push(r.marks['first-result']);
+        results.compromiseTyped.push(r.marks['first-result'] - r.marks.typed);
         results.compromiseParse.push(r.parseMs);
-        console.log(`run ${i + 1} compromise: first result ${r.marks['first-result'].toFixed(0)} ms; first 10 KB run ${r.parseMs.toFixed(0)} ms: people, places, organisations (DOMContentLoaded ${r.dcl.toFixed(0)})`);
+        console.log(`run ${i + 1} compromise: first result ${r.marks['first-result'].toFixed(0)} ms; first 10 KB run ${r.parseMs.toFixed(0)} ms: people, places, organisations (DOMContentLoaded ${r.dcl.toFixed(0)}, typed ${r.marks.typed.toFixed(0)})`);
       }
     }
   }
@@ -121,6 +127,7 @@ const stepMedians = Object.keys(results.steps[0]).map((k) => [k, median(results.
 console.log(`gleaner medians (ms after navigation start): ${stepMedians.map(([k, v]) => `${k} ${v?.toFixed(0)}`).join(', ')}`);
 console.log(`time to first result, 10 KB dump, cold load, median of ${runs}: gleaner ${g.toFixed(0)} ms (first parse ${gp} ms), `
   + `compromise ${c.toFixed(0)} ms (first run ${cp.toFixed(0)} ms); gleaner/compromise ${(g / c).toFixed(2)} (first result), ${(gp / cp).toFixed(2)} (first parse)`);
+console.log(`first result after the text was put in (median): gleaner ${median(results.typed).toFixed(0)} ms, compromise ${median(results.compromiseTyped).toFixed(0)} ms (${(median(results.typed) / median(results.compromiseTyped)).toFixed(2)})`);
 console.log(`whole document painted, median: gleaner ${median(results.whole).toFixed(0)} ms${base0 ? `; base page: first result ${median(results.base).toFixed(0)} ms, whole ${median(results.baseWhole).toFixed(0)} ms, first parse ${median(results.baseParse)} ms; gleaner/base ${(g / median(results.base)).toFixed(2)} (first result), ${(median(results.whole) / median(results.baseWhole)).toFixed(2)} (whole), ${(gp / median(results.baseParse)).toFixed(2)} (first parse)` : ''}`);
 console.log(`gleaner, pasted once the page is ready: result painted ${median(results.afterReady).toFixed(0)} ms after the paste (median), first 10 KB parse ${median(results.afterReadyParse)} ms`);
 console.log(`gleaner, pasted ${IDLE_MS} ms after ready: first 10 KB parse ${median(results.idle)} ms (median)${base0 ? `; base page ${median(results.baseIdle)} ms` : ''}`);
