@@ -117,7 +117,7 @@ function onWorkerError(e) {
   setBusy(false);
 }
 
-// the first worker was started by index.html's inline script as the page started: its module, wasm and model load in
+// the first worker was started by boot.js as the page started: its module, wasm and model load in
 // parallel with this module's own loading and the UI's start-up
 startWorker();
 
