@@ -29,7 +29,7 @@ const repo = await startServer({ root: ROOT });
 const baseDir = process.env.GLEANER_TTFR_BASE;
 const base0 = baseDir ? await startServer({ root: baseDir }) : null;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { idle: [], baseIdle: [], gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], typed: [], compromiseTyped: [], steps: [], afterReady: [], afterReadyParse: [], whole: [], base: [], baseParse: [], baseWhole: [] };
+const results = { idle: [], baseIdle: [], gleaner: [], compromise: [], gleanerParse: [], compromiseParse: [], typed: [], compromiseTyped: [], baseTyped: [], steps: [], afterReady: [], afterReadyParse: [], whole: [], base: [], baseParse: [], baseWhole: [] };
 
 /** Load `url` (or the gleaner page) in a fresh context, type `text` at once (or, with
  *  `whenReady`, once the page says its parser is ready); its marks (name → ms). */
@@ -75,6 +75,7 @@ try {
         const r = await measure(undefined, { srv: base0 });
         const parseMs = Number(r.status.match(/Parsed in (\d+) ms/)?.[1]);
         results.base.push(r.marks['first-result']);
+        results.baseTyped.push(r.marks['first-result'] - r.marks.typed);
         results.baseParse.push(parseMs);
         results.baseWhole.push(r.marks['first-full-result'] ?? r.marks['first-result']);
         console.log(`run ${i + 1} base page:  first result ${r.marks['first-result'].toFixed(0)} ms; whole ${(r.marks['first-full-result'] ?? r.marks['first-result']).toFixed(0)} ms; first 10 KB parse ${parseMs} ms`);
@@ -127,7 +128,7 @@ const stepMedians = Object.keys(results.steps[0]).map((k) => [k, median(results.
 console.log(`gleaner medians (ms after navigation start): ${stepMedians.map(([k, v]) => `${k} ${v?.toFixed(0)}`).join(', ')}`);
 console.log(`time to first result, 10 KB dump, cold load, median of ${runs}: gleaner ${g.toFixed(0)} ms (first parse ${gp} ms), `
   + `compromise ${c.toFixed(0)} ms (first run ${cp.toFixed(0)} ms); gleaner/compromise ${(g / c).toFixed(2)} (first result), ${(gp / cp).toFixed(2)} (first parse)`);
-console.log(`first result after the text was put in (median): gleaner ${median(results.typed).toFixed(0)} ms, compromise ${median(results.compromiseTyped).toFixed(0)} ms (${(median(results.typed) / median(results.compromiseTyped)).toFixed(2)})`);
+console.log(`first result after the text was put in (median): gleaner ${median(results.typed).toFixed(0)} ms, compromise ${median(results.compromiseTyped).toFixed(0)} ms (${(median(results.typed) / median(results.compromiseTyped)).toFixed(2)})${base0 ? `; base page ${median(results.baseTyped).toFixed(0)} ms (gleaner/base ${(median(results.typed) / median(results.baseTyped)).toFixed(2)})` : ''}`);
 console.log(`whole document painted, median: gleaner ${median(results.whole).toFixed(0)} ms${base0 ? `; base page: first result ${median(results.base).toFixed(0)} ms, whole ${median(results.baseWhole).toFixed(0)} ms, first parse ${median(results.baseParse)} ms; gleaner/base ${(g / median(results.base)).toFixed(2)} (first result), ${(median(results.whole) / median(results.baseWhole)).toFixed(2)} (whole), ${(gp / median(results.baseParse)).toFixed(2)} (first parse)` : ''}`);
 console.log(`gleaner, pasted once the page is ready: result painted ${median(results.afterReady).toFixed(0)} ms after the paste (median), first 10 KB parse ${median(results.afterReadyParse)} ms`);
 console.log(`gleaner, pasted ${IDLE_MS} ms after ready: first 10 KB parse ${median(results.idle)} ms (median)${base0 ? `; base page ${median(results.baseIdle)} ms` : ''}`);

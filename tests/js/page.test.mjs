@@ -581,8 +581,8 @@ test('time to first result for a 10 KB dump on a cold page load', async () => {
     console.log(`# ${line}`);
     await writeFile(path.join(OUT, 'ttfr.txt'), `${line}\n`);
     // Targets: 300 ms to the first result, 30 ms for the first parse, which a shared 2-core box
-    // under load cannot show (see README "Speed and size": 640-870 ms and 41-122 ms at load
-    // average ~1, against 575-1088 ms for a compromise page in the same runs). The defaults
+    // under load cannot show (see README "Speed and size", the time-to-first-result row, and
+    // `node tests/js/bench-ttfr.mjs` for the side-by-side numbers). The defaults
     // only catch a regression by several times; GLEANER_TTFR_MS=300 GLEANER_FIRST_PARSE_MS=30
     // check the targets themselves.
     const ttfrBudget = Number(process.env.GLEANER_TTFR_MS ?? 5000);
