@@ -808,30 +808,35 @@ impl LineFacts {
 pub(crate) struct RuleClass(u8);
 
 impl RuleClass {
+    /// Where the line left `rule_class`'s order of rules: class 0 (no rule met) comes after
+    /// every rule (all of them were tried), the others at their place.
+    fn rank(self) -> u8 {
+        if self.0 == 0 { 20 } else { self.0 }
+    }
     /// `stamp::whole(s)` is known to be `None` for this line `s`.
     pub(crate) fn no_whole_stamp(self, s: &str) -> bool {
-        self.0 > 3 && s.len() <= 80
+        self.rank() > 3 && s.len() <= 80
     }
     /// `clutter::is_end_mark(s)`, `byline::end_byline(s)` and `byline::top_byline(s)` are
     /// known to fail (the three rules `rule_class` tries in that order).
     pub(crate) fn no_end_mark(self, s: &str) -> bool {
-        self.0 > 4 && s.len() <= 200
+        self.rank() > 4 && s.len() <= 200
     }
     /// `byline::end_byline(s)` is known to be `None`.
     pub(crate) fn no_end_byline(self, s: &str) -> bool {
-        self.0 > 5 && s.len() <= 200
+        self.rank() > 5 && s.len() <= 200
     }
     /// `byline::top_byline(s)` is known to be `None`.
     pub(crate) fn no_top_byline(self, s: &str) -> bool {
-        self.0 > 6 && s.len() <= 200
+        self.rank() > 6 && s.len() <= 200
     }
     /// `clutter::list_heading(s)` is known to be `None`.
     pub(crate) fn no_list_heading(self, s: &str) -> bool {
-        self.0 > 7 && s.len() <= 60
+        self.rank() > 7 && s.len() <= 60
     }
     /// What `clutter::classify(s)` gives, when the class tells (the line reached that rule).
     pub(crate) fn clutter(self, s: &str) -> Option<Option<BoilerplateKind>> {
-        match self.0 {
+        match self.rank() {
             8..=16 if s.len() <= 300 => Some(Some(CLUTTER_KINDS[self.0 as usize - 8])),
             17.. if s.len() <= 300 => Some(None),
             _ => None,
@@ -866,6 +871,10 @@ const EMPTY_NORM: u64 = 0xcbf2_9ce4_8422_2325;
 fn parts(s: &str) -> Vec<(u64, u32)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // (most lines hold no separator: `|`, `>`, `_`, `-` or the first byte of `»`, `·`, `•`, `–`, `—`)
+    if !b.iter().any(|&c| matches!(c, b'|' | b'>' | b'_' | b'-' | 0xC2 | 0xE2)) {
+        return out;
+    }
     let mut start = 0;
     let cut = |from: usize, to: usize, out: &mut Vec<(u64, u32)>| {
         let p = &s[from..to];
@@ -901,11 +910,12 @@ struct Recur {
 }
 
 impl Recur {
-    fn new(text: &str, spans: &[Span]) -> Recur {
+    /// `known[k]`: line `k`'s [`norm_hash`] when already computed.
+    fn new(text: &str, spans: &[Span], known: &[Option<Facts>]) -> Recur {
         let mut r = Recur::default();
-        for sp in spans {
+        for (k, sp) in spans.iter().enumerate() {
             let s = sp.slice(text);
-            let h = norm_hash(s);
+            let h = known.get(k).copied().flatten().map_or_else(|| norm_hash(s), |x| x.norm_hash);
             if h == EMPTY_NORM {
                 continue;
             }
@@ -950,9 +960,9 @@ impl TitleFacts {
     /// whether it is itself a joined line with a piece that stands alone elsewhere (a long
     /// piece: the title itself; a short one: a site or section name).
     fn repeats(&self, text: &str, spans: &[Span], k: usize) -> (u64, u64, u64) {
-        let r = self.recur.get_or_init(|| Recur::new(text, spans));
+        let r = self.recur.get_or_init(|| Recur::new(text, spans, &self.facts.borrow()));
         let s = spans[k].slice(text);
-        let h = norm_hash(s);
+        let h = self.facts.borrow().get(k).copied().flatten().map_or_else(|| norm_hash(s), |x| x.norm_hash);
         let same = r.whole.get(&h).copied().unwrap_or(0).saturating_sub(1).min(2) as u64;
         let piece_of = r.part.get(&h).is_some_and(|&n| n > 0) as u64;
         let ps = parts(s);
