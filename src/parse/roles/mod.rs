@@ -463,10 +463,33 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         // the same test as below without lowercasing a copy (most lines are ASCII)
         b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]))
     } else {
-        let lower = s.to_lowercase();
+        // the words of the lowercased line, lowercased character by character (no copy; a
+        // final sigma lowercases to `ς`, not `σ`, in a whole string, but both are two bytes
+        // and no month's letters): a word of 3-9 bytes whose first three are a month's
         // (one split, not one per month: the three bytes of an ASCII month prefix are the start
         // of a lowercased word exactly when the word starts with that month)
-        lower.split(|c: char| !c.is_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w.as_bytes()[..3]))
+        let (mut len, mut head, mut found) = (0usize, [0u8; 3], false);
+        let mut end_word = |len: &mut usize, head: &[u8; 3]| {
+            found |= (3..=9).contains(len) && is_month_prefix(head);
+            *len = 0;
+        };
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                if l.is_alphabetic() {
+                    let mut buf = [0u8; 4];
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        if len < 3 {
+                            head[len] = b;
+                        }
+                        len += 1;
+                    }
+                } else {
+                    end_word(&mut len, &head);
+                }
+            }
+        }
+        end_word(&mut len, &head);
+        found
     };
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
     let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
@@ -857,8 +880,25 @@ pub const TITLE_WINDOW: usize = 40;
 const LEDE_LINES: usize = 10;
 
 /// Content words (4+ letters, lowercased) of a line.
-fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+fn content_words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4)
+}
+
+/// The hashes of a line's [`content_words`], lowercased (an ASCII word on the stack).
+fn content_word_hashes(s: &str) -> Vec<u64> {
+    content_words(s)
+        .map(|w| {
+            let mut buf = [0u8; 32];
+            if w.is_ascii() && w.len() <= buf.len() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                fnv(11, b)
+            } else {
+                fnv(11, w.to_lowercase().as_bytes())
+            }
+        })
+        .collect()
 }
 
 /// [`norm_hash`] of a line with no letter or digit.
@@ -1008,7 +1048,7 @@ impl TitleFacts {
         if v.len() < spans.len() {
             v.resize(spans.len(), None);
         }
-        f(v[k].get_or_insert_with(|| content_words(spans[k].slice(text)).map(|w| fnv(11, w.as_bytes())).collect()))
+        f(v[k].get_or_insert_with(|| content_word_hashes(spans[k].slice(text))))
     }
 }
 
@@ -1023,9 +1063,10 @@ pub struct TitleWindow<'c> {
     b: usize,
     /// Facts of lines `lo..` (up to the end of the lede).
     facts: Vec<Facts>,
-    /// Hashes of the content words of the first 3 body lines, and of the first [`LEDE_LINES`].
-    lede3: std::collections::HashSet<u64>,
-    lede: std::collections::HashSet<u64>,
+    /// Hashes of the content words of the first 3 body lines, and of the first [`LEDE_LINES`]
+    /// (sorted, no repeats).
+    lede3: Vec<u64>,
+    lede: Vec<u64>,
     /// `heading_after[k - lo]`: heading-like lines in `k..b`.
     heading_after: Vec<u32>,
     /// Longest heading-like line in the window (chars).
@@ -1040,10 +1081,12 @@ impl<'c> TitleWindow<'c> {
         let hi = (b + LEDE_LINES).min(spans.len());
         let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| cache.get(text, spans, k)).collect();
         let words = |n: usize| {
-            let mut set = std::collections::HashSet::new();
+            let mut set = Vec::new();
             for k in b..(b + n).min(spans.len()) {
-                cache.with_words(text, spans, k, |w| set.extend(w.iter().copied()));
+                cache.with_words(text, spans, k, |w| set.extend_from_slice(w));
             }
+            set.sort_unstable();
+            set.dedup();
             set
         };
         let mut heading_after = vec![0u32; b - lo + 1];
@@ -1082,8 +1125,8 @@ impl<'c> TitleWindow<'c> {
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
         let (share, share10) = self.cache.with_words(text, spans, j, |cw| {
-            let share_of = |set: &std::collections::HashSet<u64>| {
-                let shared = cw.iter().filter(|w| set.contains(*w)).count();
+            let share_of = |set: &[u64]| {
+                let shared = cw.iter().filter(|w| set.binary_search(w).is_ok()).count();
                 if cw.is_empty() {
                     0
                 } else {
