@@ -413,10 +413,29 @@ const INDENT_EDGES: [u32; 6] = [0, 2, 3, 4, 6, 10];
 /// Class not yet known (see [`facts_unclassed`]).
 const NO_CLASS: u8 = u8::MAX;
 
-/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
-fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
-    let s = &text[l.span.start..l.span.end];
-    let chars = s.chars().count() as u32;
+/// What [`facts_unclassed`] counts over a line's text (one pass on an ASCII line, see
+/// [`text_stats_ascii`]).
+#[derive(Debug, PartialEq)]
+struct TextStats<'a> {
+    words: u32,
+    caps: u32,
+    stops: u32,
+    alpha_words: u32,
+    first_w: &'a str,
+    last_w: &'a str,
+    digits: u32,
+    year: bool,
+    clock: bool,
+    url: bool,
+    month: bool,
+    /// A lowercase letter in the line (only read, and only computed on a non-ASCII line,
+    /// when every alphabetic word is capitalised).
+    lower: bool,
+    norm: u64,
+}
+
+/// [`TextStats`] of any line `s`.
+fn text_stats(s: &str) -> TextStats<'_> {
     let mut words = 0u32;
     let mut caps = 0u32;
     let mut stops = 0u32;
@@ -491,8 +510,106 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         end_word(&mut len, &head);
         found
     };
+    let lower = alpha_words > 0 && caps == alpha_words && s.chars().any(char::is_lowercase);
+    TextStats { words, caps, stops, alpha_words, first_w, last_w, digits, year, clock, url, month, lower, norm: norm_hash(s) }
+}
+
+/// [`text_stats`] of an ASCII line in one pass over its bytes (most lines; the same values:
+/// ASCII whitespace is `\t`, `\n`, VT, FF, `\r` and space, as for [`char::is_whitespace`]).
+fn text_stats_ascii(s: &str) -> TextStats<'_> {
+    let b = s.as_bytes();
+    let mut st = TextStats {
+        words: 0,
+        caps: 0,
+        stops: 0,
+        alpha_words: 0,
+        first_w: "",
+        last_w: "",
+        digits: 0,
+        year: false,
+        clock: false,
+        url: false,
+        month: false,
+        lower: false,
+        norm: EMPTY_NORM,
+    };
+    // the open whitespace-separated word: whether one is open, its first and last letter or digit
+    let (mut in_word, mut first_an, mut last_an) = (false, usize::MAX, 0usize);
+    // the open run of letters: its length and first three bytes (for the month test)
+    let (mut run, mut head) = (0usize, [0u8; 3]);
+    fn end_word<'a>(s: &'a str, st: &mut TextStats<'a>, first_an: usize, last_an: usize) {
+        st.words += 1;
+        if first_an == usize::MAX {
+            return;
+        }
+        let t = &s[first_an..=last_an];
+        if st.first_w.is_empty() {
+            st.first_w = t;
+        }
+        st.last_w = t;
+        let c = t.as_bytes()[0];
+        if c.is_ascii_alphabetic() {
+            st.alpha_words += 1;
+            st.caps += c.is_ascii_uppercase() as u32;
+            st.stops += (t.len() <= 5 && is_stop(t)) as u32;
+        }
+    }
+    for i in 0..b.len() {
+        let c = b[i];
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            if in_word {
+                end_word(s, &mut st, first_an, last_an);
+                in_word = false;
+            }
+        } else {
+            if !in_word {
+                (in_word, first_an) = (true, usize::MAX);
+            }
+            if c.is_ascii_alphanumeric() {
+                if first_an == usize::MAX {
+                    first_an = i;
+                }
+                last_an = i;
+            }
+        }
+        if c.is_ascii_alphabetic() {
+            if run < 3 {
+                head[run] = c;
+            }
+            run += 1;
+        } else {
+            st.month |= (3..=9).contains(&run) && is_month_prefix(&head);
+            run = 0;
+        }
+        if c.is_ascii_alphanumeric() {
+            st.norm ^= c.to_ascii_lowercase() as u64;
+            st.norm = st.norm.wrapping_mul(0x0100_0000_01b3);
+        }
+        st.lower |= c.is_ascii_lowercase();
+        if c.is_ascii_digit() {
+            st.digits += 1;
+            let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+            st.year |= matches!((c, at(1)), (b'1', b'9') | (b'2', b'0')) && at(2).is_ascii_digit() && at(3).is_ascii_digit();
+            st.clock |= at(1) == b':' && at(2).is_ascii_digit();
+        } else if !st.url && matches!(c | 0x20, b'h' | b'w') {
+            st.url = url_at(b, i);
+        }
+    }
+    if in_word {
+        end_word(s, &mut st, first_an, last_an);
+    }
+    st.month |= (3..=9).contains(&run) && is_month_prefix(&head);
+    st
+}
+
+/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
+fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
+    let s = &text[l.span.start..l.span.end];
+    let chars = s.chars().count() as u32;
+    let TextStats { words, caps, stops, alpha_words, first_w, last_w, digits, year, clock, url, month, lower, norm } =
+        if s.is_ascii() { text_stats_ascii(s) } else { text_stats(s) };
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
-    let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
+    let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if lower { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
     let hw = |w: &str| {
         if w.len() > 24 {
             1
@@ -527,7 +644,7 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         chars,
         first_hash: hw(first_w),
         last_hash: hw(last_w),
-        norm_hash: norm_hash(s),
+        norm_hash: norm,
         url,
         pic: picture(s),
     }
@@ -1472,6 +1589,24 @@ mod tests {
         }
     }
 
+
+    #[test]
+    fn ascii_line_stats_agree_with_the_general_pass() {
+        let lines = [
+            "", " ", "a", "The", "The minister said on Friday that talks would go on.", "  -- Posted 3 March 2026, 10:45 --  ",
+            "BREAKING NEWS: ALL CAPS", "Share | Tweet | Email", "(Reporting by Jan Example; editing by Ann Other)", "x\ty\x0bz\x0cw\rv",
+            "***", "9:30", "1999-2026 www.example.org http://a.b", "Sept. Octo mayor MAYBE Junk december", "It's \"quoted\" (yes)!",
+            "ab--cd ..ef.. 12th", "The AND the", "a\x1fb", "MAR", "mar1", "Jan-Feb", "#Tags and @handles", "Words  with   gaps ",
+        ];
+        for l in lines {
+            let (mut a, b) = (text_stats_ascii(l), text_stats(l));
+            // (`lower` is only read, and the general pass only fills it, when every word is capitalised)
+            if !(a.alpha_words > 0 && a.caps == a.alpha_words) {
+                a.lower = false;
+            }
+            assert_eq!(a, b, "{l:?}");
+        }
+    }
 
     #[test]
     fn picture_lines_in_every_shape() {
