@@ -1028,8 +1028,18 @@ const EMPTY_NORM: u64 = 0xcbf2_9ce4_8422_2325;
 fn parts(s: &str) -> Vec<(u64, u32)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    // (most lines hold no separator: `|`, `>`, `_`, `-` or the first byte of `»`, `·`, `•`, `–`, `—`)
-    if !b.iter().any(|&c| matches!(c, b'|' | b'>' | b'_' | b'-' | 0xC2 | 0xE2)) {
+    // (most lines hold no separator: `|`, `>`, `_`, `»`, `·`, `•`, or a dash with a space
+    // either side; a dash's space is ASCII, so its bytes are enough)
+    let at = |i: usize, p: &[u8]| b[i..].starts_with(p);
+    let spaced_at = |i: usize, n: usize| i > 0 && b[i - 1] == b' ' && b.get(i + n) == Some(&b' ');
+    let any_sep = (0..b.len()).any(|i| match b[i] {
+        b'|' | b'>' | b'_' => true,
+        b'-' => spaced_at(i, 1),
+        0xC2 => at(i, "»".as_bytes()) || at(i, "·".as_bytes()),
+        0xE2 => at(i, "•".as_bytes()) || (at(i, "–".as_bytes()) || at(i, "—".as_bytes())) && spaced_at(i, 3),
+        _ => false,
+    });
+    if !any_sep {
         return out;
     }
     let mut start = 0;
