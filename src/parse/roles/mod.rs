@@ -766,7 +766,8 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         }
     }
     // recurrence of a line's text in the dump
-    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    // (sized once: at most one entry per line, no rehashing as it grows)
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
     for x in &facts_of {
         *counts.entry(x.norm_hash).or_insert(0) += 1;
     }
@@ -1079,7 +1080,8 @@ struct Recur {
 impl Recur {
     /// `known[k]`: line `k`'s [`norm_hash`] when already computed.
     fn new(text: &str, spans: &[Span], known: &[Option<Facts>]) -> Recur {
-        let mut r = Recur::default();
+        // (sized once for one entry per line: no rehashing as it grows)
+        let mut r = Recur { whole: std::collections::HashMap::with_capacity(spans.len()), ..Recur::default() };
         for (k, sp) in spans.iter().enumerate() {
             let s = sp.slice(text);
             let h = known.get(k).copied().flatten().map_or_else(|| norm_hash(s), |x| x.norm_hash);
