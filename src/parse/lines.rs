@@ -370,6 +370,10 @@ const WRAP_WINDOW: usize = 10;
 /// The cleaned text of a logical line's content span: wrapped parts joined with single spaces.
 pub(crate) fn clean(text: &str, span: Span) -> String {
     let s = &text[span.start..span.end];
+    // (without a line break or tab the text is already clean: every character is kept)
+    if !s.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut ws = false;
     for c in s.chars() {

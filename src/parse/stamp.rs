@@ -17,7 +17,8 @@ const LABELS: [&str; 9] =
 
 /// Month number (1-12) for an English month name or abbreviation (`Jan`, `Jan.`, `January`, `Sept`).
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // (compared ignoring ASCII case: the names are lowercase ASCII, no copy is lowercased)
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
@@ -26,7 +27,7 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
         "december",
     ];
     for (i, m) in full.iter().enumerate() {
-        if w == *m || w == MONTHS[i] || (i == 8 && w == "sept") {
+        if w.eq_ignore_ascii_case(m) || w.eq_ignore_ascii_case(MONTHS[i]) || (i == 8 && w.eq_ignore_ascii_case("sept")) {
             return Some(i as u32 + 1);
         }
     }
@@ -49,7 +50,12 @@ const FOREIGN_MONTHS: &[(&str, u32)] = &[
 /// [`month_number`] or a month name of another language (inside a date only).
 fn any_month(word: &str) -> Option<u32> {
     month_number(word).or_else(|| {
-        let w = word.trim_end_matches('.').to_lowercase();
+        let w = word.trim_end_matches('.');
+        // (an ASCII word lowercases to ASCII: only the ASCII names can match, ignoring case)
+        if w.is_ascii() {
+            return FOREIGN_MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)).map(|&(_, n)| n);
+        }
+        let w = w.to_lowercase();
         FOREIGN_MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
     })
 }
@@ -60,9 +66,9 @@ pub(crate) fn is_weekday_word(word: &str) -> bool {
 }
 
 fn is_weekday(word: &str) -> bool {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    let w = word.trim_end_matches([',', '.']);
     let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    WEEKDAYS.iter().any(|d| w == *d) || full.iter().any(|d| w == *d) || w == "tues" || w == "thur" || w == "thurs"
+    WEEKDAYS.iter().chain(&full).chain(&["tues", "thur", "thurs"]).any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// Tokens of a candidate timestamp: maximal runs of alphanumerics, or single punctuation chars.
@@ -138,12 +144,13 @@ fn parse_at(t: &[Tok<'_>], mut i: usize) -> Option<(usize, String)> {
     let start = i;
     // optional label "Written:" / "Updated" / "Last updated:"
     if let Some(tok) = t.get(i) {
-        let lw = tok.s.to_ascii_lowercase();
-        if LABELS.contains(&lw.as_str()) || lw == "last" || lw == "first" {
+        let is = |s: &str, w: &str| s.eq_ignore_ascii_case(w);
+        let last_first = is(tok.s, "last") || is(tok.s, "first");
+        if LABELS.iter().any(|l| is(tok.s, l)) || last_first {
             let mut j = i + 1;
-            if lw == "last" || lw == "first" {
-                let next = t.get(j).map(|x| x.s.to_ascii_lowercase()).unwrap_or_default();
-                if next != "updated" && next != "modified" && next != "published" {
+            if last_first {
+                let next = t.get(j).map_or("", |x| x.s);
+                if !is(next, "updated") && !is(next, "modified") && !is(next, "published") {
                     return None;
                 }
                 j += 1;
@@ -304,11 +311,12 @@ fn parse_time(t: &[Tok<'_>]) -> Option<(usize, u32, u32, Option<u32>, String)> {
     if hh > 23 || mm > 59 || ss.is_some_and(|s| s > 60) {
         return None;
     }
-    if let Some(ap) = t.get(k).map(|x| x.s.to_ascii_lowercase()) {
-        if (ap == "am" || ap == "pm") && (1..=12).contains(&hh) {
-            if ap == "pm" && hh < 12 {
+    if let Some(ap) = t.get(k).map(|x| x.s) {
+        let (am, pm) = (ap.eq_ignore_ascii_case("am"), ap.eq_ignore_ascii_case("pm"));
+        if (am || pm) && (1..=12).contains(&hh) {
+            if pm && hh < 12 {
                 hh += 12;
-            } else if ap == "am" && hh == 12 {
+            } else if am && hh == 12 {
                 hh = 0;
             }
             k += 1;
@@ -353,6 +361,26 @@ fn has_year(s: &str) -> bool {
     run == 4
 }
 
+/// Start of the last maximal run of exactly four ASCII digits in `b` that starts at or after
+/// `lo` (`lo >= 1`).
+fn last_year_run(b: &[u8], lo: usize) -> Option<usize> {
+    let (mut last, mut k) = (None, lo);
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let r = k;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k - r == 4 && !b[r - 1].is_ascii_digit() {
+                last = Some(r);
+            }
+        } else {
+            k += 1;
+        }
+    }
+    last
+}
+
 /// If the whole of `s` (trimmed) is a timestamp, return it.
 pub(crate) fn whole(s: &str) -> Option<Stamp> {
     if s.len() > 120 || !has_year(s) {
@@ -382,7 +410,14 @@ pub(crate) fn trailing(s: &str) -> Option<Stamp> {
     // Candidates start at a weekday name (possibly glued to the previous word) or at a digit.
     // scan forward so the earliest (longest) match wins: `Wed, 30 Jul …` over `30 Jul …`
     let bytes = s.as_bytes();
-    for i in s.len().saturating_sub(60).max(1)..s.len() {
+    let lo = s.len().saturating_sub(60).max(1);
+    // (a candidate's tail needs a year: a run of exactly four digits starting at or after it,
+    // as candidates never start inside a run; none after the last such run)
+    let Some(last_year) = last_year_run(bytes, lo) else { return None };
+    for i in lo..s.len() {
+        if i > last_year {
+            break;
+        }
         if !s.is_char_boundary(i) {
             continue;
         }
@@ -391,6 +426,15 @@ pub(crate) fn trailing(s: &str) -> Option<Stamp> {
             continue;
         }
         let tail = &s[i..];
+        // (a stamp that opens with a letter opens with a label, a weekday or a month: its
+        // first token, the letters and digits from `i`, says so without reading the rest)
+        if c.is_ascii_uppercase() {
+            let w = &tail[..tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len())];
+            let label = LABELS.iter().chain(&["last", "first"]).any(|l| w.eq_ignore_ascii_case(l));
+            if !label && !is_weekday(w) && any_month(w).is_none() {
+                continue;
+            }
+        }
         // a date after a comma is part of the line (`What we learned, Wednesday 24 April 2024`);
         // a stamp with a clock time is still glued on
         if let Some(st) = whole(tail) {

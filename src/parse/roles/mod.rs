@@ -413,10 +413,29 @@ const INDENT_EDGES: [u32; 6] = [0, 2, 3, 4, 6, 10];
 /// Class not yet known (see [`facts_unclassed`]).
 const NO_CLASS: u8 = u8::MAX;
 
-/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
-fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
-    let s = &text[l.span.start..l.span.end];
-    let chars = s.chars().count() as u32;
+/// What [`facts_unclassed`] counts over a line's text (one pass on an ASCII line, see
+/// [`text_stats_ascii`]).
+#[derive(Debug, PartialEq)]
+struct TextStats<'a> {
+    words: u32,
+    caps: u32,
+    stops: u32,
+    alpha_words: u32,
+    first_w: &'a str,
+    last_w: &'a str,
+    digits: u32,
+    year: bool,
+    clock: bool,
+    url: bool,
+    month: bool,
+    /// A lowercase letter in the line (only read, and only computed on a non-ASCII line,
+    /// when every alphabetic word is capitalised).
+    lower: bool,
+    norm: u64,
+}
+
+/// [`TextStats`] of any line `s`.
+fn text_stats(s: &str) -> TextStats<'_> {
     let mut words = 0u32;
     let mut caps = 0u32;
     let mut stops = 0u32;
@@ -463,13 +482,134 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         // the same test as below without lowercasing a copy (most lines are ASCII)
         b.split(|c| !c.is_ascii_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w[..3]))
     } else {
-        let lower = s.to_lowercase();
+        // the words of the lowercased line, lowercased character by character (no copy; a
+        // final sigma lowercases to `ς`, not `σ`, in a whole string, but both are two bytes
+        // and no month's letters): a word of 3-9 bytes whose first three are a month's
         // (one split, not one per month: the three bytes of an ASCII month prefix are the start
         // of a lowercased word exactly when the word starts with that month)
-        lower.split(|c: char| !c.is_alphabetic()).any(|w| (3..=9).contains(&w.len()) && is_month_prefix(&w.as_bytes()[..3]))
+        let (mut len, mut head, mut found) = (0usize, [0u8; 3], false);
+        let mut end_word = |len: &mut usize, head: &[u8; 3]| {
+            found |= (3..=9).contains(len) && is_month_prefix(head);
+            *len = 0;
+        };
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                if l.is_alphabetic() {
+                    let mut buf = [0u8; 4];
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        if len < 3 {
+                            head[len] = b;
+                        }
+                        len += 1;
+                    }
+                } else {
+                    end_word(&mut len, &head);
+                }
+            }
+        }
+        end_word(&mut len, &head);
+        found
     };
+    let lower = alpha_words > 0 && caps == alpha_words && s.chars().any(char::is_lowercase);
+    TextStats { words, caps, stops, alpha_words, first_w, last_w, digits, year, clock, url, month, lower, norm: norm_hash(s) }
+}
+
+/// [`text_stats`] of an ASCII line in one pass over its bytes (most lines; the same values:
+/// ASCII whitespace is `\t`, `\n`, VT, FF, `\r` and space, as for [`char::is_whitespace`]).
+fn text_stats_ascii(s: &str) -> TextStats<'_> {
+    let b = s.as_bytes();
+    let mut st = TextStats {
+        words: 0,
+        caps: 0,
+        stops: 0,
+        alpha_words: 0,
+        first_w: "",
+        last_w: "",
+        digits: 0,
+        year: false,
+        clock: false,
+        url: false,
+        month: false,
+        lower: false,
+        norm: EMPTY_NORM,
+    };
+    // the open whitespace-separated word: whether one is open, its first and last letter or digit
+    let (mut in_word, mut first_an, mut last_an) = (false, usize::MAX, 0usize);
+    // the open run of letters: its length and first three bytes (for the month test)
+    let (mut run, mut head) = (0usize, [0u8; 3]);
+    fn end_word<'a>(s: &'a str, st: &mut TextStats<'a>, first_an: usize, last_an: usize) {
+        st.words += 1;
+        if first_an == usize::MAX {
+            return;
+        }
+        let t = &s[first_an..=last_an];
+        if st.first_w.is_empty() {
+            st.first_w = t;
+        }
+        st.last_w = t;
+        let c = t.as_bytes()[0];
+        if c.is_ascii_alphabetic() {
+            st.alpha_words += 1;
+            st.caps += c.is_ascii_uppercase() as u32;
+            st.stops += (t.len() <= 5 && is_stop(t)) as u32;
+        }
+    }
+    for i in 0..b.len() {
+        let c = b[i];
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            if in_word {
+                end_word(s, &mut st, first_an, last_an);
+                in_word = false;
+            }
+        } else {
+            if !in_word {
+                (in_word, first_an) = (true, usize::MAX);
+            }
+            if c.is_ascii_alphanumeric() {
+                if first_an == usize::MAX {
+                    first_an = i;
+                }
+                last_an = i;
+            }
+        }
+        if c.is_ascii_alphabetic() {
+            if run < 3 {
+                head[run] = c;
+            }
+            run += 1;
+        } else {
+            st.month |= (3..=9).contains(&run) && is_month_prefix(&head);
+            run = 0;
+        }
+        if c.is_ascii_alphanumeric() {
+            st.norm ^= c.to_ascii_lowercase() as u64;
+            st.norm = st.norm.wrapping_mul(0x0100_0000_01b3);
+        }
+        st.lower |= c.is_ascii_lowercase();
+        if c.is_ascii_digit() {
+            st.digits += 1;
+            let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+            st.year |= matches!((c, at(1)), (b'1', b'9') | (b'2', b'0')) && at(2).is_ascii_digit() && at(3).is_ascii_digit();
+            st.clock |= at(1) == b':' && at(2).is_ascii_digit();
+        } else if !st.url && matches!(c | 0x20, b'h' | b'w') {
+            st.url = url_at(b, i);
+        }
+    }
+    if in_word {
+        end_word(s, &mut st, first_an, last_an);
+    }
+    st.month |= (3..=9).contains(&run) && is_month_prefix(&head);
+    st
+}
+
+/// [`facts`] but for the rule class (the costly part), left [`NO_CLASS`].
+fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
+    let s = &text[l.span.start..l.span.end];
+    let chars = s.chars().count() as u32;
+    let TextStats { words, caps, stops, alpha_words, first_w, last_w, digits, year, clock, url, month, lower, norm } =
+        if s.is_ascii() { text_stats_ascii(s) } else { text_stats(s) };
     let pct = |a: u32, b: u32| if b == 0 { 0 } else { a * 10 / b };
-    let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if s.chars().any(char::is_lowercase) { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
+    let caps_b = if alpha_words == 0 { 0 } else if caps == alpha_words { if lower { 6 } else { 7 } } else { 1 + bucket(pct(caps, alpha_words), &[2, 5, 8]) };
     let hw = |w: &str| {
         if w.len() > 24 {
             1
@@ -504,7 +644,7 @@ fn facts_unclassed(text: &str, l: &PhysLine) -> Facts {
         chars,
         first_hash: hw(first_w),
         last_hash: hw(last_w),
-        norm_hash: norm_hash(s),
+        norm_hash: norm,
         url,
         pic: picture(s),
     }
@@ -626,7 +766,8 @@ fn features_and_classes(text: &str, lines: &[PhysLine], mut f: impl FnMut(usize,
         }
     }
     // recurrence of a line's text in the dump
-    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    // (sized once: at most one entry per line, no rehashing as it grows)
+    let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::with_capacity(n);
     for x in &facts_of {
         *counts.entry(x.norm_hash).or_insert(0) += 1;
     }
@@ -808,30 +949,35 @@ impl LineFacts {
 pub(crate) struct RuleClass(u8);
 
 impl RuleClass {
+    /// Where the line left `rule_class`'s order of rules: class 0 (no rule met) comes after
+    /// every rule (all of them were tried), the others at their place.
+    fn rank(self) -> u8 {
+        if self.0 == 0 { 20 } else { self.0 }
+    }
     /// `stamp::whole(s)` is known to be `None` for this line `s`.
     pub(crate) fn no_whole_stamp(self, s: &str) -> bool {
-        self.0 > 3 && s.len() <= 80
+        self.rank() > 3 && s.len() <= 80
     }
     /// `clutter::is_end_mark(s)`, `byline::end_byline(s)` and `byline::top_byline(s)` are
     /// known to fail (the three rules `rule_class` tries in that order).
     pub(crate) fn no_end_mark(self, s: &str) -> bool {
-        self.0 > 4 && s.len() <= 200
+        self.rank() > 4 && s.len() <= 200
     }
     /// `byline::end_byline(s)` is known to be `None`.
     pub(crate) fn no_end_byline(self, s: &str) -> bool {
-        self.0 > 5 && s.len() <= 200
+        self.rank() > 5 && s.len() <= 200
     }
     /// `byline::top_byline(s)` is known to be `None`.
     pub(crate) fn no_top_byline(self, s: &str) -> bool {
-        self.0 > 6 && s.len() <= 200
+        self.rank() > 6 && s.len() <= 200
     }
     /// `clutter::list_heading(s)` is known to be `None`.
     pub(crate) fn no_list_heading(self, s: &str) -> bool {
-        self.0 > 7 && s.len() <= 60
+        self.rank() > 7 && s.len() <= 60
     }
     /// What `clutter::classify(s)` gives, when the class tells (the line reached that rule).
     pub(crate) fn clutter(self, s: &str) -> Option<Option<BoilerplateKind>> {
-        match self.0 {
+        match self.rank() {
             8..=16 if s.len() <= 300 => Some(Some(CLUTTER_KINDS[self.0 as usize - 8])),
             17.. if s.len() <= 300 => Some(None),
             _ => None,
@@ -852,8 +998,25 @@ pub const TITLE_WINDOW: usize = 40;
 const LEDE_LINES: usize = 10;
 
 /// Content words (4+ letters, lowercased) of a line.
-fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+fn content_words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4)
+}
+
+/// The hashes of a line's [`content_words`], lowercased (an ASCII word on the stack).
+fn content_word_hashes(s: &str) -> Vec<u64> {
+    content_words(s)
+        .map(|w| {
+            let mut buf = [0u8; 32];
+            if w.is_ascii() && w.len() <= buf.len() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                fnv(11, b)
+            } else {
+                fnv(11, w.to_lowercase().as_bytes())
+            }
+        })
+        .collect()
 }
 
 /// [`norm_hash`] of a line with no letter or digit.
@@ -866,6 +1029,20 @@ const EMPTY_NORM: u64 = 0xcbf2_9ce4_8422_2325;
 fn parts(s: &str) -> Vec<(u64, u32)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // (most lines hold no separator: `|`, `>`, `_`, `»`, `·`, `•`, or a dash with a space
+    // either side; a dash's space is ASCII, so its bytes are enough)
+    let at = |i: usize, p: &[u8]| b[i..].starts_with(p);
+    let spaced_at = |i: usize, n: usize| i > 0 && b[i - 1] == b' ' && b.get(i + n) == Some(&b' ');
+    let any_sep = (0..b.len()).any(|i| match b[i] {
+        b'|' | b'>' | b'_' => true,
+        b'-' => spaced_at(i, 1),
+        0xC2 => at(i, "»".as_bytes()) || at(i, "·".as_bytes()),
+        0xE2 => at(i, "•".as_bytes()) || (at(i, "–".as_bytes()) || at(i, "—".as_bytes())) && spaced_at(i, 3),
+        _ => false,
+    });
+    if !any_sep {
+        return out;
+    }
     let mut start = 0;
     let cut = |from: usize, to: usize, out: &mut Vec<(u64, u32)>| {
         let p = &s[from..to];
@@ -901,11 +1078,13 @@ struct Recur {
 }
 
 impl Recur {
-    fn new(text: &str, spans: &[Span]) -> Recur {
-        let mut r = Recur::default();
-        for sp in spans {
+    /// `known[k]`: line `k`'s [`norm_hash`] when already computed.
+    fn new(text: &str, spans: &[Span], known: &[Option<Facts>]) -> Recur {
+        // (sized once for one entry per line: no rehashing as it grows)
+        let mut r = Recur { whole: std::collections::HashMap::with_capacity(spans.len()), ..Recur::default() };
+        for (k, sp) in spans.iter().enumerate() {
             let s = sp.slice(text);
-            let h = norm_hash(s);
+            let h = known.get(k).copied().flatten().map_or_else(|| norm_hash(s), |x| x.norm_hash);
             if h == EMPTY_NORM {
                 continue;
             }
@@ -950,9 +1129,9 @@ impl TitleFacts {
     /// whether it is itself a joined line with a piece that stands alone elsewhere (a long
     /// piece: the title itself; a short one: a site or section name).
     fn repeats(&self, text: &str, spans: &[Span], k: usize) -> (u64, u64, u64) {
-        let r = self.recur.get_or_init(|| Recur::new(text, spans));
+        let r = self.recur.get_or_init(|| Recur::new(text, spans, &self.facts.borrow()));
         let s = spans[k].slice(text);
-        let h = norm_hash(s);
+        let h = self.facts.borrow().get(k).copied().flatten().map_or_else(|| norm_hash(s), |x| x.norm_hash);
         let same = r.whole.get(&h).copied().unwrap_or(0).saturating_sub(1).min(2) as u64;
         let piece_of = r.part.get(&h).is_some_and(|&n| n > 0) as u64;
         let ps = parts(s);
@@ -998,7 +1177,7 @@ impl TitleFacts {
         if v.len() < spans.len() {
             v.resize(spans.len(), None);
         }
-        f(v[k].get_or_insert_with(|| content_words(spans[k].slice(text)).map(|w| fnv(11, w.as_bytes())).collect()))
+        f(v[k].get_or_insert_with(|| content_word_hashes(spans[k].slice(text))))
     }
 }
 
@@ -1013,9 +1192,10 @@ pub struct TitleWindow<'c> {
     b: usize,
     /// Facts of lines `lo..` (up to the end of the lede).
     facts: Vec<Facts>,
-    /// Hashes of the content words of the first 3 body lines, and of the first [`LEDE_LINES`].
-    lede3: std::collections::HashSet<u64>,
-    lede: std::collections::HashSet<u64>,
+    /// Hashes of the content words of the first 3 body lines, and of the first [`LEDE_LINES`]
+    /// (sorted, no repeats).
+    lede3: Vec<u64>,
+    lede: Vec<u64>,
     /// `heading_after[k - lo]`: heading-like lines in `k..b`.
     heading_after: Vec<u32>,
     /// Longest heading-like line in the window (chars).
@@ -1030,10 +1210,12 @@ impl<'c> TitleWindow<'c> {
         let hi = (b + LEDE_LINES).min(spans.len());
         let facts: Vec<Facts> = (lo..hi.max(b.min(spans.len()))).map(|k| cache.get(text, spans, k)).collect();
         let words = |n: usize| {
-            let mut set = std::collections::HashSet::new();
+            let mut set = Vec::new();
             for k in b..(b + n).min(spans.len()) {
-                cache.with_words(text, spans, k, |w| set.extend(w.iter().copied()));
+                cache.with_words(text, spans, k, |w| set.extend_from_slice(w));
             }
+            set.sort_unstable();
+            set.dedup();
             set
         };
         let mut heading_after = vec![0u32; b - lo + 1];
@@ -1072,8 +1254,8 @@ impl<'c> TitleWindow<'c> {
         let rank = self.heading_after[j - lo];
         let longest = x.chars >= self.longest;
         let (share, share10) = self.cache.with_words(text, spans, j, |cw| {
-            let share_of = |set: &std::collections::HashSet<u64>| {
-                let shared = cw.iter().filter(|w| set.contains(*w)).count();
+            let share_of = |set: &[u64]| {
+                let shared = cw.iter().filter(|w| set.binary_search(w).is_ok()).count();
                 if cw.is_empty() {
                     0
                 } else {
@@ -1419,6 +1601,24 @@ mod tests {
         }
     }
 
+
+    #[test]
+    fn ascii_line_stats_agree_with_the_general_pass() {
+        let lines = [
+            "", " ", "a", "The", "The minister said on Friday that talks would go on.", "  -- Posted 3 March 2026, 10:45 --  ",
+            "BREAKING NEWS: ALL CAPS", "Share | Tweet | Email", "(Reporting by Jan Example; editing by Ann Other)", "x\ty\x0bz\x0cw\rv",
+            "***", "9:30", "1999-2026 www.example.org http://a.b", "Sept. Octo mayor MAYBE Junk december", "It's \"quoted\" (yes)!",
+            "ab--cd ..ef.. 12th", "The AND the", "a\x1fb", "MAR", "mar1", "Jan-Feb", "#Tags and @handles", "Words  with   gaps ",
+        ];
+        for l in lines {
+            let (mut a, b) = (text_stats_ascii(l), text_stats(l));
+            // (`lower` is only read, and the general pass only fills it, when every word is capitalised)
+            if !(a.alpha_words > 0 && a.caps == a.alpha_words) {
+                a.lower = false;
+            }
+            assert_eq!(a, b, "{l:?}");
+        }
+    }
 
     #[test]
     fn picture_lines_in_every_shape() {
