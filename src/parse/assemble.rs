@@ -133,6 +133,31 @@ fn physical_lines(text: &str, spans: &[Span]) -> Vec<Span> {
     out
 }
 
+/// A story's head printed apart from its body (a title, byline and date, at most a
+/// standfirst, then share buttons or a lead photo) gives its byline and date to the body that
+/// follows it when that has none: an article of three or more paragraphs right after, no
+/// headline between.
+fn carry_heads(doc: &mut Document) {
+    let paras = |a: &Article| a.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>();
+    for i in 1..doc.articles.len() {
+        let (head, body) = (&doc.articles[i - 1], &doc.articles[i]);
+        let between = head.span.end..body.span.start;
+        let listed = doc.headlines.iter().any(|h| between.contains(&h.span.start));
+        if paras(head) > 1 || paras(body) < 3 || listed {
+            continue;
+        }
+        let byline = head.byline.clone().filter(|b| !b.authors.is_empty() && body.byline.as_ref().is_none_or(|x| x.authors.is_empty()));
+        let published = head.published.clone().filter(|p| p.iso.is_some() && body.published.is_none());
+        let body = &mut doc.articles[i];
+        if let Some(b) = byline {
+            body.byline = Some(b);
+        }
+        if let Some(p) = published {
+            body.published = Some(p);
+        }
+    }
+}
+
 /// Build the document structure (no entities etc.) for `text`.
 ///
 /// Besides the blocks' own fields, an article takes: a byline from its byline blocks (a
@@ -517,6 +542,10 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                     if ts.iso.is_none() {
                         ts.iso = stamp::find(s).and_then(|x| x.iso);
                     }
+                    if p.paras == 0 {
+                        // (a name over it may be the byline)
+                        p.top.push(b.span);
+                    }
                     if p.paras > EARLY_PARAS {
                         p.late.get_or_insert(ts);
                     } else if a.published.as_ref().is_none_or(|t| t.iso.is_none()) && (a.published.is_none() || ts.iso.is_some()) {
@@ -612,6 +641,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     if let Some(p) = suspended.take() {
         doc.articles.push(finish(text, p, &suspended_pre));
     }
+    carry_heads(&mut doc);
     doc.stats.blocks = nblocks;
     doc.kind = match (doc.headlines.is_empty(), doc.articles.len()) {
         (true, 0) => DocumentKind::Empty,
