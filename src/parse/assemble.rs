@@ -133,8 +133,8 @@ fn physical_lines(text: &str, spans: &[Span]) -> Vec<Span> {
     out
 }
 
-/// A story's head printed apart from its body (a title, byline and date, at most a
-/// standfirst, then share buttons or a lead photo) gives its byline and date to the body that
+/// A story's head printed apart from its body (a title, byline and date, at most two
+/// paragraphs: a standfirst, a lead photo's caption; then share buttons) gives its byline and date to the body that
 /// follows it when that has none: an article of three or more paragraphs right after, no
 /// headline between.
 fn carry_heads(doc: &mut Document) {
@@ -143,7 +143,7 @@ fn carry_heads(doc: &mut Document) {
         let (head, body) = (&doc.articles[i - 1], &doc.articles[i]);
         let between = head.span.end..body.span.start;
         let listed = doc.headlines.iter().any(|h| between.contains(&h.span.start));
-        if paras(head) > 1 || paras(body) < 3 || listed {
+        if paras(head) > 2 || paras(body) < 3 || listed {
             continue;
         }
         let byline = head.byline.clone().filter(|b| !b.authors.is_empty() && body.byline.as_ref().is_none_or(|x| x.authors.is_empty()));
@@ -237,7 +237,8 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 };
                 let n = ls.len().saturating_sub(1);
                 if from_end {
-                    (0..n).rev().find_map(at)
+                    // (a name over a place over the date, not the place: `Jane Doe` / `Example City`)
+                    (0..n).rev().find_map(|k| at(k).map(|found| k.checked_sub(1).and_then(at).filter(|_| place_line(&text[ls[k].start..ls[k].end])).unwrap_or(found)))
                 } else {
                     (0..n).find_map(at)
                 }
@@ -257,6 +258,8 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 .iter()
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
+                // a byline with its marker among the first paragraphs before a bare name
+                .or_else(|| early.iter().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))))
                 // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`, `9/11/13 10:00AM`)
                 .or_else(|| name_dated(&top, true))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
@@ -571,8 +574,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             BlockKind::Subheading => {
                 if let Some(p) = article.as_mut() {
                     // `By Example News Service` printed as a heading above the body is a byline
-                    if top && s.len() <= SHORT && s.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("by")) {
-                        if let Some(parts) = byline::lenient(s, true) {
+                    let bare = unmark(s.trim_start_matches(['#', ' ']));
+                    if top && s.len() <= SHORT && bare.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("by")) {
+                        if let Some(parts) = byline::lenient(&bare, true) {
                             if p.article.byline.is_none() {
                                 p.article.byline = Some(Byline { text: s.to_string(), span: b.span, authors: parts.authors, source: parts.source, position: BylinePosition::Top });
                             }
