@@ -34,7 +34,7 @@ fn probe_structure_floors() {
         ("title", 0.65, p.title.acc()),
         ("dateline place", 0.90, p.place.acc()),
         ("agency", 0.70, p.agency.acc()),
-        ("byline authors", 0.55, p.byline.acc()),
+        ("byline authors", 0.90, p.byline.acc()),
         ("paragraph count", 0.50, p.paragraphs.acc()),
         ("page-own headline F1", 0.72, p.headlines.f()),
         ("list role", 0.33, p.list_role.acc()),

@@ -73,6 +73,91 @@ fn date_shaped(s: &str) -> bool {
     t.len() <= 24 && t.split_whitespace().count() <= 3 && sep_between
 }
 
+/// A line under a name that dates it: a date or time, a relative time (`2 hours ago`, `vor 2
+/// Stunden`, `il y a 3 heures`) or a reading-time widget (`14 min read`, `on Mar 27 · 4 min`).
+fn dates_a_name(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(['•', '*', '-', '·', ' ']);
+    if t.len() > 200 {
+        return false;
+    }
+    if stamp::find(t).is_some() || date_shaped(t) || stamp::relative(t).is_some() {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let digit_word = |r: &str| r.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let foreign_ago = ["před ", "vor ", "il y a ", "hace ", "há ", "för "].iter().any(|p| lower.strip_prefix(p).is_some_and(digit_word))
+        || (digit_word(&lower) && [" fa", " назад", " geleden", " sedan", " temu"].iter().any(|x| lower.ends_with(x)));
+    let reading = t.len() <= 40
+        && (["min read", "mins read", "minute read", "minutes read", "min. read", "lesezeit", "de lectura", "de lecture"].iter().any(|x| lower.contains(x))
+            || lower.strip_suffix(" min").is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit())));
+    foreign_ago || reading
+}
+
+/// A short line naming a place between a byline's name and its date (`Nairobi`, `New York`).
+fn place_line(s: &str) -> bool {
+    let t = s.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    t.len() <= 30 && (1..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')))
+}
+
+/// Whether the text just before a stamp labels it an update (`Updated Dec. 7`, `Mis à jour :`).
+fn update_label(before: &str) -> bool {
+    let b = before.trim_end().trim_end_matches([':', ' ', '(', '|', '/', '·', '•', '-', '—']).to_lowercase();
+    ["updated", "update", "last updated", "modified", "last modified", "mis à jour", "aktualisiert", "actualizado", "atualizado", "aggiornato"].iter().any(|w| b.ends_with(w))
+}
+
+/// Whether a timestamp is an update's (`Updated Dec. 7, 2024`, `… / Updated 3 May 2019`): the
+/// label opens it or ends the text before it on its line.
+fn is_update(text: &str, st: &Timestamp) -> bool {
+    let at = st.span.start + stamp::find(&st.text).map_or(0, |x| x.start);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let own = st.text.trim_start().to_lowercase();
+    update_label(&text[line_start..at]) || ["updated", "last updated", "modified", "mis à jour", "aktualisiert", "actualizado"].iter().any(|w| own.starts_with(w))
+}
+
+/// The spans of the physical lines of `spans` (a wrapped block may hold a name and its date),
+/// trimmed, empty lines left out.
+fn physical_lines(text: &str, spans: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for sp in spans {
+        let mut off = sp.start;
+        for line in text[sp.start..sp.end].split('\n') {
+            let lead = line.len() - line.trim_start().len();
+            let t = line.trim();
+            if !t.is_empty() {
+                out.push(Span::new(off + lead, off + lead + t.len()));
+            }
+            off += line.len() + 1;
+        }
+    }
+    out
+}
+
+/// A story's head printed apart from its body (a title, byline and date, at most two
+/// paragraphs: a standfirst, a lead photo's caption; then share buttons) gives its byline and date to the body that
+/// follows it when that has none: an article of three or more paragraphs right after, no
+/// headline between.
+fn carry_heads(doc: &mut Document) {
+    let paras = |a: &Article| a.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>();
+    for i in 1..doc.articles.len() {
+        let (head, body) = (&doc.articles[i - 1], &doc.articles[i]);
+        let between = head.span.end..body.span.start;
+        let listed = doc.headlines.iter().any(|h| between.contains(&h.span.start));
+        if paras(head) > 2 || paras(body) < 3 || listed {
+            continue;
+        }
+        let byline = head.byline.clone().filter(|b| !b.authors.is_empty() && body.byline.as_ref().is_none_or(|x| x.authors.is_empty()));
+        let published = head.published.clone().filter(|p| p.iso.is_some() && body.published.is_none());
+        let body = &mut doc.articles[i];
+        if let Some(b) = byline {
+            body.byline = Some(b);
+        }
+        if let Some(p) = published {
+            body.published = Some(p);
+        }
+    }
+}
+
 /// Build the document structure (no entities etc.) for `text`.
 ///
 /// Besides the blocks' own fields, an article takes: a byline from its byline blocks (a
@@ -95,6 +180,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         /// or a lead photo's caption).
         early: Vec<Span>,
         paras: usize,
+        /// A timestamp line past the article's opening paragraphs (a comment's, a related
+        /// story's), its date only when none is printed nearer the title.
+        late: Option<Timestamp>,
     }
     const PRE_LINES: usize = 3;
     /// How far above an article a byline with its marker (`By …`) is still looked for: past
@@ -112,7 +200,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
         Some(Timestamp { text: text[span.start..span.end].to_string(), span, iso: st.iso })
     }
     fn finish(text: &str, p: Pending, pre_wide: &[Span]) -> Article {
-        let Pending { mut article, top, early, .. } = p;
+        let Pending { mut article, top, early, late, .. } = p;
         let pre = &pre_wide[pre_wide.len().saturating_sub(PRE_LINES)..];
         let a = &mut article;
         let no_authors = |a: &Article| a.byline.as_ref().is_none_or(|b| b.authors.is_empty());
@@ -133,24 +221,49 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                     byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (w[0], p))
                 })
             };
+            // a bare name line over a line dating it, perhaps with a place line between
+            // (`Jane Doe` / `Example City` / `3 May 2019`, `Jane Doe` / `14 min read`), the
+            // pair nearest the body first
+            let name_dated = |spans: &[Span], from_end: bool| {
+                let ls = physical_lines(text, spans);
+                let at = |k: usize| -> Option<(Span, byline::BylineParts)> {
+                    let n = &text[ls[k].start..ls[k].end];
+                    let d = ls.get(k + 1).map(|d| &text[d.start..d.end])?;
+                    let dated = dates_a_name(d) || (place_line(d) && ls.get(k + 2).is_some_and(|d2| dates_a_name(&text[d2.start..d2.end])));
+                    if n.len() > 60 || !dated {
+                        return None;
+                    }
+                    byline::lenient(n, false).filter(|p| !p.authors.is_empty() && p.source.is_none()).map(|p| (ls[k], p))
+                };
+                let n = ls.len().saturating_sub(1);
+                if from_end {
+                    // (a name over a place over the date, not the place: `Jane Doe` / `Example City`)
+                    (0..n).rev().find_map(|k| at(k).map(|found| k.checked_sub(1).and_then(at).filter(|_| place_line(&text[ls[k].start..ls[k].end])).unwrap_or(found)))
+                } else {
+                    (0..n).find_map(at)
+                }
+            };
+            // the marker alone on its line (`By`, `por`), the names on the next
+            let marker_over = |spans: &[Span]| {
+                spans.windows(2).find_map(|w| {
+                    let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
+                    let n = n.trim().trim_start_matches(['•', '*', '-', '·']).trim();
+                    if !byline::is_marker_word(m) || n.len() > SHORT {
+                        return None;
+                    }
+                    byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
+                })
+            };
             let found = top
                 .iter()
                 .filter(short)
                 .find_map(|sp| byline::lenient(&text[sp.start..sp.end], true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p)))
+                // a byline with its marker among the first paragraphs before a bare name
+                .or_else(|| early.iter().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))))
                 // a bare name line followed by a date line (`Jane Doe` / `May 3, 2019 10:00`, `9/11/13 10:00AM`)
-                .or_else(|| name_over(&|d: &str| d.len() <= SHORT && (stamp::find(d).is_some() || date_shaped(d))))
+                .or_else(|| name_dated(&top, true))
                 .or_else(|| top.iter().filter(short).find_map(|sp| byline::name_line(&text[sp.start..sp.end]).map(|p| (*sp, p))))
-                // the marker alone on its line (`By`, `por`), the names on the next
-                .or_else(|| {
-                    top.windows(2).find_map(|w| {
-                        let (m, n) = (text[w[0].start..w[0].end].trim(), &text[w[1].start..w[1].end]);
-                        let n = n.trim().trim_start_matches(['•', '*', '-', '·']).trim();
-                        if !byline::is_marker_word(m) || n.len() > SHORT {
-                            return None;
-                        }
-                        byline::lenient(&format!("By {n}"), true).filter(|p| !p.authors.is_empty()).map(|p| (w[1], p))
-                    })
-                })
+                .or_else(|| marker_over(&top))
                 // a bare name line over an agency line (`JANE DOE` / `Associated Press…`)
                 .or_else(|| name_over(&|g: &str| g.len() <= 80 && dateline::AGENCIES.iter().any(|a| a.len() > 3 && g.trim().starts_with(a))))
                 .or_else(|| {
@@ -166,7 +279,11 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                         byline::lenient(s, true).filter(|p| !p.authors.is_empty()).map(|p| (*sp, p))
                     })
                 })
-                .or_else(|| pre_wide.iter().rev().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))));
+                .or_else(|| pre_wide.iter().rev().filter(short).find_map(|sp| byline::marked(&text[sp.start..sp.end]).map(|p| (*sp, p))))
+                // a name over its date among the first paragraphs or above the article
+                .or_else(|| marker_over(&early))
+                .or_else(|| name_dated(&early, false))
+                .or_else(|| name_dated(pre_wide, true));
             if let Some((sp, parts)) = found {
                 set_byline(a, sp, parts, BylinePosition::Top);
             }
@@ -218,9 +335,16 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                 }
             }
         }
-        // published: a date printed on the byline or the short lines above the body
-        if a.published.as_ref().is_none_or(|p| p.iso.is_none()) {
+        // published: a date printed on the byline or the short lines above the body; an
+        // update's date (`Dec. 6, 2024 / Updated Dec. 7, 2024`) gives way to one that is not
+        let updated = a.published.as_ref().filter(|p| is_update(text, p)).map(|p| p.span);
+        if a.published.as_ref().is_none_or(|p| p.iso.is_none()) || updated.is_some() {
             let mut cands: Vec<Span> = Vec::new();
+            if let Some(sp) = updated {
+                let start = text[..sp.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[sp.end..].find('\n').map_or(text.len(), |i| sp.end + i);
+                cands.push(Span::new(start, end));
+            }
             cands.extend(a.byline.as_ref().map(|b| b.span));
             cands.extend(top.iter().copied());
             cands.extend(pre.iter().rev().copied());
@@ -230,7 +354,12 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             let found = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, sp)).or_else(|| {
                 early.iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp)))
             });
-            if let Some(st) = found {
+            // (in place of an update, only an earlier date that is no update itself)
+            let before = |st: &Timestamp| match (&a.published, updated) {
+                (Some(p), Some(_)) => !is_update(text, st) && st.iso.is_some() && st.iso.as_deref().map(|i| &i[..i.len().min(10)]) <= p.iso.as_deref().map(|i| &i[..i.len().min(10)]),
+                _ => true,
+            };
+            if let Some(st) = found.filter(before).or(late.filter(|_| a.published.is_none())) {
                 a.published = Some(st);
             }
         }
@@ -278,6 +407,13 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     // clutter lines right after an article that may still carry its agency credit
     const POST_LINES: usize = 3;
     let mut post = 0usize;
+    // (the last PRE_MARKED lines outside containers)
+    let push_pre = |pre: &mut Vec<Span>, sp: Span| {
+        if pre.len() == PRE_MARKED {
+            pre.remove(0);
+        }
+        pre.push(sp);
+    };
     for b in segment(text, model) {
         if matches!(b.kind, BlockKind::ListStart(_) | BlockKind::ArticleStart) {
             post = 0;
@@ -320,6 +456,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                     top: Vec::new(),
                     early: Vec::new(),
                     paras: 0,
+                    late: None,
                 });
                 article_pre = std::mem::take(&mut pre);
                 continue;
@@ -396,20 +533,29 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                     if top {
                         p.top.push(b.span);
                     }
+                } else if !in_list {
+                    // a byline printed above its article's title
+                    push_pre(&mut pre, b.span);
                 }
             }
             BlockKind::Timestamp => {
                 if let Some(p) = article.as_mut() {
                     let a = &mut p.article;
-                    if a.published.as_ref().is_none_or(|t| t.iso.is_none()) {
-                        let mut ts = timestamp(text, b.span);
-                        if ts.iso.is_none() {
-                            ts.iso = stamp::find(s).and_then(|x| x.iso);
-                        }
-                        if a.published.is_none() || ts.iso.is_some() {
-                            a.published = Some(ts);
-                        }
+                    let mut ts = timestamp(text, b.span);
+                    if ts.iso.is_none() {
+                        ts.iso = stamp::find(s).and_then(|x| x.iso);
                     }
+                    if p.paras == 0 {
+                        // (a name over it may be the byline)
+                        p.top.push(b.span);
+                    }
+                    if p.paras > EARLY_PARAS {
+                        p.late.get_or_insert(ts);
+                    } else if a.published.as_ref().is_none_or(|t| t.iso.is_none()) && (a.published.is_none() || ts.iso.is_some()) {
+                        a.published = Some(ts);
+                    }
+                } else if !in_list {
+                    push_pre(&mut pre, b.span);
                 }
             }
             BlockKind::Dateline => {
@@ -428,8 +574,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             BlockKind::Subheading => {
                 if let Some(p) = article.as_mut() {
                     // `By Example News Service` printed as a heading above the body is a byline
-                    if top && s.len() <= SHORT && s.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("by")) {
-                        if let Some(parts) = byline::lenient(s, true) {
+                    let bare = unmark(s.trim_start_matches(['#', ' ']));
+                    if top && s.len() <= SHORT && bare.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("by")) {
+                        if let Some(parts) = byline::lenient(&bare, true) {
                             if p.article.byline.is_none() {
                                 p.article.byline = Some(Byline { text: s.to_string(), span: b.span, authors: parts.authors, source: parts.source, position: BylinePosition::Top });
                             }
@@ -483,10 +630,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
                                 post = 0;
                             }
                         }
-                        if pre.len() == PRE_MARKED {
-                            pre.remove(0);
-                        }
-                        pre.push(b.span);
+                        push_pre(&mut pre, b.span);
                     }
                 }
             }
@@ -501,6 +645,7 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     if let Some(p) = suspended.take() {
         doc.articles.push(finish(text, p, &suspended_pre));
     }
+    carry_heads(&mut doc);
     doc.stats.blocks = nblocks;
     doc.kind = match (doc.headlines.is_empty(), doc.articles.len()) {
         (true, 0) => DocumentKind::Empty,

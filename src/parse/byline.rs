@@ -269,7 +269,13 @@ fn one_name(p: &str) -> Option<String> {
         Some(i) if p.ends_with(')') => p[..i].trim(),
         _ => p,
     };
-    let words: Vec<&str> = p.split_whitespace().collect();
+    let mut words: Vec<&str> = p.split_whitespace().collect();
+    // a name printed twice, an avatar's alt text and then the name (`Jane Doe Jane Doe`)
+    // (after a label: `Section Jane Doe Jane Doe`)
+    let doubled = (2..=words.len() / 2).rev().find(|&k| words[words.len() - 2 * k..words.len() - k] == words[words.len() - k..]);
+    if let Some(k) = doubled {
+        words.drain(..words.len() - k);
+    }
     if words.is_empty() || words.len() > 5 || is_particle(words[0]) {
         return None;
     }
@@ -280,7 +286,7 @@ fn one_name(p: &str) -> Option<String> {
         return None;
     }
     // one word: only an ALL-CAPS or capitalised surname-like word of 3+ letters after a `By`
-    Some(title_case(p))
+    Some(title_case(&if doubled.is_some() { words.join(" ") } else { p.to_string() }))
 }
 
 /// Names joined by `,`, `and`, `&`, `y`, `et`, `und` (`;` too); stops at the first part that
@@ -367,6 +373,48 @@ fn names_end(s: &str) -> usize {
     end
 }
 
+/// A byline line without its link marks: a markdown link keeps its text (`[Jane
+/// Doe](https://example.com/jd)` → `Jane Doe`) and a text dump's reference number goes
+/// (`[12]Jane Doe`, `[0] Jane Doe`). `None` when the line has neither.
+fn unlink(t: &str) -> Option<String> {
+    if !t.contains('[') {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    let mut changed = false;
+    while let Some(o) = rest.find('[') {
+        out.push_str(&rest[..o]);
+        let after = &rest[o + 1..];
+        // (the closing bracket within a name's length: linear however many brackets open)
+        let close = after.char_indices().take(80).find(|&(_, c)| c == ']' || c == '[').filter(|&(_, c)| c == ']').map(|(i, _)| i);
+        let Some(c) = close else {
+            out.push('[');
+            rest = after;
+            continue;
+        };
+        let inner = &after[..c];
+        let tail = &after[c + 1..];
+        if let Some(url) = tail.strip_prefix('(') {
+            if let Some(e) = url.char_indices().take(300).find(|&(_, ch)| ch == ')' || ch == ' ').filter(|&(_, ch)| ch == ')').map(|(i, _)| i) {
+                out.push_str(inner);
+                rest = &url[e + 1..];
+                changed = true;
+                continue;
+            }
+        }
+        if (1..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()) {
+            rest = tail.trim_start();
+            changed = true;
+            continue;
+        }
+        out.push('[');
+        rest = after;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// A lenient byline, for lines the line-role model calls bylines and for the short lines
 /// between a title and its body: `by Jane Doe January 18, 2017 11:00 PM PST`,
 /// `By JANE DOE and JOHN ROE, Staff Writers`, `Jane Doe | Reporter`, `Written by Jane Doe`,
@@ -379,9 +427,16 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     // markdown escapes (`Jane Doe \- Apr 16, 2015`)
     let unescaped;
     let mut t = line.trim();
+    if t.len() > 600 {
+        return None;
+    }
     if t.contains('\\') {
         unescaped = t.replace("\\-", "-").replace("\\*", "*").replace("\\_", "_").replace("\\|", "|");
         t = unescaped.as_str();
+    }
+    let unlinked = unlink(t);
+    if let Some(u) = &unlinked {
+        t = u.as_str();
     }
     // role notes in parentheses: `Jane Doe (now) and John Roe (earlier)`
     let owned;
@@ -408,7 +463,12 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     if t.len() > 200 || t.is_empty() {
         return None;
     }
-    for b in ["• ", "* ", "- ", "· ", "**", "_"] {
+    for b in ["// ", "• ", "* ", "- ", "· "] {
+        t = t.strip_prefix(b).unwrap_or(t).trim_start();
+    }
+    // a name set in bold or italics (`**Jane Doe** at Example Park`)
+    let emphasis = t.starts_with("**") || t.starts_with('_');
+    for b in ["**", "_"] {
         t = t.strip_prefix(b).unwrap_or(t).trim_start();
     }
     // a text dump's image marker before the name (`[avatar.jpg] Jane Doe • 8h`)
@@ -427,6 +487,10 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
             t = &t[i + 4..];
             marker = true;
         }
+    } else if let Some(by) = date_then_by(t) {
+        // `on March 10, 2015 by Jane Doe`: blogs print the date first
+        t = by[3..].trim_start();
+        marker = true;
     }
     if !marker {
         for p in PREFIXES {
@@ -464,8 +528,13 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     if !marker && ["credit", "photo", "image", "getty"].iter().any(|w| tail_lower.contains(w)) {
         return None;
     }
+    // an emphasised name and the place it was written from (`**Jane Doe** at Example Park`)
+    let placed = emphasis && {
+        let rest = tail.trim_start_matches(['*', '_', ' ']);
+        ["at ", "in "].iter().any(|p| rest.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+    };
     // unmarked: the names must be followed by something a byline carries
-    let tail_ok = tail.starts_with(['|', '•', '·', '@', '/', '-', '–', '—']) || tail.starts_with(|c: char| c.is_ascii_digit()) || super::stamp::find(tail).is_some_and(|s| s.start == 0) || tail.is_empty();
+    let tail_ok = placed || tail.starts_with(['|', '•', '·', '@', '/', '-', '–', '—']) || tail.starts_with(|c: char| c.is_ascii_digit()) || super::stamp::find(tail).is_some_and(|s| s.start == 0) || tail.is_empty();
     if !marker && (!tail_ok || (tail.is_empty() && marked)) {
         return None;
     }
@@ -473,7 +542,8 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     // (`Jane Doe - May 3, 2019`; not `Europe Materials 3 May 2019`)
     let given = names.first().is_some_and(|n| given_name(n.split_whitespace().next().unwrap_or("")));
     let after = tail.trim_start_matches(['|', '•', '·', '/', '-', '–', '—', ' ']);
-    let strong_tail = tail.starts_with('@')
+    let strong_tail = placed
+        || tail.starts_with('@')
         || (tail.starts_with(['|', '•', '·'])
             && (after.contains('@')
                 || after.starts_with(|c: char| c.is_ascii_digit())
@@ -504,6 +574,16 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
         }
     }
     Some(BylineParts { authors: names, source })
+}
+
+/// The `by …` after a date that opens a line (`on March 10, 2015 by Jane Doe`, `3 May 2019, by
+/// Jane Doe`), from its `by`.
+pub(crate) fn date_then_by(l: &str) -> Option<&str> {
+    let by = |s: &str| s.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by "));
+    let body = l.get(..3).filter(|h| h.eq_ignore_ascii_case("on ")).map_or(l, |_| &l[3..]);
+    let st = super::stamp::find(body).filter(|st| st.start == 0)?;
+    let rest = body[st.end..].trim_start_matches([',', ' ']);
+    by(rest).then_some(rest)
 }
 
 /// A byline that opens with its marker (`By Jane Doe`, `Written by Jane Doe`, `Par Jean
@@ -637,6 +717,19 @@ mod tests {
         len!("Jane Trend | Reporter", false, ["Jane Trend"], None::<&str>);
         len!("Jane Doe \\- Apr 16, 2015 8:02 pm UTC", true, ["Jane Doe"], None::<&str>);
         len!("Jane Doe (Credit: AP/John Roe/Photo montage)", false, none);
+        // link marks, emphasis, a doubled name, the date first
+        len!("**By [Jane Doe](https://example.com/authors/jd)**", true, ["Jane Doe"], None::<&str>);
+        len!("By [5]Jane Doe and [6]John Roe", true, ["Jane Doe", "John Roe"], None::<&str>);
+        len!("By [12] Jane Doe", true, ["Jane Doe"], None::<&str>);
+        len!("**Jane Doe** at Example Park", true, ["Jane Doe"], None::<&str>);
+        len!("_Jane Doe_ in Example City", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe in Example City", true, none);
+        len!("on March 10, 2015 by Jane Doe", true, ["Jane Doe"], None::<&str>);
+        len!("3 May 2019, by Jane Doe", true, ["Jane Doe"], None::<&str>);
+        len!("// By Jane Doe • Nov 11, 2020", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe Jane Doe", false, ["Jane Doe"], None::<&str>);
+        len!("Features Jane Doe Jane Doe", false, ["Jane Doe"], None::<&str>);
+        len!("[Open] the [door", false, none);
     }
 
     #[test]
@@ -672,5 +765,7 @@ mod tests {
         top!("By 2030 the plan will be done", none);
         top!("Byline", none);
         top!("By PAT LEE and MO KIM | Daily Planet | Updated: 2019-11-23 02:47", ["Pat Lee", "Mo Kim"], Some("Daily Planet"));
+        top!("By [Jane Doe](https://example.com/jd) and [John Roe](/authors/jr)", ["Jane Doe", "John Roe"], None::<&str>);
+        top!("By [5]Jane Doe", ["Jane Doe"], None::<&str>);
     }
 }

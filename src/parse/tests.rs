@@ -399,3 +399,29 @@ fn a_digest_story_ends_at_its_agency_credit() {
     s.split_at_credits();
     assert_eq!(s.roles, [Title(0), Para(0), Para(0), Para(0)].map(Some));
 }
+
+#[test]
+fn a_name_over_the_line_that_dates_it_is_the_byline() {
+    let cases = [
+        ("Jane Doe\n14 min read\n", "Jane Doe"),
+        ("Jane Doe\nExample City\nSun 9 Feb 2025 14.02 GMT\n", "Jane Doe"),
+        ("Jane Doe Jane Doe\n2 hours ago\n", "Jane Doe"),
+        ("Jana Nováková\npřed 2 hodinami\n", "Jana Nováková"),
+        ("**Jane Doe** at Example Park\nSaturday 22 November 2025 17.31 GMT\n", "Jane Doe"),
+        ("By [Jane Doe](https://example.com/authors/jd)\n\nNovember 4, 2025 · 4 min read\n", "Jane Doe"),
+    ];
+    for (head, name) in cases {
+        let t = format!("Harbour town opens its new ferry pier\n{head}The new pier opened on Monday after two years of building, the council said.\nA second paragraph with enough words to count as the body of the story.\n");
+        let d = document(&t);
+        let a = d.articles.first().unwrap_or_else(|| panic!("no article: {head:?}"));
+        assert_eq!(a.byline.as_ref().map(|b| b.authors.clone()), Some(vec![name.to_string()]), "{head:?}");
+    }
+}
+
+#[test]
+fn an_update_gives_way_to_the_first_date() {
+    let t = "Harbour town opens its new ferry pier\nDec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC\nBy Jane Doe\nThe new pier opened on Monday after two years of building, the council said.\nA second paragraph with enough words to count as the body of the story.\n";
+    let d = document(t);
+    let p = d.articles[0].published.as_ref().expect("a date");
+    assert_eq!(p.iso.as_deref().map(|i| &i[..10]), Some("2024-12-06"), "{p:?}");
+}
