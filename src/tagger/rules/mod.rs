@@ -160,6 +160,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 m.2 = ty;
             }
         }
+        if !sports {
+            gazetteer_places(&s.infos, s.mode, &mut found);
+        }
         // Hand-listed phrases the model missed: people, multi-token or dotted (`S.Africa`,
         // `U.N.`) places and organisations, and other names (one word too, in ordinary
         // sentences: `Brexit`, `Hindu`).

@@ -82,3 +82,27 @@ pub(super) fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &
         replace_span(found, a, i, 3);
     }
 }
+
+/// Outside match reports, a mention the model typed ORG that is exactly a city, country or
+/// state of the gazetteer and no company, club, university or listed organisation
+/// (`Fallujah`, a town's name in a thread about it) is the place, LOC: organisations named
+/// after a place are sports clubs (left to [`team_names`]) or carry a head word.
+pub(super) fn gazetteer_places(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f32)]) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal || infos.len() < 4 || !infos.iter().any(|t| t.alpha && !t.init_cap) {
+        return;
+    }
+    let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
+    let number = |i: usize| infos.get(i).is_some_and(|t| t.sshape.starts_with('d'));
+    for f in found.iter_mut().filter(|f| f.2 == 2 && f.3 < 0.9) {
+        // (the city list holds initials too: `BJP` is a party far more often)
+        if infos[f.0].all_caps || number(f.1 + 1) || (f.0 > 0 && number(f.0 - 1)) {
+            continue;
+        }
+        let place = [cat::CITY, cat::COUNTRY, cat::ADMIN1].iter().any(|&c| phrase(c, f.0, f.1));
+        let org = [cat::COMPANY, cat::CLUB, cat::UNIVERSITY, cat::ORG_HAND, cat::WN_ORG].iter().any(|&c| phrase(c, f.0, f.1));
+        if place && !org {
+            f.2 = 3;
+        }
+    }
+}
