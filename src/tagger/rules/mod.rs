@@ -78,6 +78,44 @@ fn is_adverb(t: &TokInfo) -> bool {
     t.init_cap && t.lower.len() > 4 && t.lower.ends_with("ly") && matches!(t.rank, 1..=3) && t.gaz & name_bits == 0
 }
 
+/// An e-mail address (`jo.doe@example.org`: an `@` after the first character, a dot after
+/// it), a link (`http://`, `https://`) or a file name (`Q3Report.pdf`, `notes.docx`: a
+/// name, a dot and a common document, image, archive or page extension): never a name
+/// of its own, whatever its capitals. A grammar, not a list of names.
+fn address_or_file(w: &str) -> bool {
+    const EXT: [&str; 22] = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "csv", "jpg", "jpeg", "png", "gif", "zip", "rar", "exe",
+        "mp3", "mp4", "avi", "htm", "html",
+    ];
+    let email = w.find('@').is_some_and(|at| at > 0 && w[at + 1..].contains('.'));
+    let starts = |p: &str| w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let link = starts("http://") || starts("https://");
+    let file = w.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) && EXT.iter().any(|e| e.eq_ignore_ascii_case(ext))
+    });
+    email || link || file
+}
+
+/// The run of non-space characters a token is part of (the tokenizer cuts `Q3Report.pdf`
+/// and `jo.doe@example.org` at their dots), looking at most [`WORD_REACH`] bytes to each
+/// side (so a long run without spaces costs constant time per token).
+fn whole_word(text: &str, t: Span) -> &str {
+    let mut lo = t.start.saturating_sub(WORD_REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (t.end + WORD_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let a = text[lo..t.start].rfind(char::is_whitespace).map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
+    let b = text[t.end..hi].find(char::is_whitespace).map_or(hi, |i| t.end + i);
+    &text[a..b]
+}
+
+/// How far [`whole_word`] looks for the spaces around a token.
+const WORD_REACH: usize = 80;
+
 /// `Mr`, `Mrs.`, `Ms`, `Dr.`, `Prof.`, `Sir`, `Dame`, `Mx`: a form of address, never part
 /// of a person's name as CoNLL-2003 spans it (`Dr. Jane Goodall` → `Jane Goodall`).
 fn is_honorific(t: &TokInfo) -> bool {
@@ -243,6 +281,9 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             }
             if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
+            }
+            if (a..=b).any(|i| address_or_file(whole_word(text, s.tokens[i]))) {
+                continue; // `jo.doe@example.org`, `Q3Report.pdf`, `https://…`: an address or a file
             }
             // a quote mark or full stop the model took into a name leaves it (`” Dombrovsky`);
             // brackets stay (`Rad ( B )`, a club and its town as CoNLL-2003 spans it)
