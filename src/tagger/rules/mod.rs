@@ -96,9 +96,9 @@ fn address_or_file(w: &str) -> bool {
     email || link || file
 }
 
-/// The run of non-space characters a token is part of (the tokenizer cuts `Q3Report.pdf`
-/// and `jo.doe@example.org` at their dots), looking at most [`WORD_REACH`] bytes to each
-/// side (so a long run without spaces costs constant time per token).
+/// The text of `t` widened to the spaces around it (the tokenizer cuts `Q3Report.pdf` and
+/// `jo.doe@example.org` at their dots), looking at most [`WORD_REACH`] bytes to each
+/// side (so a long run without spaces costs constant time per mention).
 fn whole_word(text: &str, t: Span) -> &str {
     let mut lo = t.start.saturating_sub(WORD_REACH);
     while !text.is_char_boundary(lo) {
@@ -113,7 +113,7 @@ fn whole_word(text: &str, t: Span) -> &str {
     &text[a..b]
 }
 
-/// How far [`whole_word`] looks for the spaces around a token.
+/// How far [`whole_word`] looks for the spaces around a span.
 const WORD_REACH: usize = 80;
 
 /// `Mr`, `Mrs.`, `Ms`, `Dr.`, `Prof.`, `Sir`, `Dame`, `Mx`: a form of address, never part
@@ -282,9 +282,6 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
             if a == b && is_number_abbr(text, &s.infos[a], s.tokens[a]) {
                 continue; // `No. 1`: "number", not a name
             }
-            if (a..=b).any(|i| address_or_file(whole_word(text, s.tokens[i]))) {
-                continue; // `jo.doe@example.org`, `Q3Report.pdf`, `https://…`: an address or a file
-            }
             // a quote mark or full stop the model took into a name leaves it (`” Dombrovsky`);
             // brackets stay (`Rad ( B )`, a club and its town as CoNLL-2003 spans it)
             let word = |i: usize| s.tokens[i].slice(text).chars().any(|c| c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']'));
@@ -328,6 +325,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
     out.sort_by_key(|m| (m.span.start, m.span.end));
     one_person_per_name(text, doc, &mut out);
     one_org_per_name(text, doc, &mut out);
+    // `jo.doe@example.org`, `Q3Report.pdf`, `https://…`: an address or a file, no name
+    out.retain(|m| !whole_word(text, m.span).split_whitespace().any(address_or_file));
     out
 }
 
