@@ -96,6 +96,28 @@ fn address_or_file(w: &str) -> bool {
     email || link || file
 }
 
+/// A model mention that is one ALL-CAPS word of 2 to 8 letters in an ordinary sentence,
+/// after a determiner or a possessive (`their RFP`, `the GISB`), typed ORG with a
+/// confidence under 0.5, that no list of the gazetteer holds: such a word is an acronym
+/// of a common noun more often than a name (a known body after `the` is in the lists, or
+/// the model is sure of it). The rules leave it covered (so none re-reads it as an
+/// acronym), then it goes, unless a rule changed it.
+fn unsure_acronym(text: &str, s: &super::PSent, f: &(usize, usize, u8, f32)) -> bool {
+    let w = s.tokens[f.0].slice(text);
+    let determiner = |t: &TokInfo| {
+        matches!(t.lower.as_str(), "the" | "a" | "an" | "their" | "our" | "your" | "my" | "his" | "her" | "its" | "this" | "that" | "these" | "those" | "any")
+    };
+    f.0 == f.1
+        && f.2 == 2
+        && f.3 < 0.5
+        && s.mode == Mode::Normal
+        && f.0 > 0
+        && determiner(&s.infos[f.0 - 1])
+        && s.infos[f.0].gaz == 0
+        && (2..=8).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The text of `t` widened to the spaces around it (the tokenizer cuts `Q3Report.pdf` and
 /// `jo.doe@example.org` at their dots), looking at most [`WORD_REACH`] bytes to each
 /// side (so a long run without spaces costs constant time per mention).
@@ -201,6 +223,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         if !sports {
             gazetteer_places(&s.infos, s.mode, &mut found);
         }
+        let unsure: Vec<(usize, usize, u8, f32)> = found.iter().copied().filter(|f| unsure_acronym(text, s, f)).collect();
         // Hand-listed phrases the model missed: people, multi-token or dotted (`S.Africa`,
         // `U.N.`) places and organisations, and other names (one word too, in ordinary
         // sentences: `Brexit`, `Hindu`).
@@ -271,6 +294,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         regnal_names(text, &s.tokens, &s.infos, &mut found);
         nickname_names(text, &s.tokens, &s.infos, &mut found);
         site_names(text, &s.tokens, s.mode, &mut found);
+        found.retain(|f| !unsure.contains(f));
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
