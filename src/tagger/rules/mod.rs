@@ -279,6 +279,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         place_names(&s.infos, s.mode, &mut found);
         caps_places(text, &s.tokens, &s.infos, &mut found);
+        lowercase_places(text, &s.tokens, &s.infos, &mut found);
         law_names(&s.infos, s.mode, &mut found);
         if sports {
             team_names(&s.infos, &mut found);
