@@ -107,12 +107,12 @@ fn errors_lists_false_positives_and_negatives() {
 }
 
 /// Floors on every dev set of `gleaner-eval ner --all` (overall F1 on the types each set
-/// annotates; measured 93.6, 87.8, 69.0, 30.8, 41.9, 55.6 when committed). Dev sets:
+/// annotates; measured 93.6, 87.8, 69.0, 30.8, 41.9, 55.6 when committed; UNER 70.0 when its floor was last raised). Dev sets:
 /// regressions fail here; the numbers are never tuned on.
 const SUITE_FLOORS: [(&str, f64); 6] = [
     ("CoNLL-2003 dev", 93.3),
     ("CleanCoNLL dev", 87.5),
-    ("UNER EWT dev", 68.0),
+    ("UNER EWT dev", 69.8),
     ("BTC dev", 30.0),
     ("WNUT-17 dev", 40.5),
     ("GUM dev", 57.0),
@@ -141,8 +141,8 @@ fn every_dev_set_above_its_floor() {
 /// Key-entity recall floors on `../shared/dumps/pages` (percent of gold entities found as
 /// a mention or entity with their text, whitespace squashed, and type, per type; measured
 /// PER 87.0, ORG 61.9, LOC 89.2, MISC 55.7 when first committed; PER 93.1, ORG 80.2,
-/// LOC 92.8, MISC 72.7 when last raised).
-const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 92.5), ("ORG", 79.5), ("LOC", 92.5), ("MISC", 71.5)];
+/// LOC 92.8, MISC 72.7 when last raised; LOC 93.2 later).
+const PAGES_FLOORS: [(&str, f64); 4] = [("PER", 92.5), ("ORG", 79.5), ("LOC", 93.0), ("MISC", 71.5)];
 
 #[test]
 fn pages_key_entity_recall_floors() {

@@ -1,7 +1,8 @@
 //! Table tests for the rules applied after the tagger: named storms (CoNLL-2003 policy:
 //! `Hurricane` O, the name MISC), acronyms of common nouns that are never names alone,
 //! honorifics outside person names, dateline/byline names, stock listings, Arabic names with
-//! particles and newspaper names.
+//! particles, newspaper names, addresses and file names, review headings and lowercase
+//! places.
 //! Sentences written for this test.
 
 fn mentions(text: &str) -> Vec<(String, &'static str)> {
@@ -350,4 +351,33 @@ fn regnal_numbers_and_quoted_nicknames_end_names() {
     assert_mention("King Henry VIII married six times.", "Henry VIII", "PER");
     // the surname after a quoted nickname is the person's
     assert_mention("Fans cheered Viktor \u{201C}The Hammer\u{201D} Dombrovsky as he arrived.", "Dombrovsky", "PER");
+}
+
+/// `text` has no mention whose text contains `part`.
+fn assert_no_mention(text: &str, part: &str) {
+    let got = mentions(text);
+    assert!(!got.iter().any(|(t, _)| t.contains(part)), "{text}: {got:?}");
+}
+
+#[test]
+fn addresses_links_and_file_names_are_not_names() {
+    assert_no_mention("Please send the draft to Corin.Vale@quillmarsh.example by Friday.", "Vale");
+    assert_no_mention("See attached file: BrindleForecast.pdf for the numbers.", "Brindle");
+    assert_no_mention("The notes are in QuarterlyPlan.docx and in the shared folder.", "Quarterly");
+    assert_no_mention("Read it at https://Brindlecorp.example/News/Today before noon.", "Brindle");
+}
+
+#[test]
+fn review_headings_are_not_organisations() {
+    assert_no_mention("Great Service and a warm welcome every time we came back.", "Service");
+    assert_no_mention("Poor School for anyone who needs help, we were told twice.", "School");
+}
+
+#[test]
+fn lowercase_places_where_a_place_goes() {
+    let text = "we are flying from kerala to quebec next week and cant wait lol";
+    assert_mention(text, "kerala", "LOC");
+    assert_mention(text, "quebec", "LOC");
+    // a common word of the city list in the same slot stays a word
+    assert_no_mention("i have a male and a female parrot at home", "male");
 }

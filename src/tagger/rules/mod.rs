@@ -78,6 +78,66 @@ fn is_adverb(t: &TokInfo) -> bool {
     t.init_cap && t.lower.len() > 4 && t.lower.ends_with("ly") && matches!(t.rank, 1..=3) && t.gaz & name_bits == 0
 }
 
+/// An e-mail address (`jo.doe@example.org`: an `@` after the first character, a dot after
+/// it), a link (`http://`, `https://`) or a file name (`Q3Report.pdf`, `notes.docx`: a
+/// name, a dot and a common document, image, archive or page extension): never a name
+/// of its own, whatever its capitals. A grammar, not a list of names.
+fn address_or_file(w: &str) -> bool {
+    const EXT: [&str; 22] = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "csv", "jpg", "jpeg", "png", "gif", "zip", "rar", "exe",
+        "mp3", "mp4", "avi", "htm", "html",
+    ];
+    let email = w.find('@').is_some_and(|at| at > 0 && w[at + 1..].contains('.'));
+    let starts = |p: &str| w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let link = starts("http://") || starts("https://");
+    let file = w.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) && EXT.iter().any(|e| e.eq_ignore_ascii_case(ext))
+    });
+    email || link || file
+}
+
+/// A model mention that is one ALL-CAPS word of 2 to 8 letters in an ordinary sentence,
+/// after a determiner or a possessive (`their RFP`, `the GISB`), typed ORG with a
+/// confidence under 0.5, that no list of the gazetteer holds: such a word is an acronym
+/// of a common noun more often than a name (a known body after `the` is in the lists, or
+/// the model is sure of it). The rules leave it covered (so none re-reads it as an
+/// acronym), then it goes, unless a rule changed it.
+fn unsure_acronym(text: &str, s: &super::PSent, f: &(usize, usize, u8, f32)) -> bool {
+    let w = s.tokens[f.0].slice(text);
+    let determiner = |t: &TokInfo| {
+        matches!(t.lower.as_str(), "the" | "a" | "an" | "their" | "our" | "your" | "my" | "his" | "her" | "its" | "this" | "that" | "these" | "those" | "any")
+    };
+    f.0 == f.1
+        && f.2 == 2
+        && f.3 < 0.5
+        && s.mode == Mode::Normal
+        && f.0 > 0
+        && determiner(&s.infos[f.0 - 1])
+        && s.infos[f.0].gaz == 0
+        && (2..=8).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The text of `t` widened to the spaces around it (the tokenizer cuts `Q3Report.pdf` and
+/// `jo.doe@example.org` at their dots), looking at most [`WORD_REACH`] bytes to each
+/// side (so a long run without spaces costs constant time per mention).
+fn whole_word(text: &str, t: Span) -> &str {
+    let mut lo = t.start.saturating_sub(WORD_REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (t.end + WORD_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let a = text[lo..t.start].rfind(char::is_whitespace).map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
+    let b = text[t.end..hi].find(char::is_whitespace).map_or(hi, |i| t.end + i);
+    &text[a..b]
+}
+
+/// How far [`whole_word`] looks for the spaces around a span.
+const WORD_REACH: usize = 80;
+
 /// `Mr`, `Mrs.`, `Ms`, `Dr.`, `Prof.`, `Sir`, `Dame`, `Mx`: a form of address, never part
 /// of a person's name as CoNLL-2003 spans it (`Dr. Jane Goodall` → `Jane Goodall`).
 fn is_honorific(t: &TokInfo) -> bool {
@@ -160,6 +220,10 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
                 m.2 = ty;
             }
         }
+        if !sports {
+            gazetteer_places(&s.infos, s.mode, &mut found);
+        }
+        let unsure: Vec<(usize, usize, u8, f32)> = found.iter().copied().filter(|f| unsure_acronym(text, s, f)).collect();
         // Hand-listed phrases the model missed: people, multi-token or dotted (`S.Africa`,
         // `U.N.`) places and organisations, and other names (one word too, in ordinary
         // sentences: `Brexit`, `Hindu`).
@@ -215,6 +279,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         particle_names(text, &s.tokens, &s.infos, s.mode, &mut found);
         place_names(&s.infos, s.mode, &mut found);
         caps_places(text, &s.tokens, &s.infos, &mut found);
+        lowercase_places(text, &s.tokens, &s.infos, &mut found);
         law_names(&s.infos, s.mode, &mut found);
         if sports {
             team_names(&s.infos, &mut found);
@@ -230,6 +295,7 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
         regnal_names(text, &s.tokens, &s.infos, &mut found);
         nickname_names(text, &s.tokens, &s.infos, &mut found);
         site_names(text, &s.tokens, s.mode, &mut found);
+        found.retain(|f| !unsure.contains(f));
         found.sort_by_key(|f| f.0);
         for (a, b, ty, conf) in found {
             if a == b && is_date_word(&s.infos[a].lower) && s.infos.get(a + 1).map_or(false, |t| t.sshape == "d") {
@@ -284,6 +350,8 @@ pub fn mentions_of<S: Scorer>(text: &str, doc: &PDoc, scorer: &S, temperature: f
     out.sort_by_key(|m| (m.span.start, m.span.end));
     one_person_per_name(text, doc, &mut out);
     one_org_per_name(text, doc, &mut out);
+    // `jo.doe@example.org`, `Q3Report.pdf`, `https://…`: an address or a file, no name
+    out.retain(|m| !whole_word(text, m.span).split_whitespace().any(address_or_file));
     out
 }
 

@@ -74,6 +74,18 @@ pub(super) fn lead_word(t: &TokInfo) -> bool {
     )
 }
 
+/// Adjectives of a verdict (`Great`, `Poor`, `Best`): before a lone head word they make a
+/// review's heading, not a name (`Great Service`); in longer names they stay (`Great
+/// Ormond Street Hospital`).
+pub(super) fn verdict(t: &TokInfo) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "great" | "good" | "best" | "better" | "excellent" | "awesome" | "amazing" | "fantastic" | "wonderful" | "superb"
+            | "outstanding" | "nice" | "friendly" | "lovely" | "perfect" | "poor" | "bad" | "worst" | "terrible" | "horrible"
+            | "awful" | "rude" | "slow" | "fast" | "quick"
+    )
+}
+
 /// Organisation names built on a head word, in ordinary sentences: capitalised words
 /// ending in a head (`Gloucestershire Police`, `Foreign Press Association`), or a head
 /// followed by `of`/`for` and more capitalised words (`Law Society of Kenya`, `Department
@@ -113,6 +125,10 @@ pub(super) fn org_names(infos: &[TokInfo], mode: Mode, found: &mut Vec<(usize, u
         let e = seg_end(i);
         i = e;
         while a < e && (lead_word(&infos[a]) || infos[a].sshape.ends_with("-x")) {
+            a += 1;
+        }
+        // a verdict on a head word is a review's heading (`Great Service`, `Poor School`)
+        if e - a == 2 && verdict(&infos[a]) {
             a += 1;
         }
         if a >= e {

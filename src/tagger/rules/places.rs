@@ -82,3 +82,57 @@ pub(super) fn caps_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &
         replace_span(found, a, i, 3);
     }
 }
+
+/// Outside match reports, a mention the model typed ORG that is exactly a city, country or
+/// state of the gazetteer and no company, club, university or listed organisation
+/// (`Fallujah`, a town's name in a thread about it) is the place, LOC: organisations named
+/// after a place are sports clubs (left to [`team_names`]) or carry a head word.
+pub(super) fn gazetteer_places(infos: &[TokInfo], mode: Mode, found: &mut [(usize, usize, u8, f32)]) {
+    use crate::gazetteer::cat;
+    if mode != Mode::Normal || infos.len() < 4 || !infos.iter().any(|t| t.alpha && !t.init_cap) {
+        return;
+    }
+    let phrase = |c: u32, a: usize, b: usize| gaz_phrase(infos, c, a, b);
+    let number = |i: usize| infos.get(i).is_some_and(|t| t.sshape.starts_with('d'));
+    for f in found.iter_mut().filter(|f| f.2 == 2 && f.3 < 0.9) {
+        // (the city list holds initials too: `BJP` is a party far more often)
+        if infos[f.0].all_caps || number(f.1 + 1) || (f.0 > 0 && number(f.0 - 1)) {
+            continue;
+        }
+        let place = [cat::CITY, cat::COUNTRY, cat::ADMIN1].iter().any(|&c| phrase(c, f.0, f.1));
+        let org = [cat::COMPANY, cat::CLUB, cat::UNIVERSITY, cat::ORG_HAND, cat::WN_ORG].iter().any(|&c| phrase(c, f.0, f.1));
+        if place && !org {
+            f.2 = 3;
+        }
+    }
+}
+
+/// In a sentence written in lowercase (no capitalised word after the first but `I`), a
+/// lowercase word where a place goes (after `in`, `to`, `from`, `at`, `near`, `of`, or
+/// right after a place) that no mention covers and the gazetteer lists as a country or state
+/// (`kerala`, `florida`), or as a city when it is no frequent English word (`noida`, not
+/// `bath`), and as no first name or surname (`jordan`), is a place (LOC, confidence
+/// 0.4): forum and chat text drops the capitals the model reads names by.
+pub(super) fn lowercase_places(text: &str, toks: &[Span], infos: &[TokInfo], found: &mut Vec<(usize, usize, u8, f32)>) {
+    use crate::gazetteer::cat;
+    let lower = infos.iter().enumerate().skip(1).all(|(i, t)| !t.init_cap || !t.alpha || toks[i].slice(text) == "I");
+    if !lower || infos.len() < 3 {
+        return;
+    }
+    let one = |t: &TokInfo, c: u32| t.gaz & (1u128 << (c as u128 * 4 + 3)) != 0;
+    let name = |t: &TokInfo| t.gaz & ((0xfu128 << (cat::FIRST_NAME * 4)) | (0xfu128 << (cat::SURNAME * 4))) != 0;
+    // where a place goes: after `in`, `to`, `from`, … or right after another place
+    let place_slot = |i: usize, found: &[(usize, usize, u8, f32)]| {
+        i > 0
+            && (matches!(infos[i - 1].lower.as_str(), "in" | "to" | "from" | "at" | "near" | "around" | "visit" | "visiting" | "of")
+                || found.iter().any(|f| f.1 + 1 == i && f.2 == 3))
+    };
+    for (i, t) in infos.iter().enumerate() {
+        if t.init_cap || !t.alpha || t.lower.len() < 4 || name(t) || found.iter().any(|f| f.0 <= i && i <= f.1) || !place_slot(i, found) {
+            continue;
+        }
+        if one(t, cat::COUNTRY) || one(t, cat::ADMIN1) || (one(t, cat::CITY) && !matches!(t.rank, 1..=3)) {
+            found.push((i, i, 3, 0.4));
+        }
+    }
+}
