@@ -581,22 +581,30 @@ impl<'a> Segmenter<'a> {
     }
 
     /// Heading line `t` over the body that starts at line `b` has what opens a story and no
-    /// chart or gallery has: a byline between the two, or its text (four words or more: no
-    /// share button) printed again elsewhere in the dump (a page header, `Title | Site`). It
-    /// stands alone: no stamp on it, no headline of its shape on both sides (a related list
-    /// printed twice), no code (a query line repeated in a tutorial).
+    /// chart or gallery has: a byline between the two, or its text printed twice (see
+    /// [`Segmenter::twice_printed_heading`]).
     fn opens_story(&self, t: usize, b: usize) -> bool {
+        let byline = || (t + 1..b).any(|k| matches!(self.lines[k].class, Class::TopByline(_)) || self.model[k] == LineRole::Byline);
+        self.lone_heading(t) && (byline() || self.twice_printed_heading(t))
+    }
+
+    /// A heading line that stands alone: no stamp on it, no headline of its shape on both
+    /// sides (a related list printed twice), no code (a query line repeated in a tutorial).
+    fn lone_heading(&self, t: usize) -> bool {
         let Some(x) = is_text(&self.lines[t]) else { return false };
         let s = self.content(t).slice(self.text);
         let words = s.split_whitespace().count();
         let wordy = s.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).count() * 5 >= words * 3;
-        let code = s.contains(['[', ']', '{', '}', '=', ';', '<', '>']);
+        let code = s.contains(['[', ']', '{', '}', '=', ';', '<', '>', '│']);
         let listed = t > 0 && heading_shaped(&self.lines[t - 1], 4..=30) && self.lines.get(t + 1).is_some_and(|l| heading_shaped(l, 4..=30));
-        if !heading_shaped(&self.lines[t], 2..=30) || x.stamp.is_some() || !wordy || code || listed {
-            return false;
-        }
-        let byline = (t + 1..b).any(|k| matches!(self.lines[k].class, Class::TopByline(_)) || self.model[k] == LineRole::Byline);
-        byline || (x.words >= 4 && self.title_facts.printed_twice(self.text, &self.spans, t))
+        heading_shaped(&self.lines[t], 2..=30) && x.stamp.is_none() && wordy && !code && !listed && !ends_full_stop(s)
+    }
+
+    /// A lone heading line of four words or more (no share button) whose text stands once
+    /// more in the dump, alone or as a piece of a joined line: the page header and the
+    /// heading, `Title | Site` and `Title`.
+    fn twice_printed_heading(&self, t: usize) -> bool {
+        self.lone_heading(t) && is_text(&self.lines[t]).is_some_and(|x| x.words >= 4) && self.title_facts.printed_twice(self.text, &self.spans, t)
     }
 
     /// Line `a` has no dateline, or the same place as line `b`'s (a caption repeating the lede).
