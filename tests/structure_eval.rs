@@ -11,7 +11,7 @@ type Metric = fn(&Report) -> f64;
 /// (what, floor, how to read it from the report). Accuracies and F1s are in [0, 1]; every
 /// floor is above zero so that each line can fail.
 static FLOORS: &[(&str, f64, Metric)] = &[
-    ("readability news, all shapes: title", 0.51, |r| news(r).title.acc()),
+    ("readability news, all shapes: title", 0.56, |r| news(r).title.acc()),
     ("readability news, all shapes: byline", 0.78, |r| news(r).byline.acc()),
     ("readability news, all shapes: published", 0.73, |r| news(r).published.acc()),
     ("readability news, all shapes: body F1", 0.85, |r| news(r).body.f()),

@@ -26,8 +26,9 @@
 //! # readability (news pages: `news` true, `fixture` false; real non-news pages apart)
 //!
 //! * title: right when the main article's title equals the gold title, or the gold title
-//!   with a trailing ` | Site`, ` - Site`, ` – Site` or ` — Site` part removed (repeatedly:
-//!   `A - B - C` also accepts `A - B` and `A`). Pages with a null title are not counted.
+//!   with a trailing ` | Site`, ` - Site`, ` – Site`, ` — Site`, `_Site` or ` [Site]` part
+//!   removed (repeatedly: `A - B - C` also accepts `A - B` and `A`; `A_B_C` also `A_B` and
+//!   `A`). Pages with a null title are not counted.
 //! * byline: counted only where the gold byline names people ([`person_names`]): a leading
 //!   `By`/`Par`/`Por`/`Von` dropped, not the site name, no digit, `@`, `/` or brackets; split
 //!   at `,`, `;`, `&`, ` and `, ` et `, ` y `, ` und `; every part 2–5 words, each word
@@ -351,7 +352,9 @@ fn title_forms(gold: &str) -> Vec<String> {
     let mut forms = vec![norm_text(gold)];
     loop {
         let last = forms.last().expect("non-empty").clone();
-        let cut = [" | ", " - ", " – ", " — "].iter().filter_map(|sep| last.rfind(sep)).max();
+        // (`Title_Section_Site` joins with a bare underscore; `Title [Site]` brackets the site)
+        let bracket = last.ends_with(']').then(|| last.rfind(" [")).flatten();
+        let cut = [" | ", " - ", " – ", " — ", "_"].iter().filter_map(|sep| last.rfind(sep)).chain(bracket).max();
         match cut {
             Some(i) if !last[..i].trim().is_empty() => forms.push(last[..i].trim().to_string()),
             _ => break,
@@ -1209,6 +1212,9 @@ mod tests {
         assert!(title_right("How to Grow Basil | Garden Weekly", Some("How to grow basil")));
         assert!(title_right("Rain Again - Local - The Daily Post", Some("Rain again")));
         assert!(title_right("“Quoted” title", Some("\"Quoted\"   title")));
+        assert!(title_right("Harbour fair opens _Local_Daily Post", Some("Harbour fair opens")));
+        assert!(title_right("Weekly notes for May 3 [Notes.example]", Some("Weekly notes for May 3")));
+        assert!(!title_right("Weekly notes [draft] for May", Some("Weekly notes")));
         assert!(!title_right("Rain Again", Some("Rain Again Tomorrow")));
         assert!(!title_right("Rain Again", None));
     }

@@ -458,7 +458,10 @@ impl<'a> Segmenter<'a> {
                         {
                             // a long run of clutter since the last paragraph ends the body
                             // (a stray promo line far above a story is not its first paragraph)
-                            let gap = last_body.is_some_and(|p| i - p > BODY_GAP);
+                            // (so does a run of clutter longer than the title window under a title
+                            // with no body yet: a widget's or promo's heading far above is not its title)
+                            let stale = paras == 0 && title_line.is_some_and(|t| i - t >= roles::TITLE_WINDOW);
+                            let gap = last_body.is_some_and(|p| i - p > BODY_GAP) || stale;
                             // the dateline opens the story: the one or two paragraphs between
                             // its title and the dateline (a standfirst, a notice, a caption)
                             // are not its body
@@ -480,10 +483,10 @@ impl<'a> Segmenter<'a> {
                             // a run of clutter inside a body (a chart, a gallery, an embed)
                             // ends it only where a title line of its own opens the next body
                             let gap_title = (gap && article.is_some() && !ended && !(dateline && paras > 0) && !split).then(|| self.rank_title(i, &pre, model_ref));
-                            let gap_title = gap_title.map(|t| t.filter(|&t| self.model[t] == LineRole::Title));
+                            let gap_title = gap_title.map(|t| t.filter(|&t| stale || self.model[t] == LineRole::Title || self.opens_story(t, i)));
                             let new = match article {
                                 None => true,
-                                Some(_) if gap_title == Some(None) => false,
+                                Some(_) if gap_title == Some(None) && !stale => false,
                                 Some(_) => ended || (dateline && paras > 0) || gap || split,
                             };
                             if new {
@@ -575,6 +578,33 @@ impl<'a> Segmenter<'a> {
             }
         }
         false
+    }
+
+    /// Heading line `t` over the body that starts at line `b` has what opens a story and no
+    /// chart or gallery has: a byline between the two, or its text printed twice (see
+    /// [`Segmenter::twice_printed_heading`]).
+    fn opens_story(&self, t: usize, b: usize) -> bool {
+        let byline = || (t + 1..b).any(|k| matches!(self.lines[k].class, Class::TopByline(_)) || self.model[k] == LineRole::Byline);
+        self.lone_heading(t) && (byline() || self.twice_printed_heading(t))
+    }
+
+    /// A heading line that stands alone: no stamp on it, no headline of its shape on both
+    /// sides (a related list printed twice), no code (a query line repeated in a tutorial).
+    fn lone_heading(&self, t: usize) -> bool {
+        let Some(x) = is_text(&self.lines[t]) else { return false };
+        let s = self.content(t).slice(self.text);
+        let words = s.split_whitespace().count();
+        let wordy = s.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).count() * 5 >= words * 3;
+        let code = s.contains(['[', ']', '{', '}', '=', ';', '<', '>', '│']);
+        let listed = t > 0 && heading_shaped(&self.lines[t - 1], 4..=30) && self.lines.get(t + 1).is_some_and(|l| heading_shaped(l, 4..=30));
+        heading_shaped(&self.lines[t], 2..=30) && x.stamp.is_none() && wordy && !code && !listed && !ends_full_stop(s)
+    }
+
+    /// A lone heading line of four words or more (no share button) whose text stands once
+    /// more in the dump, alone or as a piece of a joined line: the page header and the
+    /// heading, `Title | Site` and `Title`.
+    fn twice_printed_heading(&self, t: usize) -> bool {
+        self.lone_heading(t) && is_text(&self.lines[t]).is_some_and(|x| x.words >= 4) && self.title_facts.printed_twice(self.text, &self.spans, t)
     }
 
     /// Line `a` has no dateline, or the same place as line `b`'s (a caption repeating the lede).

@@ -22,7 +22,7 @@ impl Segmenter<'_> {
             if pre[k] || matches!(self.roles[k], Some(r) if !matches!(r, Role::Boiler | Role::Headline(_) | Role::HeadTime(..) | Role::Teaser(_) | Role::ListHeading(_))) {
                 break;
             }
-            if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) {
+            if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) && !self.wrapped_piece(k) {
                 cands.push(k);
             }
         }
@@ -59,7 +59,7 @@ impl Segmenter<'_> {
                 if (pre[k] && k != t) || !(free || own(self.roles[k])) {
                     break;
                 }
-                if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) {
+                if matches!(self.lines[k].class, Class::Text(_)) && !stamp::time_only(self.lines[k].span.slice(self.text)) && !self.wrapped_piece(k) {
                     cands.push(k);
                 }
             }
@@ -71,6 +71,25 @@ impl Segmenter<'_> {
             self.roles[t] = Some(Role::Boiler);
             self.title_before(k, b, a);
         }
+    }
+
+    /// Line `k` is a piece of a hard-wrapped block left unjoined (a caption's lines, a
+    /// paragraph the model read as clutter), no title: a long line without a sentence end
+    /// that the next line (no blank between) goes on in lower case, or a line in lower case
+    /// going on from such a line. (A title wrapped over two lines is one line by now.)
+    pub(super) fn wrapped_piece(&self, k: usize) -> bool {
+        let goes_on = |a: usize| {
+            let (Some(x), Some(y)) = (self.lines.get(a), self.lines.get(a + 1)) else { return false };
+            let s = x.span.slice(self.text).trim();
+            let next = self.content(a + 1).slice(self.text);
+            matches!(x.class, Class::Text(_))
+                && matches!(y.class, Class::Text(_))
+                && !y.blank_before
+                && s.chars().count() >= 60
+                && !lines::ends_sentence(s)
+                && next.starts_with(char::is_lowercase)
+        };
+        goes_on(k) || (k > 0 && goes_on(k - 1))
     }
 
     /// Make line `t` the title of article `a` whose body starts at `b`: the lines between are

@@ -1141,6 +1141,14 @@ impl TitleFacts {
         (same << 1 | piece_of, long << 1 | short, n)
     }
 
+    /// Line `k`'s text stands once more in the dump, alone or as a piece of a joined line
+    /// (`Title | Site`), and no more than that (a line printed three times or more is a
+    /// page's recurring furniture): a title printed twice.
+    pub(crate) fn printed_twice(&self, text: &str, spans: &[Span], k: usize) -> bool {
+        let rep = self.repeats(text, spans, k).0;
+        rep >> 1 < 2 && rep != 0
+    }
+
     /// Facts of line `k` of `spans`: the rule class (the costly part) only where a feature
     /// always reads it, heading-shaped lines (for `heading_like`); the rest is classed by
     /// [`TitleFacts::class`] when a candidate or its next line asks.
