@@ -27,6 +27,7 @@ mod lines;
 mod lists;
 #[doc(hidden)]
 pub mod roles;
+mod resume;
 mod stamp;
 mod stories;
 mod titles;
@@ -561,6 +562,7 @@ impl<'a> Segmenter<'a> {
         self.retitle(&pre, model_ref);
         self.related_runs();
         self.named_list_items();
+        self.resumed_body();
         self.truncated_end();
         self.untitled_heads_to_lists();
         self.rejoin_split_stories();

@@ -424,4 +424,19 @@ fn an_update_gives_way_to_the_first_date() {
     let d = document(t);
     let p = d.articles[0].published.as_ref().expect("a date");
     assert_eq!(p.iso.as_deref().map(|i| &i[..10]), Some("2024-12-06"), "{p:?}");
+
+#[test]
+fn prose_after_a_bare_head_resumes_the_body() {
+    let text = "The harbour board met on Monday to discuss the winter timetable for the island ferries and the cost of new moorings.\nTimetable\nThe board agreed that the first ferry would leave at seven in the morning from November until the end of February next year.\nShare this story with your friends\nLeave your comment below and tell us what you think about the new ferry timetable for the islands.\n";
+    use Role::{Boiler, Para, Sub};
+    let mut s = segmenter_with(text, &[Para(0), Boiler, Boiler, Boiler, Boiler], 1);
+    s.resumed_body();
+    // the bare head and the sentence after it are the body's
+    assert_eq!(s.roles[1], Some(Sub(0)));
+    assert_eq!(s.roles[2], Some(Para(0)));
+    // a short clutter prose line (< 20 words) does not resume the body
+    let text = "The harbour board met on Monday to discuss the winter timetable for the island ferries and the cost of new moorings.\nMore news\nRead our other stories today.\n";
+    let mut s = segmenter_with(text, &[Para(0), Boiler, Boiler], 1);
+    s.resumed_body();
+    assert_eq!(s.roles[1..], [Some(Boiler), Some(Boiler)]);
 }
