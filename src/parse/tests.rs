@@ -424,6 +424,7 @@ fn an_update_gives_way_to_the_first_date() {
     let d = document(t);
     let p = d.articles[0].published.as_ref().expect("a date");
     assert_eq!(p.iso.as_deref().map(|i| &i[..10]), Some("2024-12-06"), "{p:?}");
+}
 
 #[test]
 fn prose_after_a_bare_head_resumes_the_body() {
