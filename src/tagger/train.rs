@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use super::features::{lower, pack_cluster, BUCKET_BITS, FEATURE_VERSION};
 use super::model::{Model, Scorer};
-use super::{decode, make_tag, prepare, segment, History, PDoc, Resources, NL};
+use super::sentences::prepare;
+use super::viterbi::{decode, History};
+use super::{make_tag, segment, PDoc, Resources, NL};
 use crate::eval::ner::{conll_chunks, doc_regions, doc_text, evaluate, parse_conll, parse_set, ConllDoc, SetFormat};
 use crate::gazetteer::{cat, Lexicon, LexiconKind};
 use crate::span::Span;
