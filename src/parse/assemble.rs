@@ -193,6 +193,9 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
     const SHORT: usize = 200;
     /// Bytes at most before the date of a line that opens with one (`Published: `, `Updated `).
     const STAMP_LABEL: usize = 16;
+    /// Bytes at most of a line whose date is the story's wherever on it the date stands (a
+    /// byline with its date, `Jane Doe | 3 May 2019 | 4 min read`).
+    const PROMINENT: usize = 80;
     fn find_stamp(text: &str, sp: Span) -> Option<Timestamp> {
         let s = &text[sp.start..sp.end];
         let st = stamp::find(s)?;
@@ -351,9 +354,17 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             // (then a line among the first paragraphs that opens with a date, alone or after a
             // label: `Published: 3 Jan 2019`; a caption's date comes at its end)
             let opening = |st: &Timestamp, sp: &Span| st.span.start - sp.start <= STAMP_LABEL;
-            let found = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, sp)).or_else(|| {
-                early.iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp)))
-            });
+            // (a date line or a short line first: a date inside a longer line is a caption's
+            // more often than the story's, `… in New York on November 9, 2016. / AFP / …`)
+            let prominent = |st: &Timestamp, sp: &Span| opening(st, sp) || sp.len() <= PROMINENT;
+            let cands: Vec<Span> = cands.into_iter().filter(|sp| sp.len() <= SHORT).collect();
+            let found = cands
+                .iter()
+                .find_map(|sp| find_stamp(text, *sp).filter(|st| prominent(st, sp)))
+                .or_else(|| cands.iter().find_map(|sp| find_stamp(text, *sp)))
+                .or_else(|| early.iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp))))
+                // a date line further above the article, past its share buttons and lead photo
+                .or_else(|| pre_wide.iter().rev().filter(|sp| sp.len() <= PROMINENT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp))));
             // (in place of an update, only an earlier date that is no update itself)
             let before = |st: &Timestamp| match (&a.published, updated) {
                 (Some(p), Some(_)) => !is_update(text, st) && st.iso.is_some() && st.iso.as_deref().map(|i| &i[..i.len().min(10)]) <= p.iso.as_deref().map(|i| &i[..i.len().min(10)]),

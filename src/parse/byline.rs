@@ -351,6 +351,12 @@ fn names_end(s: &str) -> usize {
     if let Some(st) = super::stamp::find(s) {
         end = end.min(st.start);
     }
+    // a date glued to the last name (`by Jane Doe22 Dec 2016`), not a handle (`jdoe22`)
+    if let Some(i) = s.as_bytes().windows(2).position(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_digit()) {
+        if glued_date(&s[i + 1..]) {
+            end = end.min(i + 1);
+        }
+    }
     for sep in [" | ", "|", " • ", "•", " · ", "·", "@", " – ", " — ", " - ", "/", " on ", " at ", " in ", " updated", " Updated", " posted", " Posted", " (", "\t", "  ", " Follow", " ago"] {
         if let Some(i) = s.find(sep) {
             if i > 0 {
@@ -371,6 +377,17 @@ fn names_end(s: &str) -> usize {
         off += w.len() + 1;
     }
     end
+}
+
+/// Whether `s` opens with a date (`22 Dec 2016…`, `Dec 22`, a whole stamp), read where a name
+/// runs into it without a space.
+fn glued_date(s: &str) -> bool {
+    if super::stamp::find(s).is_some_and(|st| st.start == 0) {
+        return true;
+    }
+    let mut words = s.split_whitespace();
+    let day = words.next().is_some_and(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+    day && words.next().is_some_and(|w| super::stamp::month_number(w.trim_end_matches(',')).is_some())
 }
 
 /// A byline line without its link marks: a markdown link keeps its text (`[Jane
@@ -406,6 +423,10 @@ fn unlink(t: &str) -> Option<String> {
         if (1..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()) {
             rest = tail.trim_start();
             changed = true;
+            // a section label's link before the author's (`Features [0] Jane Doe`): the label goes
+            if rest.starts_with(char::is_uppercase) && is_label(&out) {
+                out.clear();
+            }
             continue;
         }
         out.push('[');
@@ -413,6 +434,16 @@ fn unlink(t: &str) -> Option<String> {
     }
     out.push_str(rest);
     changed.then_some(out)
+}
+
+/// Text before a dump's link mark that labels the link after it rather than opening the
+/// byline: one or two capitalised words, no byline marker or joining word at its end
+/// (`Features `, not `By `, `Jane Doe and `, `Written by `).
+fn is_label(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let joins = [" and", " & ", ",", ":", "|", "/"].iter().any(|j| before.trim_end().ends_with(j.trim_end())) || last.eq_ignore_ascii_case("and");
+    words.len() <= 2 && !joins && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)) && !PREFIXES.iter().any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(last))
 }
 
 /// A lenient byline, for lines the line-role model calls bylines and for the short lines
@@ -440,6 +471,7 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     }
     // role notes in parentheses: `Jane Doe (now) and John Roe (earlier)`
     let owned;
+    let mut noted = false;
     if t.contains(" (") {
         let mut out = String::with_capacity(t.len());
         let mut rest = t;
@@ -449,6 +481,7 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
                 Some(c) if rest[o + 2..c].chars().all(|ch| ch.is_lowercase() || ch == ' ') && c > o + 2 => {
                     out.push_str(&rest[..o]);
                     rest = &rest[c + 1..];
+                    noted = true;
                 }
                 _ => {
                     out.push_str(&rest[..o + 2]);
@@ -465,6 +498,10 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     }
     for b in ["// ", "• ", "* ", "- ", "· "] {
         t = t.strip_prefix(b).unwrap_or(t).trim_start();
+    }
+    // an ordered list's number (`1. Jane Doe`: lynx numbers a list of authors)
+    if let Some(r) = t.split_once(". ").filter(|(n, r)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && r.starts_with(char::is_uppercase)).map(|(_, r)| r) {
+        t = r.trim_start();
     }
     // a name set in bold or italics (`**Jane Doe** at Example Park`)
     let emphasis = t.starts_with("**") || t.starts_with('_');
@@ -535,7 +572,8 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
     };
     // unmarked: the names must be followed by something a byline carries
     let tail_ok = placed || tail.starts_with(['|', '•', '·', '@', '/', '-', '–', '—']) || tail.starts_with(|c: char| c.is_ascii_digit()) || super::stamp::find(tail).is_some_and(|s| s.start == 0) || tail.is_empty();
-    if !marker && (!tail_ok || (tail.is_empty() && marked)) {
+    // (role notes in parentheses mark a bare list of names: `Jane Doe (now) and John Roe (earlier)`)
+    if !marker && (!tail_ok || (tail.is_empty() && marked && !noted)) {
         return None;
     }
     // unmarked among page lines: a bar, bullet or handle after the names, or a given name first
@@ -552,7 +590,7 @@ pub(crate) fn lenient(line: &str, marked: bool) -> Option<BylineParts> {
                 || outlet(after.split('|').next().unwrap_or("")).is_some()));
     // a line the model calls a byline may be a bare name (`Jane Doe`, `Jane Doe/Example`)
     let model_bare = !marked && (tail.is_empty() || tail.starts_with('/'));
-    if !marker && !given && !strong_tail && !model_bare {
+    if !marker && !given && !strong_tail && !model_bare && !(noted && clean) {
         return None;
     }
     if names.iter().any(|n| n.split_whitespace().count() == 1) && !(marker && names.len() == 1 && head.len() >= 3) {
@@ -730,6 +768,13 @@ mod tests {
         len!("Jane Doe Jane Doe", false, ["Jane Doe"], None::<&str>);
         len!("Features Jane Doe Jane Doe", false, ["Jane Doe"], None::<&str>);
         len!("[Open] the [door", false, none);
+        // a date glued to the name, a section label's link, a list number, role notes
+        len!("by Jane Doe22 Dec 2016 41", true, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe and [3]John Roe", false, ["Jane Doe", "John Roe"], None::<&str>);
+        len!("1. Jane Doe | Reporter", false, ["Jane Doe"], None::<&str>);
+        len!("Jane Doe (now) and John Roe (earlier)", true, ["Jane Doe", "John Roe"], None::<&str>);
+        len!("Jane Doejdoe22", true, none);
+        len!("Jane Doe and John Roe", true, none);
     }
 
     #[test]

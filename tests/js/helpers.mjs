@@ -45,7 +45,9 @@ export function repeatSample(base, bytes = 10 * 1024 * 1024) {
 export async function launch() {
   await mkdir(OUT, { recursive: true });
   const srv = await startServer({ root: path.join(ROOT, 'www'), port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // GLEANER_JS_FLAGS: V8 flags for diagnosis only (say --liftoff-only, to see what tier-up costs)
+  const jsFlags = process.env.GLEANER_JS_FLAGS ? [`--js-flags=${process.env.GLEANER_JS_FLAGS}`] : [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...jsFlags] });
   return { srv, browser, close: async () => { await browser.close(); await srv.close(); } };
 }
 
