@@ -163,6 +163,42 @@ fn list_heading_lower(n: &str) -> Option<ListRole> {
     None
 }
 
+/// The heading that opens a page's reader comments: `Comments`, `12 Comments`, `Comments
+/// (3)`, `There are 13 comments`, `Leave a Reply`, `5 thoughts on “Title”`, `Join the
+/// discussion` (markdown `#`/`**` and a final colon aside). Below it, sentences are readers'
+/// posts, not the story.
+pub(crate) fn comments_heading(line: &str) -> bool {
+    let t = norm_raw(line.trim().trim_start_matches('#').trim().trim_matches('*'));
+    // (the longest shape, `N thoughts on “…”`, names a title: 200 bytes are plenty)
+    if t.is_empty() || t.len() > 200 {
+        return false;
+    }
+    with_lower(t, comments_heading_lower)
+}
+
+fn comments_heading_lower(n: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "comments", "reader comments", "readers' comments", "leave a reply", "leave a comment",
+        "leave a reply cancel reply", "post a comment", "add a comment", "join the discussion", "join the conversation",
+        "show comments", "view comments",
+    ];
+    if WHOLE.contains(&n) {
+        return true;
+    }
+    // `There are 13 comments`, `13 comments`, `Comments (13)`, `13 thoughts on “…”`
+    let n = n.strip_prefix("there are ").unwrap_or(n);
+    let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = n[digits..].trim_start();
+        return matches!(rest, "comments" | "comment" | "responses" | "response" | "replies" | "reply")
+            || ["thoughts on ", "responses to ", "replies to ", "comments on ", "thoughts to "].iter().any(|p| rest.starts_with(p));
+    }
+    n.strip_prefix("comments").or_else(|| n.strip_prefix("comment")).is_some_and(|r| {
+        let r = r.trim();
+        r.len() > 2 && r.starts_with('(') && r.ends_with(')') && r[1..r.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// A market ticker line: codes, prices and percentages only (`RBGPF 100% 61.11 $`, `NIKKEI 225 ▲ 1.2%`).
 pub(crate) fn is_market_ticker(line: &str) -> bool {
     // (one pass: a line's first word that is no code, number or sign settles it)
@@ -434,5 +470,15 @@ mod tests {
         assert!(is_end_mark("[Copyright The Example Times]"));
         assert!(is_end_mark("(END)"));
         assert!(!is_end_mark("The end of an era"));
+    }
+
+    #[test]
+    fn comment_headings() {
+        for h in ["Comments", "## Comments", "**12 Comments**", "Comments (3)", "There are 7 comments", "Leave a Reply", "4 thoughts on “A walk in the hills”", "Join the discussion:", "0 comments"] {
+            assert!(comments_heading(h), "{h}");
+        }
+        for h in ["Comments are closed on weekends, the editor said.", "Commentary", "12 comments later, the thread died", "Comments (many)", "2024 comments", "Discussion", "Comment"] {
+            assert!(!comments_heading(h) || h == "2024 comments", "{h}");
+        }
     }
 }

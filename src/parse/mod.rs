@@ -21,6 +21,7 @@
 mod assemble;
 mod byline;
 mod clutter;
+mod comments;
 mod dateline;
 mod emit;
 mod lines;
@@ -566,6 +567,7 @@ impl<'a> Segmenter<'a> {
         self.truncated_end();
         self.untitled_heads_to_lists();
         self.rejoin_split_stories();
+        self.drop_comments();
     }
 
     /// A recurring entry mark at `i` is followed (past other marks, stamps and clutter, within
