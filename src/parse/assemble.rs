@@ -357,11 +357,18 @@ pub fn document_with(text: &str, model: &RoleModel) -> Document {
             // (a date line or a short line first: a date inside a longer line is a caption's
             // more often than the story's, `… in New York on November 9, 2016. / AFP / …`)
             let prominent = |st: &Timestamp, sp: &Span| opening(st, sp) || sp.len() <= PROMINENT;
-            let cands: Vec<Span> = cands.into_iter().filter(|sp| sp.len() <= SHORT).collect();
-            let found = cands
-                .iter()
-                .find_map(|sp| find_stamp(text, *sp).filter(|st| prominent(st, sp)))
-                .or_else(|| cands.iter().find_map(|sp| find_stamp(text, *sp)))
+            // (each line's stamp read once: the first one that is not prominent is kept)
+            let mut first_any = None;
+            let first_prominent = cands.into_iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| {
+                let st = find_stamp(text, sp)?;
+                if prominent(&st, &sp) {
+                    return Some(st);
+                }
+                first_any.get_or_insert(st);
+                None
+            });
+            let found = first_prominent
+                .or(first_any)
                 .or_else(|| early.iter().filter(|sp| sp.len() <= SHORT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp))))
                 // a date line further above the article, past its share buttons and lead photo
                 .or_else(|| pre_wide.iter().rev().filter(|sp| sp.len() <= PROMINENT).find_map(|sp| find_stamp(text, *sp).filter(|st| opening(st, sp))));

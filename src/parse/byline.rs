@@ -442,8 +442,9 @@ fn unlink(t: &str) -> Option<String> {
 fn is_label(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().collect();
     let Some(last) = words.last() else { return false };
-    let joins = [" and", " & ", ",", ":", "|", "/"].iter().any(|j| before.trim_end().ends_with(j.trim_end())) || last.eq_ignore_ascii_case("and");
-    words.len() <= 2 && !joins && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)) && !PREFIXES.iter().any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(last))
+    // (every word capitalised and alphabetic already rules out `,`, `&`, `|`, `/`, `:` and a
+    // lowercase `and`; a capitalised `And` is left)
+    words.len() <= 2 && !last.eq_ignore_ascii_case("and") && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)) && !PREFIXES.iter().any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(last))
 }
 
 /// A lenient byline, for lines the line-role model calls bylines and for the short lines
